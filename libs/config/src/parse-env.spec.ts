@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { ConfigError, parseEnv } from './parse-env';
+import { databaseEnv, serviceEnv } from './service-env';
+
+const schema = serviceEnv.merge(databaseEnv);
+
+describe('parseEnv', () => {
+  const valid = { PORT: '3000', NATS_URL: 'nats://127.0.0.1:4222', DATABASE_URL: 'postgresql://u@h/db' };
+
+  it('returns typed values with defaults applied', () => {
+    const env = parseEnv(schema, valid);
+    expect(env.PORT).toBe(3000);
+    expect(env.LOG_LEVEL).toBe('info');
+    expect(env.HOST).toBe('0.0.0.0');
+  });
+
+  it('names a missing variable in a single line', () => {
+    const { DATABASE_URL: _omitted, ...rest } = valid;
+    expect(() => parseEnv(schema, rest)).toThrow(ConfigError);
+    expect(() => parseEnv(schema, rest)).toThrow(/^invalid configuration: DATABASE_URL is required/);
+  });
+
+  it('names every bad variable, without line breaks', () => {
+    let message = '';
+    try {
+      parseEnv(schema, { ...valid, PORT: '70000', NATS_URL: 'http://nope' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('PORT is invalid');
+    expect(message).toContain('NATS_URL is invalid: must be a nats:// or tls:// URL');
+    expect(message).not.toContain('\n');
+  });
+
+  it('accepts service-specific extensions of the shared schema', () => {
+    const extended = schema.extend({ FEATURE_LIMIT: z.coerce.number().default(5) });
+    expect(parseEnv(extended, valid).FEATURE_LIMIT).toBe(5);
+  });
+});

@@ -1,0 +1,3 @@
+export { DomainError, type FieldViolation } from './domain-error';
+export { errorKinds, isErrorCode, type ErrorCode } from './error-kinds';
+export { toProblemDetails, PROBLEM_CONTENT_TYPE, type ProblemDetails } from './problem-details';

@@ -1,0 +1,2 @@
+export { HealthModule } from './health.module';
+export { ReadinessRegistry, type ReadinessProbe } from './readiness-registry';

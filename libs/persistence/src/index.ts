@@ -1,0 +1,6 @@
+export { applyMigrations, type MigrationOptions } from './migrator';
+export { runMigrateCommand } from './migrate-command';
+export { createPgAdapter } from './pg-adapter';
+export { DATABASE, PersistenceModule, type PersistenceOptions } from './persistence.module';
+export type { Database, SqlClient } from './database';
+export { quoteIdentifier } from './identifiers';
