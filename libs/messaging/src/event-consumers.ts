@@ -1,0 +1,110 @@
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { fromBinary, type Message } from '@bufbuild/protobuf';
+import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
+import { nanos, type NatsConnection } from '@nats-io/transport-node';
+import { eventSubject, type EventSchema } from '@onramp/contracts';
+import { newCorrelationId, withCorrelationId } from '@onramp/logging';
+import { DATABASE, quoteIdentifier, type Database, type SqlClient } from '@onramp/persistence';
+import { correlationIdOf } from './headers';
+import { InFlight } from './in-flight';
+import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging-options';
+import { NATS_CONNECTION } from './nats-connection';
+import { ensureStream } from './streams';
+
+const ACK_WAIT_MS = 30_000;
+const RETRY_DELAY_MS = 1_000;
+
+export interface EventSubscription<Event extends Message, Transaction extends SqlClient> {
+  /** Names the durable consumer (`<service>-<name>`); replicas with the same name share the work. */
+  name: string;
+  schema: EventSchema<Event>;
+  /** Runs inside the transaction that also records the message as handled. */
+  handler: (event: Event, transaction: Transaction) => Promise<void>;
+}
+
+/**
+ * Durable JetStream consumers with exactly-once effects: a message is acknowledged only after the
+ * transaction that applied it committed, and that transaction records its id in
+ * `processed_messages`, so a redelivered message is recognised and skipped.
+ */
+@Injectable()
+export class EventConsumers implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('EventConsumers');
+  private readonly subscriptions: EventSubscription<Message, SqlClient>[] = [];
+  private readonly running: { messages: ConsumerMessages; loop: Promise<void> }[] = [];
+  private readonly inFlight = new InFlight();
+  private readonly processedTable: string;
+
+  constructor(
+    @Inject(DATABASE) private readonly database: Database,
+    @Inject(NATS_CONNECTION) private readonly connection: NatsConnection,
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+  ) {
+    this.processedTable = `${quoteIdentifier(options.databaseSchema!)}."processed_messages"`;
+  }
+
+  /** Register during module init; consumption starts once the application has bootstrapped. */
+  subscribe<Event extends Message, Transaction extends SqlClient>(subscription: EventSubscription<Event, Transaction>): void {
+    this.subscriptions.push(subscription as unknown as EventSubscription<Message, SqlClient>);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const manager = await jetstreamManager(this.connection);
+    const js = jetstream(this.connection);
+    for (const subscription of this.subscriptions) {
+      const subject = eventSubject(subscription.schema);
+      const stream = await ensureStream(manager, subject);
+      const durable = `${this.options.service}-${subscription.name}`;
+      await manager.consumers.add(stream, {
+        durable_name: durable,
+        filter_subject: subject,
+        ack_policy: AckPolicy.Explicit,
+        deliver_policy: DeliverPolicy.All,
+        ack_wait: nanos(ACK_WAIT_MS),
+      });
+      const messages = await (await js.consumers.get(stream, durable)).consume({ max_messages: 64 });
+      this.running.push({ messages, loop: this.consume(messages, durable, subscription) });
+    }
+  }
+
+  /** Stops pulling, then lets the messages in hand finish (and be acknowledged). */
+  async beforeApplicationShutdown(): Promise<void> {
+    for (const { messages } of this.running) await messages.close();
+    await Promise.all(this.running.map(({ loop }) => loop));
+    await this.inFlight.settled();
+  }
+
+  private async consume(messages: ConsumerMessages, durable: string, subscription: EventSubscription<Message, SqlClient>): Promise<void> {
+    for await (const message of messages) {
+      await this.inFlight.track(this.handle(message, durable, subscription));
+    }
+  }
+
+  private handle(message: JsMsg, durable: string, subscription: EventSubscription<Message, SqlClient>): Promise<void> {
+    return withCorrelationId(correlationIdOf(message.headers) ?? newCorrelationId(), async () => {
+      const messageId = message.headers?.get('Nats-Msg-Id') || `${message.info.stream}:${message.seq}`;
+      let event: Message;
+      try {
+        event = fromBinary(subscription.schema, message.data);
+      } catch {
+        this.logger.error(`${durable}: message ${messageId} on ${message.subject} cannot be decoded; it is discarded`);
+        message.term();
+        return;
+      }
+      try {
+        await this.database.$transaction(async (transaction) => {
+          const firstTime = await transaction.$executeRawUnsafe(
+            `INSERT INTO ${this.processedTable} (consumer, message_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+            durable,
+            messageId,
+          );
+          if (firstTime === 1) await subscription.handler(event, transaction);
+        });
+        message.ack();
+      } catch (error) {
+        this.logger.warn(`${durable}: handling message ${messageId} failed, it will be redelivered: ${error instanceof Error ? error.message : String(error)}`);
+        message.nak(RETRY_DELAY_MS);
+      }
+    });
+  }
+}

@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
+import { create, fromBinary, toBinary, type Message, type MessageInitShape } from '@bufbuild/protobuf';
+import { headers, type Msg, type NatsConnection, type Subscription } from '@nats-io/transport-node';
+import { common, rpcSubject, type RpcMethod } from '@onramp/contracts';
+import { DomainError } from '@onramp/errors';
+import { newCorrelationId, withCorrelationId } from '@onramp/logging';
+import { correlationIdOf, ERROR_HEADER } from './headers';
+import { InFlight } from './in-flight';
+import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging-options';
+import { NATS_CONNECTION } from './nats-connection';
+
+type Handler<Request extends Message, Response extends Message> = (
+  request: Request,
+) => Promise<MessageInitShape<RpcMethod<Request, Response>['output']>>;
+
+/**
+ * Serves RPCs declared in `proto/`. Replicas share a queue group, so each request is handled once.
+ * A request that cannot be decoded, or a DomainError from the handler, becomes an ErrorReply the
+ * caller turns back into the same DomainError; anything else is logged with an error id.
+ */
+@Injectable()
+export class RpcServer implements BeforeApplicationShutdown {
+  private readonly logger = new Logger('RpcServer');
+  private readonly subscriptions: Subscription[] = [];
+  private readonly inFlight = new InFlight();
+
+  constructor(
+    @Inject(NATS_CONNECTION) private readonly connection: NatsConnection,
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+  ) {}
+
+  handle<Request extends Message, Response extends Message>(method: RpcMethod<Request, Response>, handler: Handler<Request, Response>): void {
+    const subject = rpcSubject(method);
+    const subscription = this.connection.subscribe(subject, {
+      queue: this.options.service,
+      callback: (error, message) => {
+        if (error !== null) {
+          this.logger.error(`subscription to ${subject} failed: ${error.message}`);
+          return;
+        }
+        void this.inFlight.track(this.serve(method, handler, message));
+      },
+    });
+    this.subscriptions.push(subscription);
+  }
+
+  /** Stops taking requests, then waits for the ones being handled to answer. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all(this.subscriptions.map((subscription) => subscription.drain()));
+    await this.inFlight.settled();
+  }
+
+  private serve<Request extends Message, Response extends Message>(
+    method: RpcMethod<Request, Response>,
+    handler: Handler<Request, Response>,
+    message: Msg,
+  ): Promise<void> {
+    return withCorrelationId(correlationIdOf(message.headers) ?? newCorrelationId(), async () => {
+      try {
+        let request: Request;
+        try {
+          request = fromBinary(method.input, message.data);
+        } catch {
+          throw new DomainError('validation_failed', `the request to ${method.name} could not be decoded`);
+        }
+        const response = await handler(request);
+        message.respond(toBinary(method.output, create(method.output, response)));
+      } catch (error) {
+        message.respond(toBinary(common.ErrorReplySchema, this.errorReply(error, method.name)), { headers: errorHeaders() });
+      }
+    });
+  }
+
+  private errorReply(error: unknown, methodName: string): common.ErrorReply {
+    if (error instanceof DomainError) {
+      return create(common.ErrorReplySchema, { code: error.code, detail: error.detail, violations: [...error.violations] });
+    }
+    const errorId = randomUUID();
+    this.logger.error({ err: error, errorId }, `${methodName} failed`);
+    return create(common.ErrorReplySchema, { code: 'internal', detail: `internal error (error id ${errorId})` });
+  }
+}
+
+function errorHeaders() {
+  const result = headers();
+  result.set(ERROR_HEADER, '1');
+  return result;
+}

@@ -1,0 +1,23 @@
+import type { DynamicModule, Type } from '@nestjs/common';
+import type { ServiceEnv } from '@onramp/config';
+import { HealthModule } from '@onramp/health';
+import { LoggingModule } from '@onramp/logging';
+import { MessagingModule } from '@onramp/messaging';
+import { PersistenceModule, type Database } from '@onramp/persistence';
+
+export interface CoreModuleOptions {
+  service: string;
+  env: ServiceEnv;
+  /** For a service that owns a schema: its name and how to create its Prisma client. */
+  database?: { schema: string; createClient: () => Database };
+}
+
+/** The modules every Onramp process imports: logging, health, NATS and, if it has one, its database. */
+export function coreModules({ service, env, database }: CoreModuleOptions): (DynamicModule | Type)[] {
+  return [
+    LoggingModule.forRoot({ service, level: env.LOG_LEVEL }),
+    HealthModule,
+    MessagingModule.forRoot({ service, natsUrl: env.NATS_URL, rpcTimeoutMs: env.RPC_TIMEOUT_MS, databaseSchema: database?.schema }),
+    ...(database === undefined ? [] : [PersistenceModule.forRoot({ createClient: database.createClient })]),
+  ];
+}
