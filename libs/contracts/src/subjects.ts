@@ -2,13 +2,6 @@ import { getOption, hasOption, type DescMessage, type DescMethod, type Message }
 import type { GenMessage } from '@bufbuild/protobuf/codegenv2';
 import { event_subject, subject } from './gen/onramp/options/v1/options_pb';
 
-/** A unary RPC declared in `proto/`, with its request and response schemas. */
-export type RpcMethod<Request extends Message = Message, Response extends Message = Message> = DescMethod & {
-  methodKind: 'unary';
-  input: GenMessage<Request>;
-  output: GenMessage<Response>;
-};
-
 /** An event message declared in `proto/` with an `event_subject` option. */
 export type EventSchema<Event extends Message = Message> = GenMessage<Event>;
 

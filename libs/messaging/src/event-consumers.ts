@@ -101,6 +101,7 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
           if (firstTime === 1) await subscription.handler(event, transaction);
         });
         message.ack();
+        this.logger.log(`${durable}: handled ${message.subject} message ${messageId}`);
       } catch (error) {
         this.logger.warn(`${durable}: handling message ${messageId} failed, it will be redelivered: ${error instanceof Error ? error.message : String(error)}`);
         message.nak(RETRY_DELAY_MS);

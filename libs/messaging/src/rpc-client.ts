@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { create, fromBinary, toBinary, type Message, type MessageInitShape } from '@bufbuild/protobuf';
+import { create, fromBinary, toBinary, type DescMessage, type DescMethodUnary, type MessageInitShape, type MessageShape } from '@bufbuild/protobuf';
 import { errors, type NatsConnection } from '@nats-io/transport-node';
-import { common, rpcSubject, type RpcMethod } from '@onramp/contracts';
+import { common, rpcSubject } from '@onramp/contracts';
 import { DomainError, isErrorCode } from '@onramp/errors';
 import { ERROR_HEADER, outgoingHeaders } from './headers';
 import { NATS_CONNECTION } from './nats-connection';
@@ -15,10 +15,10 @@ export class RpcClient {
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
   ) {}
 
-  async call<Request extends Message, Response extends Message>(
-    method: RpcMethod<Request, Response>,
-    request: MessageInitShape<RpcMethod<Request, Response>['input']>,
-  ): Promise<Response> {
+  async call<Input extends DescMessage, Output extends DescMessage>(
+    method: DescMethodUnary<Input, Output>,
+    request: MessageInitShape<Input>,
+  ): Promise<MessageShape<Output>> {
     const subject = rpcSubject(method);
     const payload = toBinary(method.input, create(method.input, request));
     let reply;

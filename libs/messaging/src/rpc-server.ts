@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
-import { create, fromBinary, toBinary, type Message, type MessageInitShape } from '@bufbuild/protobuf';
+import { create, fromBinary, toBinary, type DescMessage, type DescMethodUnary, type MessageInitShape, type MessageShape } from '@bufbuild/protobuf';
 import { headers, type Msg, type NatsConnection, type Subscription } from '@nats-io/transport-node';
-import { common, rpcSubject, type RpcMethod } from '@onramp/contracts';
+import { common, rpcSubject } from '@onramp/contracts';
 import { DomainError } from '@onramp/errors';
 import { newCorrelationId, withCorrelationId } from '@onramp/logging';
 import { correlationIdOf, ERROR_HEADER } from './headers';
@@ -10,9 +10,7 @@ import { InFlight } from './in-flight';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging-options';
 import { NATS_CONNECTION } from './nats-connection';
 
-type Handler<Request extends Message, Response extends Message> = (
-  request: Request,
-) => Promise<MessageInitShape<RpcMethod<Request, Response>['output']>>;
+type Handler<Input extends DescMessage, Output extends DescMessage> = (request: MessageShape<Input>) => Promise<MessageInitShape<Output>>;
 
 /**
  * Serves RPCs declared in `proto/`. Replicas share a queue group, so each request is handled once.
@@ -30,7 +28,7 @@ export class RpcServer implements BeforeApplicationShutdown {
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
   ) {}
 
-  handle<Request extends Message, Response extends Message>(method: RpcMethod<Request, Response>, handler: Handler<Request, Response>): void {
+  handle<Input extends DescMessage, Output extends DescMessage>(method: DescMethodUnary<Input, Output>, handler: Handler<Input, Output>): void {
     const subject = rpcSubject(method);
     const subscription = this.connection.subscribe(subject, {
       queue: this.options.service,
@@ -51,14 +49,14 @@ export class RpcServer implements BeforeApplicationShutdown {
     await this.inFlight.settled();
   }
 
-  private serve<Request extends Message, Response extends Message>(
-    method: RpcMethod<Request, Response>,
-    handler: Handler<Request, Response>,
+  private serve<Input extends DescMessage, Output extends DescMessage>(
+    method: DescMethodUnary<Input, Output>,
+    handler: Handler<Input, Output>,
     message: Msg,
   ): Promise<void> {
     return withCorrelationId(correlationIdOf(message.headers) ?? newCorrelationId(), async () => {
       try {
-        let request: Request;
+        let request: MessageShape<Input>;
         try {
           request = fromBinary(method.input, message.data);
         } catch {
@@ -66,6 +64,7 @@ export class RpcServer implements BeforeApplicationShutdown {
         }
         const response = await handler(request);
         message.respond(toBinary(method.output, create(method.output, response)));
+        this.logger.log(`served ${message.subject}`);
       } catch (error) {
         message.respond(toBinary(common.ErrorReplySchema, this.errorReply(error, method.name)), { headers: errorHeaders() });
       }

@@ -1,0 +1,97 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { Client } from 'pg';
+import { createDatabase, freePort, provideInfrastructure, startServiceProcess, type Infrastructure, type ServiceProcess } from '@onramp/testing';
+
+const run = promisify(execFile);
+const repositoryRoot = path.resolve(__dirname, '..', '..');
+
+export type ServiceName = 'gateway' | 'identity' | 'accounts' | 'invitations' | 'notifications' | 'import';
+const ALL_SERVICES: ServiceName[] = ['identity', 'accounts', 'invitations', 'notifications', 'import', 'gateway'];
+const OWN_SCHEMA = (service: ServiceName): boolean => service !== 'gateway';
+
+/**
+ * The real thing, for end-to-end tests: Postgres and NATS (containers or embedded), a fresh
+ * database, every service's migrations, and the built services as separate processes.
+ */
+export class Stack {
+  private readonly processes = new Map<ServiceName, ServiceProcess>();
+  private readonly ports = new Map<ServiceName, number>();
+
+  private constructor(
+    readonly infrastructure: Infrastructure,
+    readonly databaseUrl: string,
+  ) {}
+
+  static async start(services: ServiceName[] = ALL_SERVICES): Promise<Stack> {
+    const infrastructure = await provideInfrastructure();
+    const stack = new Stack(infrastructure, await createDatabase(infrastructure.postgresUrl, 'e2e'));
+    await Promise.all(services.filter(OWN_SCHEMA).map((service) => stack.migrate(service)));
+    for (const service of services) await stack.startService(service);
+    return stack;
+  }
+
+  get gatewayUrl(): string {
+    return `http://127.0.0.1:${this.ports.get('gateway')}`;
+  }
+
+  envFor(service: ServiceName, port: number): Record<string, string> {
+    return {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      NATS_URL: this.infrastructure.natsUrl,
+      LOG_LEVEL: 'info',
+      ...(OWN_SCHEMA(service) ? { DATABASE_URL: this.databaseUrl } : {}),
+    };
+  }
+
+  async startService(service: ServiceName, extraEnv: Record<string, string> = {}): Promise<ServiceProcess> {
+    const port = this.ports.get(service) ?? (await freePort());
+    this.ports.set(service, port);
+    const process = await startServiceProcess({
+      name: service,
+      script: path.join(repositoryRoot, 'services', service, 'dist', 'main.js'),
+      env: { ...this.envFor(service, port), ...extraEnv },
+      readyUrl: `http://127.0.0.1:${port}/health/ready`,
+    });
+    this.processes.set(service, process);
+    return process;
+  }
+
+  process(service: ServiceName): ServiceProcess {
+    const process = this.processes.get(service);
+    if (process === undefined) throw new Error(`${service} is not running`);
+    return process;
+  }
+
+  async migrate(service: ServiceName): Promise<void> {
+    await run(process.execPath, [path.join(repositoryRoot, 'services', service, 'dist', 'migrate.js')], {
+      env: { ...process.env, DATABASE_URL: this.databaseUrl },
+    });
+  }
+
+  async query<Row>(sql: string, values: unknown[] = []): Promise<Row[]> {
+    const client = new Client({ connectionString: this.databaseUrl });
+    await client.connect();
+    try {
+      return (await client.query(sql, values)).rows as Row[];
+    } finally {
+      await client.end();
+    }
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.processes.values()].map((process) => process.stop('SIGTERM')));
+    await this.infrastructure.stop();
+  }
+}
+
+/** Polls until `probe` returns true, failing with `what` after the timeout. */
+export async function eventually(what: string, probe: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

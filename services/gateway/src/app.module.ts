@@ -1,0 +1,11 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import type { ServiceEnv } from '@onramp/config';
+import { coreModules } from '@onramp/runtime';
+import { UsersController } from './users/users.controller';
+
+@Module({})
+export class AppModule {
+  static forRoot(env: ServiceEnv): DynamicModule {
+    return { module: AppModule, imports: coreModules({ service: 'gateway', env }), controllers: [UsersController] };
+  }
+}

@@ -1,0 +1,44 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { CORRELATION_HEADER, newCorrelationId, withCorrelationId } from '@onramp/logging';
+import { ProblemDetailsFilter, sendProblem } from './problem-details.filter';
+import { DomainError, type ErrorCode } from '@onramp/errors';
+
+/** Bodies above this are refused with 413 before any parsing. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * What every gateway answer shares: a correlation id (taken from the request or created) that the
+ * rest of the request's work runs under and that is echoed back, and errors as problem+json, also
+ * for failures Fastify detects before Nest sees the request (bad JSON, wrong media type, size).
+ */
+export function installHttpConventions(app: NestFastifyApplication): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  // The API speaks JSON only: other media types get 415 instead of reaching validation as text.
+  fastify.removeContentTypeParser('text/plain');
+  fastify.addHook('onRequest', (request, reply, done) => {
+    const correlationId = newCorrelationId(request.headers[CORRELATION_HEADER]);
+    request.headers[CORRELATION_HEADER] = correlationId;
+    void reply.header(CORRELATION_HEADER, correlationId);
+    withCorrelationId(correlationId, done);
+  });
+  fastify.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    sendProblem(reply, request.url, new DomainError(codeForStatus(error.statusCode), error.message));
+  });
+  app.useGlobalFilters(new ProblemDetailsFilter());
+}
+
+function codeForStatus(status: number | undefined): ErrorCode {
+  switch (status) {
+    case 413:
+      return 'payload_too_large';
+    case 415:
+      return 'unsupported_media_type';
+    case 404:
+      return 'not_found';
+    case 405:
+      return 'method_not_allowed';
+    default:
+      return status !== undefined && status >= 400 && status < 500 ? 'validation_failed' : 'internal';
+  }
+}

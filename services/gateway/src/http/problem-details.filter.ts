@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError, PROBLEM_CONTENT_TYPE, toProblemDetails, type ErrorCode } from '@onramp/errors';
+import { currentCorrelationId } from '@onramp/logging';
+
+const statusCodes: Record<number, ErrorCode> = {
+  400: 'validation_failed',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  406: 'not_acceptable',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
+};
+
+const logger = new Logger('Problem');
+
+/** Every error leaves the gateway as RFC 9457 problem details; a 5xx carries a logged error id. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    sendProblem(http.getResponse<FastifyReply>(), request.url, asDomainError(exception));
+  }
+}
+
+export function sendProblem(reply: FastifyReply, instance: string, error: unknown): void {
+  const errorId = randomUUID();
+  const problem = toProblemDetails(error, { instance: instance.split('?')[0], correlationId: currentCorrelationId(), errorId });
+  if (problem.status >= 500) logger.error({ err: error, errorId }, `request failed with ${problem.status}`);
+  void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+}
+
+function asDomainError(exception: unknown): unknown {
+  if (exception instanceof HttpException) {
+    const code = statusCodes[exception.getStatus()];
+    return code === undefined ? exception : new DomainError(code, exception.message);
+  }
+  return exception;
+}

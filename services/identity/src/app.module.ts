@@ -1,0 +1,23 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import type { ServiceEnv } from '@onramp/config';
+import { createPgAdapter } from '@onramp/persistence';
+import { coreModules } from '@onramp/runtime';
+import { PrismaClient } from './generated/prisma/client';
+import { UsersModule } from './users/users.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(env: ServiceEnv & { DATABASE_URL: string }): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ...coreModules({
+          service: 'identity',
+          env,
+          database: { schema: 'identity', createClient: () => new PrismaClient({ adapter: createPgAdapter(env.DATABASE_URL) }) },
+        }),
+        UsersModule,
+      ],
+    };
+  }
+}

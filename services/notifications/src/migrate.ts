@@ -1,0 +1,4 @@
+import path from 'node:path';
+import { runMigrateCommand } from '@onramp/persistence';
+
+runMigrateCommand('notifications', path.join(__dirname, '..', 'prisma', 'migrations'));
