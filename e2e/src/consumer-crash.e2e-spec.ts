@@ -1,0 +1,47 @@
+import { eventually, Stack } from './stack';
+
+const USERS = 120;
+const KILL_AFTER = 40;
+
+describe('events survive a consumer that is killed mid-stream', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await Stack.start(['identity', 'accounts', 'gateway']);
+  }, 180_000);
+  afterAll(() => stack?.stop());
+
+  async function createUser(index: number): Promise<void> {
+    const response = await fetch(`${stack.gatewayUrl}/v1/users`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: `driver${index}@example.com`, name: `Driver ${index}` }),
+    });
+    expect(response.status).toBe(201);
+  }
+
+  it('handles every user.created event exactly once after a SIGKILL and restart', async () => {
+    let killed: Promise<number | null> | undefined;
+    for (let index = 0; index < USERS; index += 1) {
+      if (index === KILL_AFTER) killed = stack.process('accounts').stop('SIGKILL');
+      await createUser(index);
+    }
+    await killed;
+    const restarted = await stack.startService('accounts');
+
+    await eventually(`${USERS} users in the accounts directory`, async () => {
+      const [{ count }] = await stack.query<{ count: string }>('SELECT count(*) FROM accounts.user_directory');
+      return Number(count) === USERS;
+    }, 60_000);
+
+    const missing = await stack.query(
+      'SELECT u.id FROM identity.users u LEFT JOIN accounts.user_directory d ON d.user_id = u.id WHERE d.user_id IS NULL',
+    );
+    expect(missing).toEqual([]);
+    const processed = await stack.query<{ count: string }>(
+      "SELECT count(*) FROM accounts.processed_messages WHERE consumer = 'accounts-user-directory'",
+    );
+    expect(Number(processed[0]!.count)).toBe(USERS);
+    // A second application of an event would have hit the directory's primary key and been logged.
+    expect(restarted.output().filter((line) => line.includes('failed'))).toEqual([]);
+  });
+});
