@@ -16,7 +16,9 @@ const stoppers = [];
 
 async function provideDatabase() {
   if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
-  const postgres = await startEmbeddedPostgres({ dataDir: path.join(stateDir, 'postgres', 'data') });
+  const postgres = await startEmbeddedPostgres({
+    dataDir: path.join(stateDir, 'postgres', 'data'),
+  });
   stoppers.push(() => postgres.stop());
   return postgres.url;
 }
@@ -37,7 +39,11 @@ async function main() {
       stdio: 'inherit',
     });
   }
-  const common = { NATS_URL: natsUrl, HOST: '127.0.0.1', LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' };
+  const common = {
+    NATS_URL: natsUrl,
+    HOST: '127.0.0.1',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+  };
   const gatewayPort = Number(process.env.PORT ?? 8080);
   const started = [];
   for (const service of [...services, 'gateway']) {
@@ -45,7 +51,8 @@ async function main() {
     const env = { ...common, PORT: String(port) };
     if (service !== 'gateway') env.DATABASE_URL = databaseUrl;
     if (service === 'identity') {
-      for (const name of ['ONRAMP_ADMIN_EMAIL', 'ONRAMP_ADMIN_PASSWORD']) if (process.env[name]) env[name] = process.env[name];
+      for (const name of ['ONRAMP_ADMIN_EMAIL', 'ONRAMP_ADMIN_PASSWORD'])
+        if (process.env[name]) env[name] = process.env[name];
     }
     const child = await startServiceProcess({
       name: service,
@@ -59,7 +66,9 @@ async function main() {
   }
   stoppers.unshift(() => Promise.all(started.map((child) => child.stop('SIGTERM'))));
   const api = `http://127.0.0.1:${gatewayPort}`;
-  console.log(`\nOnramp is up.\n  API:     ${api}/v1\n  Docs:    ${api}/docs\n  Health:  ${api}/health/ready\n  Logs:    ${path.join(stateDir, 'logs')}\nPress Ctrl-C to stop.`);
+  console.log(
+    `\nOnramp is up.\n  API:     ${api}/v1\n  Docs:    ${api}/docs\n  Health:  ${api}/health/ready\n  Logs:    ${path.join(stateDir, 'logs')}\nPress Ctrl-C to stop.`,
+  );
 }
 
 let stopping = false;

@@ -28,10 +28,16 @@ describe('events survive a consumer that is killed mid-stream', () => {
     await killed;
     const restarted = await stack.startService('accounts');
 
-    await eventually(`${USERS} users in the accounts directory`, async () => {
-      const [{ count }] = await stack.query<{ count: string }>('SELECT count(*) FROM accounts.user_directory');
-      return Number(count) === USERS;
-    }, 60_000);
+    await eventually(
+      `${USERS} users in the accounts directory`,
+      async () => {
+        const [{ count }] = await stack.query<{ count: string }>(
+          'SELECT count(*) FROM accounts.user_directory',
+        );
+        return Number(count) === USERS;
+      },
+      60_000,
+    );
 
     const missing = await stack.query(
       'SELECT u.id FROM identity.users u LEFT JOIN accounts.user_directory d ON d.user_id = u.id WHERE d.user_id IS NULL',
@@ -40,7 +46,7 @@ describe('events survive a consumer that is killed mid-stream', () => {
     const processed = await stack.query<{ count: string }>(
       "SELECT count(*) FROM accounts.processed_messages WHERE consumer = 'accounts-user-directory'",
     );
-    expect(Number(processed[0]!.count)).toBe(USERS);
+    expect(Number(processed[0].count)).toBe(USERS);
     // A second application of an event would have hit the directory's primary key and been logged.
     expect(restarted.output().filter((line) => line.includes('failed'))).toEqual([]);
   });

@@ -16,14 +16,22 @@ describe('process lifecycle', () => {
     const { DATABASE_URL: _missing, ...env } = stack.envFor('identity', port);
     const process = await startServiceProcess({ name: 'identity', script: identityMain, env });
     expect(await process.exited()).toBe(1);
-    expect(process.output()).toEqual(['identity: invalid configuration: DATABASE_URL is required (Invalid input: expected string, received undefined)']);
+    expect(process.output()).toEqual([
+      'identity: invalid configuration: DATABASE_URL is required (Invalid input: expected string, received undefined)',
+    ]);
   });
 
   it('names a malformed variable', async () => {
     const port = await freePort();
-    const process = await startServiceProcess({ name: 'identity', script: identityMain, env: { ...stack.envFor('identity', port), NATS_URL: 'http://nats' } });
+    const process = await startServiceProcess({
+      name: 'identity',
+      script: identityMain,
+      env: { ...stack.envFor('identity', port), NATS_URL: 'http://nats' },
+    });
     expect(await process.exited()).toBe(1);
-    expect(process.output().join('\n')).toMatch(/^identity: invalid configuration: NATS_URL is invalid: must be a nats:\/\/ or tls:\/\/ URL$/);
+    expect(process.output().join('\n')).toMatch(
+      /^identity: invalid configuration: NATS_URL is invalid: must be a nats:\/\/ or tls:\/\/ URL$/,
+    );
   });
 
   it('drains and exits 0 on SIGTERM, reporting not ready meanwhile', async () => {

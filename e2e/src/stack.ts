@@ -2,13 +2,28 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
-import { createDatabase, freePort, provideInfrastructure, startServiceProcess, type Infrastructure, type ServiceProcess } from '@onramp/testing';
+import {
+  createDatabase,
+  freePort,
+  provideInfrastructure,
+  startServiceProcess,
+  type Infrastructure,
+  type ServiceProcess,
+} from '@onramp/testing';
 
 const run = promisify(execFile);
 const repositoryRoot = path.resolve(__dirname, '..', '..');
 
-export type ServiceName = 'gateway' | 'identity' | 'accounts' | 'invitations' | 'notifications' | 'import';
-const ALL_SERVICES: ServiceName[] = ['identity', 'accounts', 'invitations', 'notifications', 'import', 'gateway'];
+export type ServiceName =
+  'gateway' | 'identity' | 'accounts' | 'invitations' | 'notifications' | 'import';
+const ALL_SERVICES: ServiceName[] = [
+  'identity',
+  'accounts',
+  'invitations',
+  'notifications',
+  'import',
+  'gateway',
+];
 const OWN_SCHEMA = (service: ServiceName): boolean => service !== 'gateway';
 
 /**
@@ -26,7 +41,10 @@ export class Stack {
 
   static async start(services: ServiceName[] = ALL_SERVICES): Promise<Stack> {
     const infrastructure = await provideInfrastructure();
-    const stack = new Stack(infrastructure, await createDatabase(infrastructure.postgresUrl, 'e2e'));
+    const stack = new Stack(
+      infrastructure,
+      await createDatabase(infrastructure.postgresUrl, 'e2e'),
+    );
     await Promise.all(services.filter(OWN_SCHEMA).map((service) => stack.migrate(service)));
     for (const service of services) await stack.startService(service);
     return stack;
@@ -46,7 +64,10 @@ export class Stack {
     };
   }
 
-  async startService(service: ServiceName, extraEnv: Record<string, string> = {}): Promise<ServiceProcess> {
+  async startService(
+    service: ServiceName,
+    extraEnv: Record<string, string> = {},
+  ): Promise<ServiceProcess> {
     const port = this.ports.get(service) ?? (await freePort());
     this.ports.set(service, port);
     const process = await startServiceProcess({
@@ -66,9 +87,13 @@ export class Stack {
   }
 
   async migrate(service: ServiceName): Promise<void> {
-    await run(process.execPath, [path.join(repositoryRoot, 'services', service, 'dist', 'migrate.js')], {
-      env: { ...process.env, DATABASE_URL: this.databaseUrl },
-    });
+    await run(
+      process.execPath,
+      [path.join(repositoryRoot, 'services', service, 'dist', 'migrate.js')],
+      {
+        env: { ...process.env, DATABASE_URL: this.databaseUrl },
+      },
+    );
   }
 
   async query<Row>(sql: string, values: unknown[] = []): Promise<Row[]> {
@@ -88,7 +113,11 @@ export class Stack {
 }
 
 /** Polls until `probe` returns true, failing with `what` after the timeout. */
-export async function eventually(what: string, probe: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+export async function eventually(
+  what: string,
+  probe: () => Promise<boolean>,
+  timeoutMs = 20_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await probe())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);

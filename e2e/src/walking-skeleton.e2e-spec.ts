@@ -15,30 +15,53 @@ describe('walking skeleton: POST /v1/users through every layer', () => {
     });
 
   it('creates the user in identity and accounts records the event', async () => {
-    const response = await post({ email: ' Ada@Example.COM ', name: 'Ada Lovelace' }, { 'x-correlation-id': 'skeleton-1' });
+    const response = await post(
+      { email: ' Ada@Example.COM ', name: 'Ada Lovelace' },
+      { 'x-correlation-id': 'skeleton-1' },
+    );
     expect(response.status).toBe(201);
     expect(response.headers.get('x-correlation-id')).toBe('skeleton-1');
-    const user = (await response.json()) as { id: string; email: string; name: string; createdAt: string };
+    const user = (await response.json()) as {
+      id: string;
+      email: string;
+      name: string;
+      createdAt: string;
+    };
     expect(user).toMatchObject({ email: 'ada@example.com', name: 'Ada Lovelace' });
     expect(Number.isNaN(Date.parse(user.createdAt))).toBe(false);
 
-    const stored = await stack.query<{ email: string }>('SELECT email FROM identity.users WHERE id = $1', [user.id]);
+    const stored = await stack.query<{ email: string }>(
+      'SELECT email FROM identity.users WHERE id = $1',
+      [user.id],
+    );
     expect(stored).toEqual([{ email: 'ada@example.com' }]);
     await eventually('accounts to record the user', async () => {
-      const rows = await stack.query('SELECT 1 FROM accounts.user_directory WHERE user_id = $1 AND email = $2', [user.id, 'ada@example.com']);
+      const rows = await stack.query(
+        'SELECT 1 FROM accounts.user_directory WHERE user_id = $1 AND email = $2',
+        [user.id, 'ada@example.com'],
+      );
       return rows.length === 1;
     });
   });
 
   it('carries the correlation id into the logs of every service on the path', async () => {
-    const response = await post({ email: 'grace@example.com', name: 'Grace Hopper' }, { 'x-correlation-id': 'trace-me-42' });
+    const response = await post(
+      { email: 'grace@example.com', name: 'Grace Hopper' },
+      { 'x-correlation-id': 'trace-me-42' },
+    );
     expect(response.status).toBe(201);
     const linesOf = (service: 'gateway' | 'identity' | 'accounts') =>
-      stack.process(service).output().filter((line) => line.includes('trace-me-42'));
-    await eventually('the consumer to log under the correlation id', () => Promise.resolve(linesOf('accounts').length > 0));
+      stack
+        .process(service)
+        .output()
+        .filter((line) => line.includes('trace-me-42'));
+    await eventually('the consumer to log under the correlation id', () =>
+      Promise.resolve(linesOf('accounts').length > 0),
+    );
     for (const service of ['gateway', 'identity', 'accounts'] as const) {
       expect(linesOf(service).length).toBeGreaterThan(0);
-      for (const line of linesOf(service)) expect(JSON.parse(line)).toMatchObject({ service, correlationId: 'trace-me-42' });
+      for (const line of linesOf(service))
+        expect(JSON.parse(line)).toMatchObject({ service, correlationId: 'trace-me-42' });
     }
   });
 
@@ -47,17 +70,33 @@ describe('walking skeleton: POST /v1/users through every layer', () => {
     const response = await post({ email: 'DUP@example.com', name: 'Second' });
     expect(response.status).toBe(409);
     expect(response.headers.get('content-type')).toContain('application/problem+json');
-    expect(await response.json()).toMatchObject({ type: 'urn:onramp:problem:conflict', status: 409, code: 'conflict' });
-    expect(await stack.query("SELECT 1 FROM identity.users WHERE email = 'dup@example.com'")).toHaveLength(1);
+    expect(await response.json()).toMatchObject({
+      type: 'urn:onramp:problem:conflict',
+      status: 409,
+      code: 'conflict',
+    });
+    expect(
+      await stack.query("SELECT 1 FROM identity.users WHERE email = 'dup@example.com'"),
+    ).toHaveLength(1);
   });
 
   it.each([
     ['malformed JSON', '{"email": ', 400, 'validation_failed'],
-    ['an unknown field', { email: 'x@example.com', name: 'X', admin: true }, 400, 'validation_failed'],
+    [
+      'an unknown field',
+      { email: 'x@example.com', name: 'X', admin: true },
+      400,
+      'validation_failed',
+    ],
     ['a wrong type', { email: 42, name: 'X' }, 400, 'validation_failed'],
     ['an invalid email', { email: 'not-an-email', name: 'X' }, 400, 'validation_failed'],
     ['an empty name', { email: 'y@example.com', name: '   ' }, 400, 'validation_failed'],
-    ['an oversized body', { email: 'z@example.com', name: 'x'.repeat(2 * 1024 * 1024) }, 413, 'payload_too_large'],
+    [
+      'an oversized body',
+      { email: 'z@example.com', name: 'x'.repeat(2 * 1024 * 1024) },
+      413,
+      'payload_too_large',
+    ],
   ])('refuses %s with 4xx problem+json and changes nothing', async (_case, body, status, code) => {
     const before = await stack.query('SELECT id FROM identity.users');
     const response = await post(body);
@@ -68,7 +107,11 @@ describe('walking skeleton: POST /v1/users through every layer', () => {
   });
 
   it('refuses a non-JSON media type with 415 and an unknown route with 404', async () => {
-    const wrongType = await fetch(`${stack.gatewayUrl}/v1/users`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' });
+    const wrongType = await fetch(`${stack.gatewayUrl}/v1/users`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'hello',
+    });
     expect(wrongType.status).toBe(415);
     expect(wrongType.headers.get('content-type')).toContain('application/problem+json');
     const unknown = await fetch(`${stack.gatewayUrl}/v1/nothing-here`);
@@ -79,6 +122,9 @@ describe('walking skeleton: POST /v1/users through every layer', () => {
   it('reports readiness of the gateway and of a service with a database', async () => {
     const gateway = await fetch(`${stack.gatewayUrl}/health/ready`);
     expect(gateway.status).toBe(200);
-    expect(await gateway.json()).toMatchObject({ status: 'ok', details: { nats: { status: 'up' } } });
+    expect(await gateway.json()).toMatchObject({
+      status: 'ok',
+      details: { nats: { status: 'up' } },
+    });
   });
 });

@@ -5,7 +5,11 @@ import { databaseEnv, serviceEnv } from './service-env';
 const schema = serviceEnv.merge(databaseEnv);
 
 describe('parseEnv', () => {
-  const valid = { PORT: '3000', NATS_URL: 'nats://127.0.0.1:4222', DATABASE_URL: 'postgresql://u@h/db' };
+  const valid = {
+    PORT: '3000',
+    NATS_URL: 'nats://127.0.0.1:4222',
+    DATABASE_URL: 'postgresql://u@h/db',
+  };
 
   it('returns typed values with defaults applied', () => {
     const env = parseEnv(schema, valid);
@@ -17,7 +21,9 @@ describe('parseEnv', () => {
   it('names a missing variable in a single line', () => {
     const { DATABASE_URL: _omitted, ...rest } = valid;
     expect(() => parseEnv(schema, rest)).toThrow(ConfigError);
-    expect(() => parseEnv(schema, rest)).toThrow(/^invalid configuration: DATABASE_URL is required/);
+    expect(() => parseEnv(schema, rest)).toThrow(
+      /^invalid configuration: DATABASE_URL is required/,
+    );
   });
 
   it('names every bad variable, without line breaks', () => {

@@ -8,8 +8,12 @@ const rpcPattern = /^rpc\.[a-z]+(\.[a-z][a-z-]*)+\.v[0-9]+$/;
 const eventPattern = /^[a-z]+(\.[a-z][a-z-]*)+\.v[0-9]+$/;
 
 describe('contract subjects', () => {
-  const methods = allContractFiles.flatMap((file) => file.services.flatMap((service) => service.methods));
-  const events = allContractFiles.flatMap((file) => file.messages.filter((message) => hasOption(message, event_subject)));
+  const methods = allContractFiles.flatMap((file) =>
+    file.services.flatMap((service) => service.methods),
+  );
+  const events = allContractFiles.flatMap((file) =>
+    file.messages.filter((message) => hasOption(message, event_subject)),
+  );
 
   it('gives every RPC a versioned subject in the rpc namespace', () => {
     expect(methods.length).toBeGreaterThan(0);

@@ -1,4 +1,10 @@
-import { getOption, hasOption, type DescMessage, type DescMethod, type Message } from '@bufbuild/protobuf';
+import {
+  getOption,
+  hasOption,
+  type DescMessage,
+  type DescMethod,
+  type Message,
+} from '@bufbuild/protobuf';
 import type { GenMessage } from '@bufbuild/protobuf/codegenv2';
 import { event_subject, subject } from './gen/onramp/options/v1/options_pb';
 
@@ -7,7 +13,9 @@ export type EventSchema<Event extends Message = Message> = GenMessage<Event>;
 
 export function rpcSubject(method: DescMethod): string {
   if (!hasOption(method, subject)) {
-    throw new Error(`${method.parent.typeName}.${method.name} declares no (onramp.options.v1.subject)`);
+    throw new Error(
+      `${method.parent.typeName}.${method.name} declares no (onramp.options.v1.subject)`,
+    );
   }
   return getOption(method, subject);
 }

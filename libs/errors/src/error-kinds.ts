@@ -16,7 +16,10 @@ export const errorKinds = {
   rate_limited: { status: 429, title: 'Too many requests' },
   internal: { status: 500, title: 'An unexpected error occurred' },
   service_unavailable: { status: 503, title: 'A service needed for this request is unavailable' },
-  upstream_timeout: { status: 504, title: 'A service needed for this request did not answer in time' },
+  upstream_timeout: {
+    status: 504,
+    title: 'A service needed for this request did not answer in time',
+  },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof errorKinds;

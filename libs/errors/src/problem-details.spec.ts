@@ -27,12 +27,16 @@ describe('toProblemDetails', () => {
   });
 
   it('drops the error id of a 4xx, which is not logged as a failure', () => {
-    expect(toProblemDetails(new DomainError('not_found', 'no such user'), { errorId: 'e-2' }).errorId).toBeUndefined();
+    expect(
+      toProblemDetails(new DomainError('not_found', 'no such user'), { errorId: 'e-2' }).errorId,
+    ).toBeUndefined();
   });
 
   it('recognises only known codes', () => {
     expect(isErrorCode('conflict')).toBe(true);
     expect(isErrorCode('toString')).toBe(false);
-    expect(Object.values(errorKinds).every((kind) => kind.status >= 400 && kind.status < 600)).toBe(true);
+    expect(Object.values(errorKinds).every((kind) => kind.status >= 400 && kind.status < 600)).toBe(
+      true,
+    );
   });
 });

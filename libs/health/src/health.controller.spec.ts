@@ -6,8 +6,17 @@ import { ReadinessRegistry } from './readiness-registry';
 describe('HealthController', () => {
   async function setup() {
     const moduleRef = await Test.createTestingModule({ imports: [HealthModule] }).compile();
-    const reply = { code: 200, status(code: number) { this.code = code; } };
-    return { controller: moduleRef.get(HealthController), registry: moduleRef.get(ReadinessRegistry), reply };
+    const reply = {
+      code: 200,
+      status(code: number) {
+        this.code = code;
+      },
+    };
+    return {
+      controller: moduleRef.get(HealthController),
+      registry: moduleRef.get(ReadinessRegistry),
+      reply,
+    };
   }
 
   it('reports live without consulting dependencies', async () => {
@@ -31,7 +40,9 @@ describe('HealthController', () => {
     registry.register('database', () => Promise.reject(new Error('connection refused')));
     const result = await controller.ready(reply);
     expect(reply.code).toBe(503);
-    expect(result.error).toMatchObject({ database: { status: 'down', message: 'connection refused' } });
+    expect(result.error).toMatchObject({
+      database: { status: 'down', message: 'connection refused' },
+    });
   });
 
   it('answers 503 once the process is draining', async () => {

@@ -1,5 +1,10 @@
 import { Controller, Get, HttpStatus, Res, ServiceUnavailableException } from '@nestjs/common';
-import { HealthCheckService, HealthIndicatorService, type HealthCheckResult, type HealthIndicatorResult } from '@nestjs/terminus';
+import {
+  HealthCheckService,
+  HealthIndicatorService,
+  type HealthCheckResult,
+  type HealthIndicatorResult,
+} from '@nestjs/terminus';
 import { ReadinessRegistry } from './readiness-registry';
 
 const PROBE_TIMEOUT_MS = 2_000;
@@ -25,12 +30,19 @@ export class HealthController {
   /** Readiness: every registered dependency answers, and the process is not shutting down. */
   @Get('ready')
   ready(@Res({ passthrough: true }) reply: StatusReply): Promise<HealthCheckResult> {
-    const checks = this.registry.entries().map(([name, probe]) => () => this.probe(name, probe));
+    const checks = this.registry.entries().map(
+      ([name, probe]) =>
+        () =>
+          this.probe(name, probe),
+    );
     checks.push(() => this.shutdownCheck());
     return this.answer(reply, checks);
   }
 
-  private async answer(reply: StatusReply, checks: (() => Promise<HealthIndicatorResult>)[]): Promise<HealthCheckResult> {
+  private async answer(
+    reply: StatusReply,
+    checks: (() => Promise<HealthIndicatorResult>)[],
+  ): Promise<HealthCheckResult> {
     try {
       return await this.health.check(checks);
     } catch (error) {
@@ -49,7 +61,10 @@ export class HealthController {
       await Promise.race([
         probe(),
         new Promise((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`no answer within ${PROBE_TIMEOUT_MS} ms`)), PROBE_TIMEOUT_MS);
+          timer = setTimeout(
+            () => reject(new Error(`no answer within ${PROBE_TIMEOUT_MS} ms`)),
+            PROBE_TIMEOUT_MS,
+          );
         }),
       ]);
       return indicator.up();
@@ -62,6 +77,8 @@ export class HealthController {
 
   private shutdownCheck(): Promise<HealthIndicatorResult> {
     const indicator = this.indicators.check('process');
-    return Promise.resolve(this.registry.isDraining() ? indicator.down({ message: 'shutting down' }) : indicator.up());
+    return Promise.resolve(
+      this.registry.isDraining() ? indicator.down({ message: 'shutting down' }) : indicator.up(),
+    );
   }
 }

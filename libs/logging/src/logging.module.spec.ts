@@ -22,13 +22,23 @@ describe('loggerOptions', () => {
     const { lines, stream } = captureLines();
     const logger = pino(options, stream);
     withCorrelationId('corr-1', () => logger.info('hello'));
-    expect(lines[0]).toMatchObject({ service: 'identity', correlationId: 'corr-1', message: 'hello' });
+    expect(lines[0]).toMatchObject({
+      service: 'identity',
+      correlationId: 'corr-1',
+      message: 'hello',
+    });
   });
 
   it('redacts credentials wherever they appear', () => {
     const { lines, stream } = captureLines();
     const logger = pino(options, stream);
-    logger.info({ body: { password: 'Secret1!', token: 'abc' }, req: { headers: { authorization: 'Bearer x' } } }, 'login');
+    logger.info(
+      {
+        body: { password: 'Secret1!', token: 'abc' },
+        req: { headers: { authorization: 'Bearer x' } },
+      },
+      'login',
+    );
     const text = JSON.stringify(lines[0]);
     expect(text).not.toContain('Secret1!');
     expect(text).not.toContain('Bearer x');

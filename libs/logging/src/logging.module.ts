@@ -38,6 +38,10 @@ export function loggerOptions({ service, level }: LoggingOptions): Params {
 @Module({})
 export class LoggingModule {
   static forRoot(options: LoggingOptions): DynamicModule {
-    return { module: LoggingModule, imports: [LoggerModule.forRoot(loggerOptions(options))], global: true };
+    return {
+      module: LoggingModule,
+      imports: [LoggerModule.forRoot(loggerOptions(options))],
+      global: true,
+    };
   }
 }

@@ -1,6 +1,19 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { fromBinary, type Message } from '@bufbuild/protobuf';
-import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
+import {
+  AckPolicy,
+  DeliverPolicy,
+  jetstream,
+  jetstreamManager,
+  type ConsumerMessages,
+  type JsMsg,
+} from '@nats-io/jetstream';
 import { nanos, type NatsConnection } from '@nats-io/transport-node';
 import { eventSubject, type EventSchema } from '@onramp/contracts';
 import { newCorrelationId, withCorrelationId } from '@onramp/logging';
@@ -44,7 +57,9 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
   }
 
   /** Register during module init; consumption starts once the application has bootstrapped. */
-  subscribe<Event extends Message, Transaction extends SqlClient>(subscription: EventSubscription<Event, Transaction>): void {
+  subscribe<Event extends Message, Transaction extends SqlClient>(
+    subscription: EventSubscription<Event, Transaction>,
+  ): void {
     this.subscriptions.push(subscription as unknown as EventSubscription<Message, SqlClient>);
   }
 
@@ -62,7 +77,9 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
         deliver_policy: DeliverPolicy.All,
         ack_wait: nanos(ACK_WAIT_MS),
       });
-      const messages = await (await js.consumers.get(stream, durable)).consume({ max_messages: 64 });
+      const messages = await (
+        await js.consumers.get(stream, durable)
+      ).consume({ max_messages: 64 });
       this.running.push({ messages, loop: this.consume(messages, durable, subscription) });
     }
   }
@@ -74,20 +91,31 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
     await this.inFlight.settled();
   }
 
-  private async consume(messages: ConsumerMessages, durable: string, subscription: EventSubscription<Message, SqlClient>): Promise<void> {
+  private async consume(
+    messages: ConsumerMessages,
+    durable: string,
+    subscription: EventSubscription<Message, SqlClient>,
+  ): Promise<void> {
     for await (const message of messages) {
       await this.inFlight.track(this.handle(message, durable, subscription));
     }
   }
 
-  private handle(message: JsMsg, durable: string, subscription: EventSubscription<Message, SqlClient>): Promise<void> {
+  private handle(
+    message: JsMsg,
+    durable: string,
+    subscription: EventSubscription<Message, SqlClient>,
+  ): Promise<void> {
     return withCorrelationId(correlationIdOf(message.headers) ?? newCorrelationId(), async () => {
-      const messageId = message.headers?.get('Nats-Msg-Id') || `${message.info.stream}:${message.seq}`;
+      const messageId =
+        message.headers?.get('Nats-Msg-Id') || `${message.info.stream}:${message.seq}`;
       let event: Message;
       try {
         event = fromBinary(subscription.schema, message.data);
       } catch {
-        this.logger.error(`${durable}: message ${messageId} on ${message.subject} cannot be decoded; it is discarded`);
+        this.logger.error(
+          `${durable}: message ${messageId} on ${message.subject} cannot be decoded; it is discarded`,
+        );
         message.term();
         return;
       }
@@ -103,7 +131,9 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
         message.ack();
         this.logger.log(`${durable}: handled ${message.subject} message ${messageId}`);
       } catch (error) {
-        this.logger.warn(`${durable}: handling message ${messageId} failed, it will be redelivered: ${error instanceof Error ? error.message : String(error)}`);
+        this.logger.warn(
+          `${durable}: handling message ${messageId} failed, it will be redelivered: ${error instanceof Error ? error.message : String(error)}`,
+        );
         message.nak(RETRY_DELAY_MS);
       }
     });

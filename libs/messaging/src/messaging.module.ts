@@ -15,13 +15,17 @@ export type { MessagingOptions };
 @Module({})
 export class MessagingModule {
   static forRoot(options: MessagingOptions): DynamicModule {
-    const durable: Provider[] = options.databaseSchema === undefined ? [] : [Outbox, EventConsumers];
+    const durable: Provider[] =
+      options.databaseSchema === undefined ? [] : [Outbox, EventConsumers];
     return {
       module: MessagingModule,
       global: true,
       providers: [
         { provide: MESSAGING_OPTIONS, useValue: options },
-        { provide: NATS_CONNECTION, useFactory: () => connectNats(options.natsUrl, options.service) },
+        {
+          provide: NATS_CONNECTION,
+          useFactory: () => connectNats(options.natsUrl, options.service),
+        },
         NatsLifecycle,
         RpcClient,
         RpcServer,

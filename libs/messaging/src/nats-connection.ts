@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { ReadinessRegistry } from '@onramp/health';
 
@@ -6,7 +12,13 @@ export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
 
 /** Connects with unlimited reconnects: a NATS restart must never take a service down with it. */
 export function connectNats(url: string, name: string): Promise<NatsConnection> {
-  return connect({ servers: url, name, maxReconnectAttempts: -1, reconnectTimeWait: 250, pingInterval: 10_000 });
+  return connect({
+    servers: url,
+    name,
+    maxReconnectAttempts: -1,
+    reconnectTimeWait: 250,
+    pingInterval: 10_000,
+  });
 }
 
 @Injectable()
@@ -25,7 +37,8 @@ export class NatsLifecycle implements OnModuleInit, OnApplicationShutdown {
     });
     void (async () => {
       for await (const status of this.connection.status()) {
-        if (status.type === 'disconnect' || status.type === 'reconnect') this.logger.warn(`NATS ${status.type}`);
+        if (status.type === 'disconnect' || status.type === 'reconnect')
+          this.logger.warn(`NATS ${status.type}`);
       }
     })();
   }

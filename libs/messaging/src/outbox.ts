@@ -1,7 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { create, toBinary, type Message, type MessageInitShape } from '@bufbuild/protobuf';
-import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
+import {
+  jetstream,
+  jetstreamManager,
+  type JetStreamClient,
+  type JetStreamManager,
+} from '@nats-io/jetstream';
 import { headers, type NatsConnection } from '@nats-io/transport-node';
 import { eventSubject, type EventSchema } from '@onramp/contracts';
 import { CORRELATION_HEADER, currentCorrelationId } from '@onramp/logging';
@@ -48,7 +59,11 @@ export class Outbox implements OnApplicationBootstrap, BeforeApplicationShutdown
     this.table = `${quoteIdentifier(options.databaseSchema!)}."outbox"`;
   }
 
-  async append<Event extends Message>(transaction: SqlClient, schema: EventSchema<Event>, event: MessageInitShape<EventSchema<Event>>): Promise<string> {
+  async append<Event extends Message>(
+    transaction: SqlClient,
+    schema: EventSchema<Event>,
+    event: MessageInitShape<EventSchema<Event>>,
+  ): Promise<string> {
     const id = randomUUID();
     const correlationId = currentCorrelationId();
     await transaction.$executeRawUnsafe(
@@ -67,7 +82,10 @@ export class Outbox implements OnApplicationBootstrap, BeforeApplicationShutdown
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    this.client = { js: jetstream(this.connection), manager: await jetstreamManager(this.connection) };
+    this.client = {
+      js: jetstream(this.connection),
+      manager: await jetstreamManager(this.connection),
+    };
     this.running = true;
     this.loop = this.relay();
   }
@@ -88,7 +106,9 @@ export class Outbox implements OnApplicationBootstrap, BeforeApplicationShutdown
         await this.cleanUpPeriodically();
       } catch (error) {
         failures += 1;
-        this.logger.warn(`publishing events failed (attempt ${failures}): ${error instanceof Error ? error.message : String(error)}`);
+        this.logger.warn(
+          `publishing events failed (attempt ${failures}): ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
       if (published < BATCH_SIZE && this.running) {
         const delay = failures === 0 ? IDLE_POLL_MS : Math.min(MAX_BACKOFF_MS, 100 * 2 ** failures);
@@ -137,6 +157,8 @@ export class Outbox implements OnApplicationBootstrap, BeforeApplicationShutdown
   private async cleanUpPeriodically(): Promise<void> {
     if (Date.now() - this.lastCleanup < CLEANUP_EVERY_MS) return;
     this.lastCleanup = Date.now();
-    await this.database.$executeRawUnsafe(`DELETE FROM ${this.table} WHERE published_at < now() - interval '${RETENTION}'`);
+    await this.database.$executeRawUnsafe(
+      `DELETE FROM ${this.table} WHERE published_at < now() - interval '${RETENTION}'`,
+    );
   }
 }

@@ -1,5 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { create, fromBinary, toBinary, type DescMessage, type DescMethodUnary, type MessageInitShape, type MessageShape } from '@bufbuild/protobuf';
+import {
+  create,
+  fromBinary,
+  toBinary,
+  type DescMessage,
+  type DescMethodUnary,
+  type MessageInitShape,
+  type MessageShape,
+} from '@bufbuild/protobuf';
 import { errors, type NatsConnection } from '@nats-io/transport-node';
 import { common, rpcSubject } from '@onramp/contracts';
 import { DomainError, isErrorCode } from '@onramp/errors';
@@ -23,23 +31,36 @@ export class RpcClient {
     const payload = toBinary(method.input, create(method.input, request));
     let reply;
     try {
-      reply = await this.connection.request(subject, payload, { timeout: this.options.rpcTimeoutMs, headers: outgoingHeaders() });
+      reply = await this.connection.request(subject, payload, {
+        timeout: this.options.rpcTimeoutMs,
+        headers: outgoingHeaders(),
+      });
     } catch (error) {
       throw translateTransportError(error, subject);
     }
     if (reply.headers?.get(ERROR_HEADER)) {
       const remote = fromBinary(common.ErrorReplySchema, reply.data);
-      throw new DomainError(isErrorCode(remote.code) ? remote.code : 'internal', remote.detail, remote.violations.map(({ field, message }) => ({ field, message })));
+      throw new DomainError(
+        isErrorCode(remote.code) ? remote.code : 'internal',
+        remote.detail,
+        remote.violations.map(({ field, message }) => ({ field, message })),
+      );
     }
     return fromBinary(method.output, reply.data);
   }
 }
 
 function translateTransportError(error: unknown, subject: string): DomainError {
-  if (error instanceof errors.NoRespondersError || (error instanceof errors.RequestError && error.isNoResponders())) {
+  if (
+    error instanceof errors.NoRespondersError ||
+    (error instanceof errors.RequestError && error.isNoResponders())
+  ) {
     return new DomainError('service_unavailable', `no service answers ${subject}`);
   }
-  if (error instanceof errors.TimeoutError || (error instanceof Error && error.cause instanceof errors.TimeoutError)) {
+  if (
+    error instanceof errors.TimeoutError ||
+    (error instanceof Error && error.cause instanceof errors.TimeoutError)
+  ) {
     return new DomainError('upstream_timeout', `${subject} did not answer in time`);
   }
   return new DomainError('service_unavailable', `${subject} could not be reached`);

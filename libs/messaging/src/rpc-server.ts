@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
-import { create, fromBinary, toBinary, type DescMessage, type DescMethodUnary, type MessageInitShape, type MessageShape } from '@bufbuild/protobuf';
+import {
+  create,
+  fromBinary,
+  toBinary,
+  type DescMessage,
+  type DescMethodUnary,
+  type MessageInitShape,
+  type MessageShape,
+} from '@bufbuild/protobuf';
 import { headers, type Msg, type NatsConnection, type Subscription } from '@nats-io/transport-node';
 import { common, rpcSubject } from '@onramp/contracts';
 import { DomainError } from '@onramp/errors';
@@ -10,7 +18,9 @@ import { InFlight } from './in-flight';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging-options';
 import { NATS_CONNECTION } from './nats-connection';
 
-type Handler<Input extends DescMessage, Output extends DescMessage> = (request: MessageShape<Input>) => Promise<MessageInitShape<Output>>;
+type Handler<Input extends DescMessage, Output extends DescMessage> = (
+  request: MessageShape<Input>,
+) => Promise<MessageInitShape<Output>>;
 
 /**
  * Serves RPCs declared in `proto/`. Replicas share a queue group, so each request is handled once.
@@ -28,7 +38,10 @@ export class RpcServer implements BeforeApplicationShutdown {
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
   ) {}
 
-  handle<Input extends DescMessage, Output extends DescMessage>(method: DescMethodUnary<Input, Output>, handler: Handler<Input, Output>): void {
+  handle<Input extends DescMessage, Output extends DescMessage>(
+    method: DescMethodUnary<Input, Output>,
+    handler: Handler<Input, Output>,
+  ): void {
     const subject = rpcSubject(method);
     const subscription = this.connection.subscribe(subject, {
       queue: this.options.service,
@@ -60,24 +73,36 @@ export class RpcServer implements BeforeApplicationShutdown {
         try {
           request = fromBinary(method.input, message.data);
         } catch {
-          throw new DomainError('validation_failed', `the request to ${method.name} could not be decoded`);
+          throw new DomainError(
+            'validation_failed',
+            `the request to ${method.name} could not be decoded`,
+          );
         }
         const response = await handler(request);
         message.respond(toBinary(method.output, create(method.output, response)));
         this.logger.log(`served ${message.subject}`);
       } catch (error) {
-        message.respond(toBinary(common.ErrorReplySchema, this.errorReply(error, method.name)), { headers: errorHeaders() });
+        message.respond(toBinary(common.ErrorReplySchema, this.errorReply(error, method.name)), {
+          headers: errorHeaders(),
+        });
       }
     });
   }
 
   private errorReply(error: unknown, methodName: string): common.ErrorReply {
     if (error instanceof DomainError) {
-      return create(common.ErrorReplySchema, { code: error.code, detail: error.detail, violations: [...error.violations] });
+      return create(common.ErrorReplySchema, {
+        code: error.code,
+        detail: error.detail,
+        violations: [...error.violations],
+      });
     }
     const errorId = randomUUID();
     this.logger.error({ err: error, errorId }, `${methodName} failed`);
-    return create(common.ErrorReplySchema, { code: 'internal', detail: `internal error (error id ${errorId})` });
+    return create(common.ErrorReplySchema, {
+      code: 'internal',
+      detail: `internal error (error id ${errorId})`,
+    });
   }
 }
 

@@ -9,20 +9,29 @@ export const DUPLICATE_WINDOW_MS = 10 * 60 * 1000;
 
 /** Events of a service live in one stream named after it: `identity.*` events in IDENTITY_EVENTS. */
 export function streamFor(eventSubject: string): { name: string; subjects: string[] } {
-  const service = eventSubject.split('.')[0]!;
+  const [service] = eventSubject.split('.');
   return { name: `${service.toUpperCase()}_EVENTS`, subjects: [`${service}.>`] };
 }
 
 /** Creates the stream if missing; producers and consumers both call it, whoever starts first. */
-export async function ensureStream(manager: JetStreamManager, eventSubject: string): Promise<string> {
+export async function ensureStream(
+  manager: JetStreamManager,
+  eventSubject: string,
+): Promise<string> {
   const { name, subjects } = streamFor(eventSubject);
   try {
     await manager.streams.info(name);
   } catch {
-    await manager.streams.add({ name, subjects, duplicate_window: nanos(DUPLICATE_WINDOW_MS) }).catch(async (error: unknown) => {
-      // Another process created it between our two calls.
-      await manager.streams.info(name).catch(() => Promise.reject(error));
-    });
+    try {
+      await manager.streams.add({ name, subjects, duplicate_window: nanos(DUPLICATE_WINDOW_MS) });
+    } catch (error) {
+      // Another process may have created it between our two calls; anything else is a failure.
+      const createdMeanwhile = await manager.streams.info(name).then(
+        () => true,
+        () => false,
+      );
+      if (!createdMeanwhile) throw error;
+    }
   }
   return name;
 }

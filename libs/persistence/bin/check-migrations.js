@@ -11,7 +11,9 @@ checkMigrations(path.resolve(__dirname, '../../..'), service).then(
       process.stdout.write(`${service}: migrations match schema.prisma\n`);
       return;
     }
-    process.stderr.write(`${service}: schema.prisma changed without a migration (npm run migration:new -w services/${service} -- <name>):\n  ${differences.join('\n  ')}\n`);
+    process.stderr.write(
+      `${service}: schema.prisma changed without a migration (npm run migration:new -w services/${service} -- <name>):\n  ${differences.join('\n  ')}\n`,
+    );
     process.exit(1);
   },
   (error) => {

@@ -10,12 +10,21 @@ export function runMigrateCommand(schema: string, migrationsDir: string): void {
     process.stderr.write(`${schema} migrate: invalid configuration: DATABASE_URL is required\n`);
     process.exit(1);
   }
-  applyMigrations({ databaseUrl, schema, migrationsDir, log: (message) => process.stdout.write(`${schema}: ${message}\n`) })
+  applyMigrations({
+    databaseUrl,
+    schema,
+    migrationsDir,
+    log: (message) => process.stdout.write(`${schema}: ${message}\n`),
+  })
     .then((applied) => {
-      process.stdout.write(`${schema}: schema is up to date (${applied.length} migration(s) applied now)\n`);
+      process.stdout.write(
+        `${schema}: schema is up to date (${applied.length} migration(s) applied now)\n`,
+      );
     })
     .catch((error: unknown) => {
-      process.stderr.write(`${schema} migrate: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.stderr.write(
+        `${schema} migrate: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
       process.exit(1);
     });
 }

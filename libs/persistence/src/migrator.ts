@@ -33,7 +33,9 @@ export async function applyMigrations(options: MigrationOptions): Promise<string
   const client = new Client({ connectionString: options.databaseUrl });
   await client.connect();
   try {
-    await client.query('SELECT pg_advisory_lock(hashtext($1))', [`onramp-migrate:${options.schema}`]);
+    await client.query('SELECT pg_advisory_lock(hashtext($1))', [
+      `onramp-migrate:${options.schema}`,
+    ]);
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
     await client.query(`CREATE TABLE IF NOT EXISTS ${history} (
       "id" VARCHAR(36) PRIMARY KEY NOT NULL,
@@ -54,7 +56,9 @@ export async function applyMigrations(options: MigrationOptions): Promise<string
       const previous = applied.get(migration.name);
       if (previous !== undefined) {
         if (previous.finished_at === null) {
-          throw new Error(`migration ${migration.name} failed earlier and must be resolved by hand`);
+          throw new Error(
+            `migration ${migration.name} failed earlier and must be resolved by hand`,
+          );
         }
         if (previous.checksum !== migration.checksum) {
           throw new Error(`migration ${migration.name} was edited after it was applied`);
@@ -67,12 +71,16 @@ export async function applyMigrations(options: MigrationOptions): Promise<string
     }
     for (const name of applied.keys()) {
       if (!migrations.some((migration) => migration.name === name)) {
-        log(`the database has migration ${name}, which this release does not know (a newer release ran here)`);
+        log(
+          `the database has migration ${name}, which this release does not know (a newer release ran here)`,
+        );
       }
     }
     return newlyApplied;
   } finally {
-    await client.query('SELECT pg_advisory_unlock(hashtext($1))', [`onramp-migrate:${options.schema}`]).catch(() => undefined);
+    await client
+      .query('SELECT pg_advisory_unlock(hashtext($1))', [`onramp-migrate:${options.schema}`])
+      .catch(() => undefined);
     await client.end();
   }
 }
@@ -85,7 +93,10 @@ interface Migration {
 
 async function readMigrations(migrationsDir: string): Promise<Migration[]> {
   const entries = await readdir(migrationsDir, { withFileTypes: true });
-  const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const names = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(path.join(migrationsDir, name, 'migration.sql'), 'utf8');
@@ -98,16 +109,20 @@ async function applyOne(client: Client, history: string, migration: Migration): 
   await client.query('BEGIN');
   try {
     const id = randomUUID();
-    await client.query(`INSERT INTO ${history} (id, checksum, migration_name) VALUES ($1, $2, $3)`, [
-      id,
-      migration.checksum,
-      migration.name,
-    ]);
+    await client.query(
+      `INSERT INTO ${history} (id, checksum, migration_name) VALUES ($1, $2, $3)`,
+      [id, migration.checksum, migration.name],
+    );
     await client.query(migration.sql);
-    await client.query(`UPDATE ${history} SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [id]);
+    await client.query(
+      `UPDATE ${history} SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`,
+      [id],
+    );
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');
-    throw new Error(`migration ${migration.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `migration ${migration.name} failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }

@@ -13,11 +13,22 @@ export interface CoreModuleOptions {
 }
 
 /** The modules every Onramp process imports: logging, health, NATS and, if it has one, its database. */
-export function coreModules({ service, env, database }: CoreModuleOptions): (DynamicModule | Type)[] {
+export function coreModules({
+  service,
+  env,
+  database,
+}: CoreModuleOptions): (DynamicModule | Type)[] {
   return [
     LoggingModule.forRoot({ service, level: env.LOG_LEVEL }),
     HealthModule,
-    MessagingModule.forRoot({ service, natsUrl: env.NATS_URL, rpcTimeoutMs: env.RPC_TIMEOUT_MS, databaseSchema: database?.schema }),
-    ...(database === undefined ? [] : [PersistenceModule.forRoot({ createClient: database.createClient })]),
+    MessagingModule.forRoot({
+      service,
+      natsUrl: env.NATS_URL,
+      rpcTimeoutMs: env.RPC_TIMEOUT_MS,
+      databaseSchema: database?.schema,
+    }),
+    ...(database === undefined
+      ? []
+      : [PersistenceModule.forRoot({ createClient: database.createClient })]),
   ];
 }

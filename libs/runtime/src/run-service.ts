@@ -22,7 +22,9 @@ export interface ServiceDefinition<Schema extends z.ZodType<ServiceEnv>> {
  * builds the Nest application on Fastify with pino logging, serves health endpoints, and on
  * SIGTERM/SIGINT shuts down gracefully and exits 0.
  */
-export async function runService<Schema extends z.ZodType<ServiceEnv>>(definition: ServiceDefinition<Schema>): Promise<void> {
+export async function runService<Schema extends z.ZodType<ServiceEnv>>(
+  definition: ServiceDefinition<Schema>,
+): Promise<void> {
   let env: z.output<Schema>;
   try {
     env = parseEnv(definition.envSchema);
@@ -33,9 +35,13 @@ export async function runService<Schema extends z.ZodType<ServiceEnv>>(definitio
     }
     throw error;
   }
-  const app = await NestFactory.create<NestFastifyApplication>(definition.module(env), new FastifyAdapter(definition.fastify), {
-    bufferLogs: true,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    definition.module(env),
+    new FastifyAdapter(definition.fastify),
+    {
+      bufferLogs: true,
+    },
+  );
   app.useLogger(app.get(Logger));
   app.flushLogs();
   await definition.configure?.(app, env);

@@ -2,5 +2,9 @@ export { freePort, waitForPort } from './ports';
 export { startEmbeddedPostgres, type PostgresServer } from './postgres';
 export { startNatsServer, type NatsServer } from './nats-server';
 export { provideInfrastructure, type Infrastructure } from './infrastructure';
-export { startServiceProcess, type ServiceProcess, type ServiceProcessOptions } from './service-process';
+export {
+  startServiceProcess,
+  type ServiceProcess,
+  type ServiceProcessOptions,
+} from './service-process';
 export { createDatabase } from './databases';

@@ -22,9 +22,16 @@ const CONTAINER_PROBE_TIMEOUT_MS = 5_000;
 export async function provideInfrastructure(): Promise<Infrastructure> {
   const { TEST_DATABASE_URL, TEST_NATS_URL, ONRAMP_TEST_INFRA } = process.env;
   if (TEST_DATABASE_URL && TEST_NATS_URL) {
-    return { postgresUrl: TEST_DATABASE_URL, natsUrl: TEST_NATS_URL, kind: 'given', stop: () => Promise.resolve() };
+    return {
+      postgresUrl: TEST_DATABASE_URL,
+      natsUrl: TEST_NATS_URL,
+      kind: 'given',
+      stop: () => Promise.resolve(),
+    };
   }
-  const useContainers = ONRAMP_TEST_INFRA === 'containers' || (ONRAMP_TEST_INFRA !== 'embedded' && (await containerRuntimeAnswers()));
+  const useContainers =
+    ONRAMP_TEST_INFRA === 'containers' ||
+    (ONRAMP_TEST_INFRA !== 'embedded' && (await containerRuntimeAnswers()));
   return useContainers ? startContainers() : startEmbedded();
 }
 
@@ -60,7 +67,10 @@ async function startContainers(): Promise<Infrastructure> {
   const { GenericContainer, Wait } = await import('testcontainers');
   const { PostgreSqlContainer } = await import('@testcontainers/postgresql');
   const [postgres, nats] = await Promise.all([
-    new PostgreSqlContainer('postgres:17-alpine').withUsername('postgres').withPassword('postgres').start(),
+    new PostgreSqlContainer('postgres:17-alpine')
+      .withUsername('postgres')
+      .withPassword('postgres')
+      .start(),
     new GenericContainer('nats:2.10-alpine')
       .withCommand(['-js'])
       .withExposedPorts(4222)

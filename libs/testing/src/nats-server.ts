@@ -20,10 +20,17 @@ interface NatsServerOptions {
 /** The `nats-server` binary: NATS_SERVER_BIN, then PATH, then Go's install folder. */
 export function natsServerBinary(): string {
   if (process.env.NATS_SERVER_BIN) return process.env.NATS_SERVER_BIN;
-  const candidates = [...(process.env.PATH ?? '').split(path.delimiter), path.join(os.homedir(), 'go', 'bin')];
-  const found = candidates.map((dir) => path.join(dir, 'nats-server')).find((file) => existsSync(file));
+  const candidates = [
+    ...(process.env.PATH ?? '').split(path.delimiter),
+    path.join(os.homedir(), 'go', 'bin'),
+  ];
+  const found = candidates
+    .map((dir) => path.join(dir, 'nats-server'))
+    .find((file) => existsSync(file));
   if (found === undefined) {
-    throw new Error('nats-server is not installed: run deploy/local/ensure-setup.sh or set NATS_SERVER_BIN');
+    throw new Error(
+      'nats-server is not installed: run deploy/local/ensure-setup.sh or set NATS_SERVER_BIN',
+    );
   }
   return found;
 }
@@ -37,7 +44,9 @@ export async function startNatsServer(options: NatsServerOptions = {}): Promise<
   let child: ChildProcess;
 
   const launch = async (): Promise<void> => {
-    child = spawn(binary, ['-js', '-sd', storeDir, '-a', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
+    child = spawn(binary, ['-js', '-sd', storeDir, '-a', '127.0.0.1', '-p', String(port)], {
+      stdio: 'ignore',
+    });
     await waitForPort(port, 10_000);
   };
   const terminate = (signal: NodeJS.Signals): Promise<void> =>

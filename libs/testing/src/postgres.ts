@@ -24,9 +24,13 @@ const launcher = path.join(__dirname, '..', 'bin', 'embedded-postgres.mjs');
  * Run as root, Postgres drops to the `postgres` user, so the data folder's parent must be
  * writable by that user: the parent is made world-writable (it holds nothing else).
  */
-export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<PostgresServer> {
+export async function startEmbeddedPostgres(
+  options: EmbeddedPostgresOptions = {},
+): Promise<PostgresServer> {
   const temporary = options.dataDir === undefined;
-  const parent = temporary ? await mkdtemp(path.join(os.tmpdir(), 'onramp-pg-')) : path.dirname(options.dataDir!);
+  const parent = temporary
+    ? await mkdtemp(path.join(os.tmpdir(), 'onramp-pg-'))
+    : path.dirname(options.dataDir!);
   await mkdir(parent, { recursive: true });
   await chmod(parent, 0o777);
   const dataDir = options.dataDir ?? path.join(parent, 'data');
@@ -37,7 +41,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await new Promise<void>((resolve, reject) => {
     let errors = '';
-    const timer = setTimeout(() => reject(new Error(`embedded Postgres did not start in ${START_TIMEOUT_MS} ms`)), START_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => reject(new Error(`embedded Postgres did not start in ${START_TIMEOUT_MS} ms`)),
+      START_TIMEOUT_MS,
+    );
     child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
     child.stdout.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('ready')) {

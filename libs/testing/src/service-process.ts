@@ -29,17 +29,26 @@ export async function startServiceProcess(options: ServiceProcessOptions): Promi
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];
-  const file: WriteStream | undefined = options.logFile ? createWriteStream(options.logFile, { flags: 'a' }) : undefined;
+  const file: WriteStream | undefined = options.logFile
+    ? createWriteStream(options.logFile, { flags: 'a' })
+    : undefined;
   const collect = (chunk: Buffer): void => {
     file?.write(chunk);
-    lines.push(...chunk.toString().split('\n').filter((line) => line.length > 0));
+    lines.push(
+      ...chunk
+        .toString()
+        .split('\n')
+        .filter((line) => line.length > 0),
+    );
   };
   child.stdout.on('data', collect);
   child.stderr.on('data', collect);
-  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => {
-    file?.end();
-    resolve(code);
-  }));
+  const exit = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      file?.end();
+      resolve(code);
+    }),
+  );
 
   const handle: ServiceProcess = {
     name: options.name,
@@ -51,18 +60,35 @@ export async function startServiceProcess(options: ServiceProcessOptions): Promi
     },
   };
   if (options.readyUrl !== undefined) {
-    await waitUntilReady(child, options.readyUrl, options.startTimeoutMs ?? 30_000, lines, options.name);
+    await waitUntilReady(
+      child,
+      options.readyUrl,
+      options.startTimeoutMs ?? 30_000,
+      lines,
+      options.name,
+    );
   }
   return handle;
 }
 
-async function waitUntilReady(child: ChildProcess, url: string, timeoutMs: number, lines: string[], name: string): Promise<void> {
+async function waitUntilReady(
+  child: ChildProcess,
+  url: string,
+  timeoutMs: number,
+  lines: string[],
+  name: string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
-      throw new Error(`${name} exited with code ${child.exitCode} before it was ready:\n${lines.slice(-20).join('\n')}`);
+      throw new Error(
+        `${name} exited with code ${child.exitCode} before it was ready:\n${lines.slice(-20).join('\n')}`,
+      );
     }
-    const ready = await fetch(url).then((response) => response.ok, () => false);
+    const ready = await fetch(url).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (ready) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -14,7 +14,10 @@ export class AppModule {
         ...coreModules({
           service: 'accounts',
           env,
-          database: { schema: 'accounts', createClient: () => new PrismaClient({ adapter: createPgAdapter(env.DATABASE_URL) }) },
+          database: {
+            schema: 'accounts',
+            createClient: () => new PrismaClient({ adapter: createPgAdapter(env.DATABASE_URL) }),
+          },
         }),
         UserDirectoryModule,
       ],

@@ -6,6 +6,10 @@ import { UsersController } from './users/users.controller';
 @Module({})
 export class AppModule {
   static forRoot(env: ServiceEnv): DynamicModule {
-    return { module: AppModule, imports: coreModules({ service: 'gateway', env }), controllers: [UsersController] };
+    return {
+      module: AppModule,
+      imports: coreModules({ service: 'gateway', env }),
+      controllers: [UsersController],
+    };
   }
 }

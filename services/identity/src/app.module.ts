@@ -14,7 +14,10 @@ export class AppModule {
         ...coreModules({
           service: 'identity',
           env,
-          database: { schema: 'identity', createClient: () => new PrismaClient({ adapter: createPgAdapter(env.DATABASE_URL) }) },
+          database: {
+            schema: 'identity',
+            createClient: () => new PrismaClient({ adapter: createPgAdapter(env.DATABASE_URL) }),
+          },
         }),
         UsersModule,
       ],

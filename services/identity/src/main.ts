@@ -2,4 +2,8 @@ import { databaseEnv, serviceEnv } from '@onramp/config';
 import { runService } from '@onramp/runtime';
 import { AppModule } from './app.module';
 
-void runService({ name: 'identity', envSchema: serviceEnv.extend(databaseEnv.shape), module: (env) => AppModule.forRoot(env) });
+void runService({
+  name: 'identity',
+  envSchema: serviceEnv.extend(databaseEnv.shape),
+  module: (env) => AppModule.forRoot(env),
+});

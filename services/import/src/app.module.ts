@@ -13,7 +13,10 @@ export class AppModule {
         ...coreModules({
           service: 'import',
           env,
-          database: { schema: 'import', createClient: () => new PrismaClient({ adapter: createPgAdapter(env.DATABASE_URL) }) },
+          database: {
+            schema: 'import',
+            createClient: () => new PrismaClient({ adapter: createPgAdapter(env.DATABASE_URL) }),
+          },
         }),
       ],
     };

@@ -13,7 +13,10 @@ export class AppModule {
         ...coreModules({
           service: 'invitations',
           env,
-          database: { schema: 'invitations', createClient: () => new PrismaClient({ adapter: createPgAdapter(env.DATABASE_URL) }) },
+          database: {
+            schema: 'invitations',
+            createClient: () => new PrismaClient({ adapter: createPgAdapter(env.DATABASE_URL) }),
+          },
         }),
       ],
     };

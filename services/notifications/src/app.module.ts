@@ -13,7 +13,10 @@ export class AppModule {
         ...coreModules({
           service: 'notifications',
           env,
-          database: { schema: 'notifications', createClient: () => new PrismaClient({ adapter: createPgAdapter(env.DATABASE_URL) }) },
+          database: {
+            schema: 'notifications',
+            createClient: () => new PrismaClient({ adapter: createPgAdapter(env.DATABASE_URL) }),
+          },
         }),
       ],
     };

@@ -12,15 +12,32 @@ import { servicePaths } from './service-paths';
  * committed migration (the schema as committed with it is the starting point). Returns the folder,
  * or undefined when there is nothing to migrate.
  */
-export async function newMigration(repositoryRoot: string, service: string, name: string): Promise<string | undefined> {
-  if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error('name the migration in snake_case after what it does, e.g. add_user_status');
+export async function newMigration(
+  repositoryRoot: string,
+  service: string,
+  name: string,
+): Promise<string | undefined> {
+  if (!/^[a-z][a-z0-9_]*$/.test(name))
+    throw new Error('name the migration in snake_case after what it does, e.g. add_user_status');
   const paths = servicePaths(repositoryRoot, service);
   const work = await mkdtemp(path.join(os.tmpdir(), 'new-migration-'));
-  const previous = await previousSchema(repositoryRoot, paths.migrationsDir, paths.schemaFile, work);
+  const previous = await previousSchema(
+    repositoryRoot,
+    paths.migrationsDir,
+    paths.schemaFile,
+    work,
+  );
   const server = await startEmbeddedPostgres();
   try {
     const output = path.join(work, 'migration.sql');
-    await prismaDiff({ ...paths, cwd: paths.root, databaseUrl: server.url, from: previous, to: paths.schemaFile, output });
+    await prismaDiff({
+      ...paths,
+      cwd: paths.root,
+      databaseUrl: server.url,
+      from: previous,
+      to: paths.schemaFile,
+      output,
+    });
     const sql = await readFile(output, 'utf8');
     if (sql.trim() === '' || sql.includes('-- This is an empty migration.')) return undefined;
     const stamp = new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14);
@@ -28,7 +45,11 @@ export async function newMigration(repositoryRoot: string, service: string, name
     await mkdir(folder, { recursive: true });
     await writeFile(path.join(folder, 'migration.sql'), sql);
     const lock = path.join(paths.migrationsDir, 'migration_lock.toml');
-    if (!existsSync(lock)) await writeFile(lock, '# Written by the migration tool; keep it in version control.\nprovider = "postgresql"\n');
+    if (!existsSync(lock))
+      await writeFile(
+        lock,
+        '# Written by the migration tool; keep it in version control.\nprovider = "postgresql"\n',
+      );
     return folder;
   } finally {
     await server.stop();
@@ -36,10 +57,22 @@ export async function newMigration(repositoryRoot: string, service: string, name
   }
 }
 
-async function previousSchema(repositoryRoot: string, migrationsDir: string, schemaFile: string, work: string): Promise<string | 'empty'> {
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: repositoryRoot, encoding: 'utf8' }).trim();
-  const lastCommit = git('log', '-1', '--format=%H', '--', path.relative(repositoryRoot, migrationsDir));
-  if (lastCommit === '') return 'empty';
+async function previousSchema(
+  repositoryRoot: string,
+  migrationsDir: string,
+  schemaFile: string,
+  work: string,
+): Promise<string | undefined> {
+  const git = (...args: string[]) =>
+    execFileSync('git', args, { cwd: repositoryRoot, encoding: 'utf8' }).trim();
+  const lastCommit = git(
+    'log',
+    '-1',
+    '--format=%H',
+    '--',
+    path.relative(repositoryRoot, migrationsDir),
+  );
+  if (lastCommit === '') return undefined;
   const file = path.join(work, 'previous.prisma');
   await writeFile(file, git('show', `${lastCommit}:${path.relative(repositoryRoot, schemaFile)}`));
   return file;

@@ -16,7 +16,12 @@ export class UserDirectoryConsumer implements OnModuleInit {
     this.consumers.subscribe<identity.UserCreated, Prisma.TransactionClient>({
       name: 'user-directory',
       schema: identity.UserCreatedSchema,
-      handler: (event, transaction) => this.directory.record(transaction, { userId: event.userId, email: event.email, name: event.name }),
+      handler: (event, transaction) =>
+        this.directory.record(transaction, {
+          userId: event.userId,
+          email: event.email,
+          name: event.name,
+        }),
     });
   }
 }

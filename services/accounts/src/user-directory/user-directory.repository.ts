@@ -4,7 +4,10 @@ import type { Prisma } from '../generated/prisma/client';
 @Injectable()
 export class UserDirectoryRepository {
   /** A plain insert: the consumer guarantees one call per event, so a duplicate is a bug to surface. */
-  async record(transaction: Prisma.TransactionClient, user: { userId: string; email: string; name: string }): Promise<void> {
+  async record(
+    transaction: Prisma.TransactionClient,
+    user: { userId: string; email: string; name: string },
+  ): Promise<void> {
     await transaction.directoryUser.create({ data: user });
   }
 }

@@ -23,12 +23,16 @@ export function installHttpConventions(app: NestFastifyApplication): void {
     withCorrelationId(correlationId, done);
   });
   fastify.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    sendProblem(reply, request.url, new DomainError(codeForStatus(error.statusCode), error.message));
+    sendProblem(
+      reply,
+      request.url,
+      new DomainError(codeForStatus(error.statusCode ?? 500), error.message),
+    );
   });
   app.useGlobalFilters(new ProblemDetailsFilter());
 }
 
-function codeForStatus(status: number | undefined): ErrorCode {
+function codeForStatus(status: number): ErrorCode {
   switch (status) {
     case 413:
       return 'payload_too_large';
@@ -39,6 +43,6 @@ function codeForStatus(status: number | undefined): ErrorCode {
     case 405:
       return 'method_not_allowed';
     default:
-      return status !== undefined && status >= 400 && status < 500 ? 'validation_failed' : 'internal';
+      return status >= 400 && status < 500 ? 'validation_failed' : 'internal';
   }
 }

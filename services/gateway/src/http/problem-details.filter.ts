@@ -1,7 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import {
+  Catch,
+  HttpException,
+  Logger,
+  type ArgumentsHost,
+  type ExceptionFilter,
+} from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, PROBLEM_CONTENT_TYPE, toProblemDetails, type ErrorCode } from '@onramp/errors';
+import {
+  DomainError,
+  PROBLEM_CONTENT_TYPE,
+  toProblemDetails,
+  type ErrorCode,
+} from '@onramp/errors';
 import { currentCorrelationId } from '@onramp/logging';
 
 const statusCodes: Record<number, ErrorCode> = {
@@ -31,8 +42,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
 export function sendProblem(reply: FastifyReply, instance: string, error: unknown): void {
   const errorId = randomUUID();
-  const problem = toProblemDetails(error, { instance: instance.split('?')[0], correlationId: currentCorrelationId(), errorId });
-  if (problem.status >= 500) logger.error({ err: error, errorId }, `request failed with ${problem.status}`);
+  const problem = toProblemDetails(error, {
+    instance: instance.split('?')[0],
+    correlationId: currentCorrelationId(),
+    errorId,
+  });
+  if (problem.status >= 500)
+    logger.error({ err: error, errorId }, `request failed with ${problem.status}`);
   void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
 }
 

@@ -4,7 +4,10 @@ import type { z } from 'zod';
 
 /** Validates a request body against its schema once, at the boundary; unknown fields are refused. */
 @Injectable()
-export class ZodBodyPipe<Schema extends z.ZodType> implements PipeTransform<unknown, z.output<Schema>> {
+export class ZodBodyPipe<Schema extends z.ZodType> implements PipeTransform<
+  unknown,
+  z.output<Schema>
+> {
   constructor(private readonly schema: Schema) {}
 
   transform(value: unknown): z.output<Schema> {
@@ -16,7 +19,10 @@ export class ZodBodyPipe<Schema extends z.ZodType> implements PipeTransform<unkn
     throw new DomainError(
       'validation_failed',
       'the request body is not valid',
-      result.error.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', message: issue.message })),
+      result.error.issues.map((issue) => ({
+        field: issue.path.join('.') || '(body)',
+        message: issue.message,
+      })),
     );
   }
 }

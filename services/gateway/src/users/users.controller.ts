@@ -24,9 +24,16 @@ export class UsersController {
 
   @Post()
   @HttpCode(201)
-  async create(@Body(new ZodBodyPipe(createUserBody)) body: z.output<typeof createUserBody>): Promise<UserResponse> {
+  async create(
+    @Body(new ZodBodyPipe(createUserBody)) body: z.output<typeof createUserBody>,
+  ): Promise<UserResponse> {
     const { user } = await this.rpc.call(identity.IdentityService.method.createUser, body);
     if (user === undefined) throw new DomainError('internal', 'identity answered without a user');
-    return { id: user.id, email: user.email, name: user.name, createdAt: user.createdAt ? timestampDate(user.createdAt).toISOString() : '' };
+    return {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      createdAt: user.createdAt ? timestampDate(user.createdAt).toISOString() : '',
+    };
   }
 }

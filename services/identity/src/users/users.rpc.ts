@@ -15,7 +15,14 @@ export class UsersRpc implements OnModuleInit {
   onModuleInit(): void {
     this.rpc.handle(identity.IdentityService.method.createUser, async (request) => {
       const user = await this.users.create({ email: request.email, name: request.name });
-      return { user: { id: user.id, email: user.email, name: user.name, createdAt: timestampFromDate(user.createdAt) } };
+      return {
+        user: {
+          id: user.id,
+          email: user.email,
+          name: user.name,
+          createdAt: timestampFromDate(user.createdAt),
+        },
+      };
     });
   }
 }

@@ -20,9 +20,12 @@ export class UsersService {
     const email = input.email.trim().toLowerCase();
     const name = input.name.trim();
     const violations: FieldViolation[] = [];
-    if (!EMAIL.test(email) || email.length > 254) violations.push({ field: 'email', message: 'must be an email address' });
-    if (name.length === 0 || name.length > MAX_NAME_LENGTH) violations.push({ field: 'name', message: `must be 1 to ${MAX_NAME_LENGTH} characters` });
-    if (violations.length > 0) throw new DomainError('validation_failed', 'the user is not valid', violations);
+    if (!EMAIL.test(email) || email.length > 254)
+      violations.push({ field: 'email', message: 'must be an email address' });
+    if (name.length === 0 || name.length > MAX_NAME_LENGTH)
+      violations.push({ field: 'name', message: `must be 1 to ${MAX_NAME_LENGTH} characters` });
+    if (violations.length > 0)
+      throw new DomainError('validation_failed', 'the user is not valid', violations);
 
     const user = await this.repository.createWith({ email, name }, async (transaction, created) => {
       await this.outbox.append(transaction, identity.UserCreatedSchema, {
