@@ -1,0 +1,203 @@
+import { Global, Module } from '@nestjs/common';
+import { Test, type TestingModule } from '@nestjs/testing';
+import { headers } from '@nats-io/transport-node';
+import { jetstream } from '@nats-io/jetstream';
+import { create, toBinary } from '@bufbuild/protobuf';
+import { Pool, type PoolClient } from 'pg';
+import { identity } from '@onramp/contracts';
+import { DomainError } from '@onramp/errors';
+import { HealthModule } from '@onramp/health';
+import { DATABASE, type Database, type SqlClient } from '@onramp/persistence';
+import { createDatabase, provideInfrastructure, type Infrastructure } from '@onramp/testing';
+import { EventConsumers } from './event-consumers';
+import { MessagingModule } from './messaging.module';
+import { NATS_CONNECTION } from './nats-connection';
+import { Outbox } from './outbox';
+import { RpcClient } from './rpc-client';
+import { RpcServer } from './rpc-server';
+import type { NatsConnection } from '@nats-io/transport-node';
+
+/** The slice of Prisma the messaging lib uses, over plain node-postgres: same SQL, real database. */
+function pgDatabase(pool: Pool): Database {
+  const over = (client: Pool | PoolClient): SqlClient => ({
+    $executeRawUnsafe: async (query, ...values) =>
+      (await client.query(query, values)).rowCount ?? 0,
+    $queryRawUnsafe: async <T>(query: string, ...values: unknown[]) =>
+      (await client.query(query, values)).rows as T,
+  });
+  return {
+    ...over(pool),
+    $transaction: async (work) => {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work(over(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    $disconnect: () => pool.end(),
+  };
+}
+
+const SCHEMA_SQL = `
+  CREATE SCHEMA demo;
+  CREATE TABLE demo.outbox (id uuid PRIMARY KEY, subject text NOT NULL, payload bytea NOT NULL, headers jsonb NOT NULL,
+    created_at timestamptz(3) NOT NULL DEFAULT now(), published_at timestamptz(3));
+  CREATE TABLE demo.processed_messages (consumer text, message_id text, processed_at timestamptz(3) NOT NULL DEFAULT now(),
+    PRIMARY KEY (consumer, message_id));
+  CREATE TABLE demo.seen (user_id text NOT NULL);`;
+
+describe('messaging against real NATS and Postgres', () => {
+  let infrastructure: Infrastructure;
+  let pool: Pool;
+  let app: TestingModule;
+  const failOnce = new Set<string>();
+
+  beforeAll(async () => {
+    infrastructure = await provideInfrastructure();
+    pool = new Pool({ connectionString: await createDatabase(infrastructure.postgresUrl) });
+    // Idle connections are cut when the server stops at the end of the suite; that is expected.
+    pool.on('error', () => undefined);
+    await pool.query(SCHEMA_SQL);
+    const database = pgDatabase(pool);
+
+    @Global()
+    @Module({ providers: [{ provide: DATABASE, useValue: database }], exports: [DATABASE] })
+    class TestDatabaseModule {}
+
+    app = await Test.createTestingModule({
+      imports: [
+        HealthModule,
+        TestDatabaseModule,
+        MessagingModule.forRoot({
+          service: 'demo',
+          natsUrl: infrastructure.natsUrl,
+          rpcTimeoutMs: 2000,
+          databaseSchema: 'demo',
+        }),
+      ],
+    }).compile();
+    const rpc = app.get(RpcServer);
+    rpc.handle(identity.IdentityService.method.createUser, (request) => {
+      if (request.email === 'taken@example.com') {
+        return Promise.reject(
+          new DomainError('conflict', 'taken', [{ field: 'email', message: 'in use' }]),
+        );
+      }
+      return Promise.resolve({ user: { id: 'u-1', email: request.email, name: request.name } });
+    });
+    app.get(EventConsumers).subscribe<identity.UserCreated, SqlClient>({
+      name: 'seen',
+      schema: identity.UserCreatedSchema,
+      handler: async (event, transaction) => {
+        await transaction.$executeRawUnsafe(
+          'INSERT INTO demo.seen (user_id) VALUES ($1)',
+          event.userId,
+        );
+        if (failOnce.delete(event.userId)) throw new Error('transient failure');
+      },
+    });
+    await app.init();
+  }, 120_000);
+
+  afterAll(async () => {
+    await app?.close();
+    await pool?.end();
+    await infrastructure?.stop();
+  });
+
+  const seenCount = async (userId: string) =>
+    Number(
+      (await pool.query('SELECT count(*) FROM demo.seen WHERE user_id = $1', [userId])).rows[0]
+        .count,
+    );
+  const eventually = async (probe: () => Promise<boolean>) => {
+    for (let attempt = 0; attempt < 100 && !(await probe()); attempt += 1)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+  };
+
+  it('answers a typed request', async () => {
+    const response = await app
+      .get(RpcClient)
+      .call(identity.IdentityService.method.createUser, { email: 'a@example.com', name: 'A' });
+    expect(response.user).toMatchObject({ id: 'u-1', email: 'a@example.com', name: 'A' });
+  });
+
+  it('brings a remote DomainError back with its code and violations', async () => {
+    const call = app
+      .get(RpcClient)
+      .call(identity.IdentityService.method.createUser, { email: 'taken@example.com', name: 'B' });
+    await expect(call).rejects.toMatchObject({
+      code: 'conflict',
+      detail: 'taken',
+      violations: [{ field: 'email', message: 'in use' }],
+    });
+  });
+
+  it('publishes appended events once they commit, and applies each exactly once', async () => {
+    const database = app.get<Database>(DATABASE);
+    const outbox = app.get(Outbox);
+    const ids = Array.from({ length: 25 }, (_, index) => `user-${index}`);
+    failOnce.add('user-3');
+    await database.$transaction(async (transaction) => {
+      for (const userId of ids)
+        await outbox.append(transaction, identity.UserCreatedSchema, {
+          userId,
+          email: `${userId}@example.com`,
+          name: userId,
+        });
+    });
+    await database
+      .$transaction(async (transaction) => {
+        await outbox.append(transaction, identity.UserCreatedSchema, {
+          userId: 'rolled-back',
+          email: 'r@example.com',
+          name: 'r',
+        });
+        throw new Error('abort');
+      })
+      .catch(() => undefined);
+    outbox.nudge();
+    await eventually(async () =>
+      (await Promise.all(ids.map(seenCount))).every((count) => count === 1),
+    );
+    expect(await Promise.all(ids.map(seenCount))).toEqual(ids.map(() => 1));
+    expect(await seenCount('rolled-back')).toBe(0);
+  });
+
+  it('skips a message whose id it has already handled', async () => {
+    await pool.query(
+      "INSERT INTO demo.processed_messages (consumer, message_id) VALUES ('demo-seen', 'already-done')",
+    );
+    const js = jetstream(app.get<NatsConnection>(NATS_CONNECTION));
+    const event = toBinary(
+      identity.UserCreatedSchema,
+      create(identity.UserCreatedSchema, {
+        userId: 'duplicate',
+        email: 'd@example.com',
+        name: 'd',
+      }),
+    );
+    await js.publish('identity.user.created.v1', event, {
+      msgID: 'already-done',
+      headers: headers(),
+    });
+    await js.publish(
+      'identity.user.created.v1',
+      toBinary(
+        identity.UserCreatedSchema,
+        create(identity.UserCreatedSchema, { userId: 'marker' }),
+      ),
+      { msgID: 'marker-1' },
+    );
+    await eventually(async () => (await seenCount('marker')) === 1);
+    expect(await seenCount('marker')).toBe(1);
+    expect(await seenCount('duplicate')).toBe(0);
+  });
+});
