@@ -119,6 +119,22 @@ describe('walking skeleton: POST /v1/users through every layer', () => {
     expect(await unknown.json()).toMatchObject({ code: 'not_found' });
   });
 
+  it('serves an OpenAPI 3.1 document describing the endpoint and its errors', async () => {
+    const response = await fetch(`${stack.gatewayUrl}/docs/openapi.json`);
+    expect(response.status).toBe(200);
+    const document = (await response.json()) as {
+      openapi: string;
+      paths: Record<string, { post: { responses: Record<string, unknown>; requestBody: unknown } }>;
+    };
+    expect(document.openapi).toBe('3.1.0');
+    expect(Object.keys(document.paths['/v1/users'].post.responses)).toEqual(
+      expect.arrayContaining(['201', '400', '409', '413', '415']),
+    );
+    expect(JSON.stringify(document.paths['/v1/users'].post.requestBody)).toContain(
+      '"additionalProperties":false',
+    );
+  });
+
   it('reports readiness of the gateway and of a service with a database', async () => {
     const gateway = await fetch(`${stack.gatewayUrl}/health/ready`);
     expect(gateway.status).toBe(200);

@@ -1,2 +1,3 @@
 export { runService, type ServiceDefinition } from './run-service';
+export { runDatabaseService, type DatabaseServiceDefinition } from './run-database-service';
 export { coreModules, type CoreModuleOptions } from './core-modules';

@@ -1,9 +1,9 @@
-import { databaseEnv, serviceEnv } from '@onramp/config';
-import { runService } from '@onramp/runtime';
-import { AppModule } from './app.module';
+import { runDatabaseService } from '@onramp/runtime';
+import { PrismaClient } from './generated/prisma/client';
+import { UserDirectoryModule } from './user-directory/user-directory.module';
 
-void runService({
+void runDatabaseService({
   name: 'accounts',
-  envSchema: serviceEnv.extend(databaseEnv.shape),
-  module: (env) => AppModule.forRoot(env),
+  createClient: (adapter) => new PrismaClient({ adapter }),
+  features: [UserDirectoryModule],
 });

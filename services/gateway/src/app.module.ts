@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { ServiceEnv } from '@onramp/config';
 import { coreModules } from '@onramp/runtime';
+import { DocsController } from './docs/docs.controller';
 import { UsersController } from './users/users.controller';
 
 @Module({})
@@ -9,7 +10,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: coreModules({ service: 'gateway', env }),
-      controllers: [UsersController],
+      controllers: [UsersController, DocsController],
     };
   }
 }

@@ -1,9 +1,9 @@
-import { databaseEnv, serviceEnv } from '@onramp/config';
-import { runService } from '@onramp/runtime';
-import { AppModule } from './app.module';
+import { runDatabaseService } from '@onramp/runtime';
+import { PrismaClient } from './generated/prisma/client';
+import { UsersModule } from './users/users.module';
 
-void runService({
+void runDatabaseService({
   name: 'identity',
-  envSchema: serviceEnv.extend(databaseEnv.shape),
-  module: (env) => AppModule.forRoot(env),
+  createClient: (adapter) => new PrismaClient({ adapter }),
+  features: [UsersModule],
 });

@@ -1,9 +1,8 @@
-import { databaseEnv, serviceEnv } from '@onramp/config';
-import { runService } from '@onramp/runtime';
-import { AppModule } from './app.module';
+import { runDatabaseService } from '@onramp/runtime';
+import { PrismaClient } from './generated/prisma/client';
 
-void runService({
+void runDatabaseService({
   name: 'notifications',
-  envSchema: serviceEnv.extend(databaseEnv.shape),
-  module: (env) => AppModule.forRoot(env),
+  createClient: (adapter) => new PrismaClient({ adapter }),
+  features: [],
 });

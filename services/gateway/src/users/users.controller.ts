@@ -3,20 +3,8 @@ import { timestampDate } from '@bufbuild/protobuf/wkt';
 import { identity } from '@onramp/contracts';
 import { DomainError } from '@onramp/errors';
 import { RpcClient } from '@onramp/messaging';
-import { z } from 'zod';
 import { ZodBodyPipe } from '../http/zod-body.pipe';
-
-const createUserBody = z.strictObject({
-  email: z.string().max(254),
-  name: z.string().max(200),
-});
-
-interface UserResponse {
-  id: string;
-  email: string;
-  name: string;
-  createdAt: string;
-}
+import { createUserBody, type CreateUserBody, type UserResponse } from './users.schemas';
 
 @Controller('v1/users')
 export class UsersController {
@@ -24,9 +12,7 @@ export class UsersController {
 
   @Post()
   @HttpCode(201)
-  async create(
-    @Body(new ZodBodyPipe(createUserBody)) body: z.output<typeof createUserBody>,
-  ): Promise<UserResponse> {
+  async create(@Body(new ZodBodyPipe(createUserBody)) body: CreateUserBody): Promise<UserResponse> {
     const { user } = await this.rpc.call(identity.IdentityService.method.createUser, body);
     if (user === undefined) throw new DomainError('internal', 'identity answered without a user');
     return {
