@@ -2,8 +2,9 @@ import { eventually, Stack } from './stack';
 
 const USERS = 120;
 const KILL_AFTER = 40;
+const RESTART_NATS_AFTER = 80;
 
-describe('events survive a consumer that is killed mid-stream', () => {
+describe('events survive a consumer killed mid-stream and a NATS restart', () => {
   let stack: Stack;
   beforeAll(async () => {
     stack = await Stack.start(['identity', 'accounts', 'gateway']);
@@ -19,10 +20,19 @@ describe('events survive a consumer that is killed mid-stream', () => {
     expect(response.status).toBe(201);
   }
 
-  it('handles every user.created event exactly once after a SIGKILL and restart', async () => {
+  async function restartNatsAndWaitForGateway(): Promise<void> {
+    await stack.infrastructure.restartNats!();
+    await eventually(
+      'the gateway to reconnect',
+      async () => (await fetch(`${stack.gatewayUrl}/health/ready`)).ok,
+    );
+  }
+
+  it('handles every user.created event exactly once', async () => {
     let killed: Promise<number | null> | undefined;
     for (let index = 0; index < USERS; index += 1) {
       if (index === KILL_AFTER) killed = stack.process('accounts').stop('SIGKILL');
+      if (index === RESTART_NATS_AFTER) await restartNatsAndWaitForGateway();
       await createUser(index);
     }
     await killed;
