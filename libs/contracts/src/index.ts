@@ -1,4 +1,4 @@
-export * as common from './gen/onramp/common/v1/error_pb';
-export * as identity from './gen/onramp/identity/v1/identity_pb';
+export * as common from './common';
+export * as identity from './identity';
 export { allContractFiles } from './registry';
 export { eventSubject, rpcSubject, type EventSchema } from './subjects';

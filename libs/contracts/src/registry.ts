@@ -1,9 +1,17 @@
 import type { DescFile } from '@bufbuild/protobuf';
+import { file_onramp_common_v1_caller } from './gen/onramp/common/v1/caller_pb';
 import { file_onramp_common_v1_error } from './gen/onramp/common/v1/error_pb';
+import { file_onramp_identity_v1_api_keys } from './gen/onramp/identity/v1/api_keys_pb';
+import { file_onramp_identity_v1_auth } from './gen/onramp/identity/v1/auth_pb';
+import { file_onramp_identity_v1_events } from './gen/onramp/identity/v1/events_pb';
 import { file_onramp_identity_v1_identity } from './gen/onramp/identity/v1/identity_pb';
 
 /** Every contract file, so that tests can check all subjects at once. Add new files here. */
 export const allContractFiles: readonly DescFile[] = [
+  file_onramp_common_v1_caller,
   file_onramp_common_v1_error,
+  file_onramp_identity_v1_api_keys,
+  file_onramp_identity_v1_auth,
+  file_onramp_identity_v1_events,
   file_onramp_identity_v1_identity,
 ];

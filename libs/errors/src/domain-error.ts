@@ -17,7 +17,13 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     readonly detail: string,
     readonly violations: readonly FieldViolation[] = [],
+    /** For `rate_limited`: when the caller may try again (HTTP `Retry-After`). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(detail);
+  }
+
+  static rateLimited(detail: string, retryAfterSeconds: number): DomainError {
+    return new DomainError('rate_limited', detail, [], Math.max(1, Math.ceil(retryAfterSeconds)));
   }
 }

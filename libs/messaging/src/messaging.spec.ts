@@ -85,6 +85,9 @@ describe('messaging against real NATS and Postgres', () => {
     }).compile();
     const rpc = app.get(RpcServer);
     rpc.handle(identity.IdentityService.method.createUser, (request) => {
+      if (request.email === 'busy@example.com') {
+        return Promise.reject(DomainError.rateLimited('slow down', 7));
+      }
       if (request.email === 'taken@example.com') {
         return Promise.reject(
           new DomainError('conflict', 'taken', [{ field: 'email', message: 'in use' }]),
@@ -138,6 +141,10 @@ describe('messaging against real NATS and Postgres', () => {
       detail: 'taken',
       violations: [{ field: 'email', message: 'in use' }],
     });
+    const limited = app
+      .get(RpcClient)
+      .call(identity.IdentityService.method.createUser, { email: 'busy@example.com', name: 'C' });
+    await expect(limited).rejects.toMatchObject({ code: 'rate_limited', retryAfterSeconds: 7 });
   });
 
   it('publishes appended events once they commit, and applies each exactly once', async () => {

@@ -44,6 +44,7 @@ export class RpcClient {
         isErrorCode(remote.code) ? remote.code : 'internal',
         remote.detail,
         remote.violations.map(({ field, message }) => ({ field, message })),
+        remote.retryAfterSeconds || undefined,
       );
     }
     return fromBinary(method.output, reply.data);

@@ -95,6 +95,7 @@ export class RpcServer implements BeforeApplicationShutdown {
         code: error.code,
         detail: error.detail,
         violations: [...error.violations],
+        retryAfterSeconds: error.retryAfterSeconds ?? 0,
       });
     }
     const errorId = randomUUID();

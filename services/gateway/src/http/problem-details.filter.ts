@@ -49,6 +49,9 @@ export function sendProblem(reply: FastifyReply, instance: string, error: unknow
   });
   if (problem.status >= 500)
     logger.error({ err: error, errorId }, `request failed with ${problem.status}`);
+  if (error instanceof DomainError && error.retryAfterSeconds !== undefined) {
+    void reply.header('retry-after', String(error.retryAfterSeconds));
+  }
   void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
 }
 

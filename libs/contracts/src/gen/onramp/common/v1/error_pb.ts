@@ -10,7 +10,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file onramp/common/v1/error.proto.
  */
 export const file_onramp_common_v1_error: GenFile = /*@__PURE__*/
-  fileDesc("ChxvbnJhbXAvY29tbW9uL3YxL2Vycm9yLnByb3RvEhBvbnJhbXAuY29tbW9uLnYxImAKCkVycm9yUmVwbHkSDAoEY29kZRgBIAEoCRIOCgZkZXRhaWwYAiABKAkSNAoKdmlvbGF0aW9ucxgDIAMoCzIgLm9ucmFtcC5jb21tb24udjEuRmllbGRWaW9sYXRpb24iMAoORmllbGRWaW9sYXRpb24SDQoFZmllbGQYASABKAkSDwoHbWVzc2FnZRgCIAEoCWIGcHJvdG8z");
+  fileDesc("ChxvbnJhbXAvY29tbW9uL3YxL2Vycm9yLnByb3RvEhBvbnJhbXAuY29tbW9uLnYxIn0KCkVycm9yUmVwbHkSDAoEY29kZRgBIAEoCRIOCgZkZXRhaWwYAiABKAkSNAoKdmlvbGF0aW9ucxgDIAMoCzIgLm9ucmFtcC5jb21tb24udjEuRmllbGRWaW9sYXRpb24SGwoTcmV0cnlfYWZ0ZXJfc2Vjb25kcxgEIAEoDSIwCg5GaWVsZFZpb2xhdGlvbhINCgVmaWVsZBgBIAEoCRIPCgdtZXNzYWdlGAIgASgJYgZwcm90bzM");
 
 /**
  * The reply a service sends instead of the RPC's response when the request fails. The reply
@@ -37,6 +37,13 @@ export type ErrorReply = Message<"onramp.common.v1.ErrorReply"> & {
    * @generated from field: repeated onramp.common.v1.FieldViolation violations = 3;
    */
   violations: FieldViolation[];
+
+  /**
+   * For "rate_limited": seconds after which the caller may try again (HTTP Retry-After).
+   *
+   * @generated from field: uint32 retry_after_seconds = 4;
+   */
+  retryAfterSeconds: number;
 };
 
 /**

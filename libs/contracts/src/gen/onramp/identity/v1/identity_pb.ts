@@ -6,6 +6,12 @@ import type { GenFile, GenMessage, GenService } from "@bufbuild/protobuf/codegen
 import { fileDesc, messageDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
 import type { Timestamp } from "@bufbuild/protobuf/wkt";
 import { file_google_protobuf_timestamp } from "@bufbuild/protobuf/wkt";
+import type { Caller } from "../../common/v1/caller_pb";
+import { file_onramp_common_v1_caller } from "../../common/v1/caller_pb";
+import type { CreateApiKeyRequestSchema, CreateApiKeyResponseSchema, ListApiKeysRequestSchema, ListApiKeysResponseSchema, RevokeApiKeyRequestSchema, RevokeApiKeyResponseSchema } from "./api_keys_pb";
+import { file_onramp_identity_v1_api_keys } from "./api_keys_pb";
+import type { AuthenticateRequestSchema, AuthenticateResponseSchema, ConfirmPasswordResetRequestSchema, ConfirmPasswordResetResponseSchema, LoginRequestSchema, LoginResponseSchema, LogoutRequestSchema, LogoutResponseSchema, RefreshRequestSchema, RefreshResponseSchema, RequestPasswordResetRequestSchema, RequestPasswordResetResponseSchema } from "./auth_pb";
+import { file_onramp_identity_v1_auth } from "./auth_pb";
 import { file_onramp_options_v1_options } from "../../options/v1/options_pb";
 import type { Message } from "@bufbuild/protobuf";
 
@@ -13,7 +19,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file onramp/identity/v1/identity.proto.
  */
 export const file_onramp_identity_v1_identity: GenFile = /*@__PURE__*/
-  fileDesc("CiFvbnJhbXAvaWRlbnRpdHkvdjEvaWRlbnRpdHkucHJvdG8SEm9ucmFtcC5pZGVudGl0eS52MSJfCgRVc2VyEgoKAmlkGAEgASgJEg0KBWVtYWlsGAIgASgJEgwKBG5hbWUYAyABKAkSLgoKY3JlYXRlZF9hdBgEIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAiMAoRQ3JlYXRlVXNlclJlcXVlc3QSDQoFZW1haWwYASABKAkSDAoEbmFtZRgCIAEoCSI8ChJDcmVhdGVVc2VyUmVzcG9uc2USJgoEdXNlchgBIAEoCzIYLm9ucmFtcC5pZGVudGl0eS52MS5Vc2VyIooBCgtVc2VyQ3JlYXRlZBIPCgd1c2VyX2lkGAEgASgJEg0KBWVtYWlsGAIgASgJEgwKBG5hbWUYAyABKAkSLwoLb2NjdXJyZWRfYXQYBCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wOhyStRgYaWRlbnRpdHkudXNlci5jcmVhdGVkLnYxMpABCg9JZGVudGl0eVNlcnZpY2USfQoKQ3JlYXRlVXNlchIlLm9ucmFtcC5pZGVudGl0eS52MS5DcmVhdGVVc2VyUmVxdWVzdBomLm9ucmFtcC5pZGVudGl0eS52MS5DcmVhdGVVc2VyUmVzcG9uc2UiIIq1GBxycGMuaWRlbnRpdHkudXNlcnMuY3JlYXRlLnYxYgZwcm90bzM", [file_google_protobuf_timestamp, file_onramp_options_v1_options]);
+  fileDesc("CiFvbnJhbXAvaWRlbnRpdHkvdjEvaWRlbnRpdHkucHJvdG8SEm9ucmFtcC5pZGVudGl0eS52MSKbAgoEVXNlchIKCgJpZBgBIAEoCRINCgVlbWFpbBgCIAEoCRIMCgRuYW1lGAMgASgJEi4KCmNyZWF0ZWRfYXQYBCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEhAKCGxhbmd1YWdlGAUgASgJEg4KBnN0YXR1cxgGIAEoCRIwCgxhY3RpdmF0ZWRfYXQYByABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEjEKDWxhc3RfbG9naW5fYXQYCCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEjMKC21lbWJlcnNoaXBzGAkgAygLMh4ub25yYW1wLmlkZW50aXR5LnYxLk1lbWJlcnNoaXAirwEKCk1lbWJlcnNoaXASCgoCaWQYASABKAkSDwoHdXNlcl9pZBgCIAEoCRIQCghwbGF0Zm9ybRgDIAEoCBITCgthY2NvdW50X2lkcxgEIAMoCRINCgVyb2xlcxgFIAMoCRIeChZhZGRpdGlvbmFsX3Blcm1pc3Npb25zGAYgAygJEi4KCmNyZWF0ZWRfYXQYByABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wImYKDk1lbWJlcnNoaXBTcGVjEhAKCHBsYXRmb3JtGAEgASgIEhMKC2FjY291bnRfaWRzGAIgAygJEg0KBXJvbGVzGAMgAygJEh4KFmFkZGl0aW9uYWxfcGVybWlzc2lvbnMYBCADKAkiyQEKEUNyZWF0ZVVzZXJSZXF1ZXN0Eg0KBWVtYWlsGAEgASgJEgwKBG5hbWUYAiABKAkSKAoGY2FsbGVyGAMgASgLMhgub25yYW1wLmNvbW1vbi52MS5DYWxsZXISEAoIbGFuZ3VhZ2UYBCABKAkSFQoIcGFzc3dvcmQYBSABKAlIAIgBARI3CgttZW1iZXJzaGlwcxgGIAMoCzIiLm9ucmFtcC5pZGVudGl0eS52MS5NZW1iZXJzaGlwU3BlY0ILCglfcGFzc3dvcmQiPAoSQ3JlYXRlVXNlclJlc3BvbnNlEiYKBHVzZXIYASABKAsyGC5vbnJhbXAuaWRlbnRpdHkudjEuVXNlciJLCg5HZXRVc2VyUmVxdWVzdBIoCgZjYWxsZXIYASABKAsyGC5vbnJhbXAuY29tbW9uLnYxLkNhbGxlchIPCgd1c2VyX2lkGAIgASgJIjkKD0dldFVzZXJSZXNwb25zZRImCgR1c2VyGAEgASgLMhgub25yYW1wLmlkZW50aXR5LnYxLlVzZXIi7QEKEExpc3RVc2Vyc1JlcXVlc3QSKAoGY2FsbGVyGAEgASgLMhgub25yYW1wLmNvbW1vbi52MS5DYWxsZXISEwoGc3RhdHVzGAIgASgJSACIAQESEQoEcm9sZRgDIAEoCUgBiAEBEhcKCmFjY291bnRfaWQYBCABKAlIAogBARISCgVxdWVyeRgFIAEoCUgDiAEBEhMKBmN1cnNvchgGIAEoCUgEiAEBEg0KBWxpbWl0GAcgASgNQgkKB19zdGF0dXNCBwoFX3JvbGVCDQoLX2FjY291bnRfaWRCCAoGX3F1ZXJ5QgkKB19jdXJzb3IiZgoRTGlzdFVzZXJzUmVzcG9uc2USJwoFdXNlcnMYASADKAsyGC5vbnJhbXAuaWRlbnRpdHkudjEuVXNlchIYCgtuZXh0X2N1cnNvchgCIAEoCUgAiAEBQg4KDF9uZXh0X2N1cnNvciKsAQoRVXBkYXRlVXNlclJlcXVlc3QSKAoGY2FsbGVyGAEgASgLMhgub25yYW1wLmNvbW1vbi52MS5DYWxsZXISDwoHdXNlcl9pZBgCIAEoCRIRCgRuYW1lGAMgASgJSACIAQESFQoIbGFuZ3VhZ2UYBCABKAlIAYgBARISCgVlbWFpbBgFIAEoCUgCiAEBQgcKBV9uYW1lQgsKCV9sYW5ndWFnZUIICgZfZW1haWwiPAoSVXBkYXRlVXNlclJlc3BvbnNlEiYKBHVzZXIYASABKAsyGC5vbnJhbXAuaWRlbnRpdHkudjEuVXNlciJSChVEZWFjdGl2YXRlVXNlclJlcXVlc3QSKAoGY2FsbGVyGAEgASgLMhgub25yYW1wLmNvbW1vbi52MS5DYWxsZXISDwoHdXNlcl9pZBgCIAEoCSJAChZEZWFjdGl2YXRlVXNlclJlc3BvbnNlEiYKBHVzZXIYASABKAsyGC5vbnJhbXAuaWRlbnRpdHkudjEuVXNlciJSChVSZWFjdGl2YXRlVXNlclJlcXVlc3QSKAoGY2FsbGVyGAEgASgLMhgub25yYW1wLmNvbW1vbi52MS5DYWxsZXISDwoHdXNlcl9pZBgCIAEoCSJAChZSZWFjdGl2YXRlVXNlclJlc3BvbnNlEiYKBHVzZXIYASABKAsyGC5vbnJhbXAuaWRlbnRpdHkudjEuVXNlciJOChFEZWxldGVVc2VyUmVxdWVzdBIoCgZjYWxsZXIYASABKAsyGC5vbnJhbXAuY29tbW9uLnYxLkNhbGxlchIPCgd1c2VyX2lkGAIgASgJIhQKEkRlbGV0ZVVzZXJSZXNwb25zZSJZChxSZXF1ZXN0U2VjdXJpdHlSZXBvcnRSZXF1ZXN0EigKBmNhbGxlchgBIAEoCzIYLm9ucmFtcC5jb21tb24udjEuQ2FsbGVyEg8KB3VzZXJfaWQYAiABKAkiHwodUmVxdWVzdFNlY3VyaXR5UmVwb3J0UmVzcG9uc2UiiwEKFkdyYW50TWVtYmVyc2hpcFJlcXVlc3QSKAoGY2FsbGVyGAEgASgLMhgub25yYW1wLmNvbW1vbi52MS5DYWxsZXISDwoHdXNlcl9pZBgCIAEoCRI2CgptZW1iZXJzaGlwGAMgASgLMiIub25yYW1wLmlkZW50aXR5LnYxLk1lbWJlcnNoaXBTcGVjIpIBChdVcGRhdGVNZW1iZXJzaGlwUmVxdWVzdBIoCgZjYWxsZXIYASABKAsyGC5vbnJhbXAuY29tbW9uLnYxLkNhbGxlchIVCg1tZW1iZXJzaGlwX2lkGAIgASgJEjYKCm1lbWJlcnNoaXAYAyABKAsyIi5vbnJhbXAuaWRlbnRpdHkudjEuTWVtYmVyc2hpcFNwZWMiTQoXR3JhbnRNZW1iZXJzaGlwUmVzcG9uc2USMgoKbWVtYmVyc2hpcBgBIAEoCzIeLm9ucmFtcC5pZGVudGl0eS52MS5NZW1iZXJzaGlwIk4KGFVwZGF0ZU1lbWJlcnNoaXBSZXNwb25zZRIyCgptZW1iZXJzaGlwGAEgASgLMh4ub25yYW1wLmlkZW50aXR5LnYxLk1lbWJlcnNoaXAiWgoXUmV2b2tlTWVtYmVyc2hpcFJlcXVlc3QSKAoGY2FsbGVyGAEgASgLMhgub25yYW1wLmNvbW1vbi52MS5DYWxsZXISFQoNbWVtYmVyc2hpcF9pZBgCIAEoCSIaChhSZXZva2VNZW1iZXJzaGlwUmVzcG9uc2UirAEKC1VzZXJDcmVhdGVkEg8KB3VzZXJfaWQYASABKAkSDQoFZW1haWwYAiABKAkSDAoEbmFtZRgDIAEoCRIvCgtvY2N1cnJlZF9hdBgEIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASEAoIbGFuZ3VhZ2UYBSABKAkSDgoGc3RhdHVzGAYgASgJOhyStRgYaWRlbnRpdHkudXNlci5jcmVhdGVkLnYxMtIVCg9JZGVudGl0eVNlcnZpY2USfQoKQ3JlYXRlVXNlchIlLm9ucmFtcC5pZGVudGl0eS52MS5DcmVhdGVVc2VyUmVxdWVzdBomLm9ucmFtcC5pZGVudGl0eS52MS5DcmVhdGVVc2VyUmVzcG9uc2UiIIq1GBxycGMuaWRlbnRpdHkudXNlcnMuY3JlYXRlLnYxEnEKB0dldFVzZXISIi5vbnJhbXAuaWRlbnRpdHkudjEuR2V0VXNlclJlcXVlc3QaIy5vbnJhbXAuaWRlbnRpdHkudjEuR2V0VXNlclJlc3BvbnNlIh2KtRgZcnBjLmlkZW50aXR5LnVzZXJzLmdldC52MRJ4CglMaXN0VXNlcnMSJC5vbnJhbXAuaWRlbnRpdHkudjEuTGlzdFVzZXJzUmVxdWVzdBolLm9ucmFtcC5pZGVudGl0eS52MS5MaXN0VXNlcnNSZXNwb25zZSIeirUYGnJwYy5pZGVudGl0eS51c2Vycy5saXN0LnYxEn0KClVwZGF0ZVVzZXISJS5vbnJhbXAuaWRlbnRpdHkudjEuVXBkYXRlVXNlclJlcXVlc3QaJi5vbnJhbXAuaWRlbnRpdHkudjEuVXBkYXRlVXNlclJlc3BvbnNlIiCKtRgccnBjLmlkZW50aXR5LnVzZXJzLnVwZGF0ZS52MRKNAQoORGVhY3RpdmF0ZVVzZXISKS5vbnJhbXAuaWRlbnRpdHkudjEuRGVhY3RpdmF0ZVVzZXJSZXF1ZXN0Gioub25yYW1wLmlkZW50aXR5LnYxLkRlYWN0aXZhdGVVc2VyUmVzcG9uc2UiJIq1GCBycGMuaWRlbnRpdHkudXNlcnMuZGVhY3RpdmF0ZS52MRKNAQoOUmVhY3RpdmF0ZVVzZXISKS5vbnJhbXAuaWRlbnRpdHkudjEuUmVhY3RpdmF0ZVVzZXJSZXF1ZXN0Gioub25yYW1wLmlkZW50aXR5LnYxLlJlYWN0aXZhdGVVc2VyUmVzcG9uc2UiJIq1GCBycGMuaWRlbnRpdHkudXNlcnMucmVhY3RpdmF0ZS52MRJ9CgpEZWxldGVVc2VyEiUub25yYW1wLmlkZW50aXR5LnYxLkRlbGV0ZVVzZXJSZXF1ZXN0GiYub25yYW1wLmlkZW50aXR5LnYxLkRlbGV0ZVVzZXJSZXNwb25zZSIgirUYHHJwYy5pZGVudGl0eS51c2Vycy5kZWxldGUudjESpwEKFVJlcXVlc3RTZWN1cml0eVJlcG9ydBIwLm9ucmFtcC5pZGVudGl0eS52MS5SZXF1ZXN0U2VjdXJpdHlSZXBvcnRSZXF1ZXN0GjEub25yYW1wLmlkZW50aXR5LnYxLlJlcXVlc3RTZWN1cml0eVJlcG9ydFJlc3BvbnNlIimKtRglcnBjLmlkZW50aXR5LnVzZXJzLnNlY3VyaXR5LXJlcG9ydC52MRKRAQoPR3JhbnRNZW1iZXJzaGlwEioub25yYW1wLmlkZW50aXR5LnYxLkdyYW50TWVtYmVyc2hpcFJlcXVlc3QaKy5vbnJhbXAuaWRlbnRpdHkudjEuR3JhbnRNZW1iZXJzaGlwUmVzcG9uc2UiJYq1GCFycGMuaWRlbnRpdHkubWVtYmVyc2hpcHMuZ3JhbnQudjESlQEKEFVwZGF0ZU1lbWJlcnNoaXASKy5vbnJhbXAuaWRlbnRpdHkudjEuVXBkYXRlTWVtYmVyc2hpcFJlcXVlc3QaLC5vbnJhbXAuaWRlbnRpdHkudjEuVXBkYXRlTWVtYmVyc2hpcFJlc3BvbnNlIiaKtRgicnBjLmlkZW50aXR5Lm1lbWJlcnNoaXBzLnVwZGF0ZS52MRKVAQoQUmV2b2tlTWVtYmVyc2hpcBIrLm9ucmFtcC5pZGVudGl0eS52MS5SZXZva2VNZW1iZXJzaGlwUmVxdWVzdBosLm9ucmFtcC5pZGVudGl0eS52MS5SZXZva2VNZW1iZXJzaGlwUmVzcG9uc2UiJoq1GCJycGMuaWRlbnRpdHkubWVtYmVyc2hpcHMucmV2b2tlLnYxEmwKBUxvZ2luEiAub25yYW1wLmlkZW50aXR5LnYxLkxvZ2luUmVxdWVzdBohLm9ucmFtcC5pZGVudGl0eS52MS5Mb2dpblJlc3BvbnNlIh6KtRgacnBjLmlkZW50aXR5LmF1dGgubG9naW4udjESdAoHUmVmcmVzaBIiLm9ucmFtcC5pZGVudGl0eS52MS5SZWZyZXNoUmVxdWVzdBojLm9ucmFtcC5pZGVudGl0eS52MS5SZWZyZXNoUmVzcG9uc2UiIIq1GBxycGMuaWRlbnRpdHkuYXV0aC5yZWZyZXNoLnYxEnAKBkxvZ291dBIhLm9ucmFtcC5pZGVudGl0eS52MS5Mb2dvdXRSZXF1ZXN0GiIub25yYW1wLmlkZW50aXR5LnYxLkxvZ291dFJlc3BvbnNlIh+KtRgbcnBjLmlkZW50aXR5LmF1dGgubG9nb3V0LnYxEogBCgxBdXRoZW50aWNhdGUSJy5vbnJhbXAuaWRlbnRpdHkudjEuQXV0aGVudGljYXRlUmVxdWVzdBooLm9ucmFtcC5pZGVudGl0eS52MS5BdXRoZW50aWNhdGVSZXNwb25zZSIlirUYIXJwYy5pZGVudGl0eS5hdXRoLmF1dGhlbnRpY2F0ZS52MRKiAQoUUmVxdWVzdFBhc3N3b3JkUmVzZXQSLy5vbnJhbXAuaWRlbnRpdHkudjEuUmVxdWVzdFBhc3N3b3JkUmVzZXRSZXF1ZXN0GjAub25yYW1wLmlkZW50aXR5LnYxLlJlcXVlc3RQYXNzd29yZFJlc2V0UmVzcG9uc2UiJ4q1GCNycGMuaWRlbnRpdHkuYXV0aC5wYXNzd29yZC1yZXNldC52MRKqAQoUQ29uZmlybVBhc3N3b3JkUmVzZXQSLy5vbnJhbXAuaWRlbnRpdHkudjEuQ29uZmlybVBhc3N3b3JkUmVzZXRSZXF1ZXN0GjAub25yYW1wLmlkZW50aXR5LnYxLkNvbmZpcm1QYXNzd29yZFJlc2V0UmVzcG9uc2UiL4q1GCtycGMuaWRlbnRpdHkuYXV0aC5wYXNzd29yZC1yZXNldC1jb25maXJtLnYxEoYBCgxDcmVhdGVBcGlLZXkSJy5vbnJhbXAuaWRlbnRpdHkudjEuQ3JlYXRlQXBpS2V5UmVxdWVzdBooLm9ucmFtcC5pZGVudGl0eS52MS5DcmVhdGVBcGlLZXlSZXNwb25zZSIjirUYH3JwYy5pZGVudGl0eS5hcGkta2V5cy5jcmVhdGUudjESgQEKC0xpc3RBcGlLZXlzEiYub25yYW1wLmlkZW50aXR5LnYxLkxpc3RBcGlLZXlzUmVxdWVzdBonLm9ucmFtcC5pZGVudGl0eS52MS5MaXN0QXBpS2V5c1Jlc3BvbnNlIiGKtRgdcnBjLmlkZW50aXR5LmFwaS1rZXlzLmxpc3QudjEShgEKDFJldm9rZUFwaUtleRInLm9ucmFtcC5pZGVudGl0eS52MS5SZXZva2VBcGlLZXlSZXF1ZXN0Gigub25yYW1wLmlkZW50aXR5LnYxLlJldm9rZUFwaUtleVJlc3BvbnNlIiOKtRgfcnBjLmlkZW50aXR5LmFwaS1rZXlzLnJldm9rZS52MWIGcHJvdG8z", [file_google_protobuf_timestamp, file_onramp_common_v1_caller, file_onramp_identity_v1_api_keys, file_onramp_identity_v1_auth, file_onramp_options_v1_options]);
 
 /**
  * @generated from message onramp.identity.v1.User
@@ -38,6 +44,35 @@ export type User = Message<"onramp.identity.v1.User"> & {
    * @generated from field: google.protobuf.Timestamp created_at = 4;
    */
   createdAt?: Timestamp | undefined;
+
+  /**
+   * BCP 47 language used for the user's emails: "en", "nl", "de" or "fr".
+   *
+   * @generated from field: string language = 5;
+   */
+  language: string;
+
+  /**
+   * "invited", "active", "deactivated" or "pending_approval".
+   *
+   * @generated from field: string status = 6;
+   */
+  status: string;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp activated_at = 7;
+   */
+  activatedAt?: Timestamp | undefined;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp last_login_at = 8;
+   */
+  lastLoginAt?: Timestamp | undefined;
+
+  /**
+   * @generated from field: repeated onramp.identity.v1.Membership memberships = 9;
+   */
+  memberships: Membership[];
 };
 
 /**
@@ -46,6 +81,90 @@ export type User = Message<"onramp.identity.v1.User"> & {
  */
 export const UserSchema: GenMessage<User> = /*@__PURE__*/
   messageDesc(file_onramp_identity_v1_identity, 0);
+
+/**
+ * Binds a user to a scope (the platform, or one or more accounts) with roles and additional
+ * permissions.
+ *
+ * @generated from message onramp.identity.v1.Membership
+ */
+export type Membership = Message<"onramp.identity.v1.Membership"> & {
+  /**
+   * @generated from field: string id = 1;
+   */
+  id: string;
+
+  /**
+   * @generated from field: string user_id = 2;
+   */
+  userId: string;
+
+  /**
+   * @generated from field: bool platform = 3;
+   */
+  platform: boolean;
+
+  /**
+   * @generated from field: repeated string account_ids = 4;
+   */
+  accountIds: string[];
+
+  /**
+   * @generated from field: repeated string roles = 5;
+   */
+  roles: string[];
+
+  /**
+   * @generated from field: repeated string additional_permissions = 6;
+   */
+  additionalPermissions: string[];
+
+  /**
+   * @generated from field: google.protobuf.Timestamp created_at = 7;
+   */
+  createdAt?: Timestamp | undefined;
+};
+
+/**
+ * Describes the message onramp.identity.v1.Membership.
+ * Use `create(MembershipSchema)` to create a new message.
+ */
+export const MembershipSchema: GenMessage<Membership> = /*@__PURE__*/
+  messageDesc(file_onramp_identity_v1_identity, 1);
+
+/**
+ * What a membership should be; validated against the role catalogue and the granter's own rights.
+ *
+ * @generated from message onramp.identity.v1.MembershipSpec
+ */
+export type MembershipSpec = Message<"onramp.identity.v1.MembershipSpec"> & {
+  /**
+   * @generated from field: bool platform = 1;
+   */
+  platform: boolean;
+
+  /**
+   * @generated from field: repeated string account_ids = 2;
+   */
+  accountIds: string[];
+
+  /**
+   * @generated from field: repeated string roles = 3;
+   */
+  roles: string[];
+
+  /**
+   * @generated from field: repeated string additional_permissions = 4;
+   */
+  additionalPermissions: string[];
+};
+
+/**
+ * Describes the message onramp.identity.v1.MembershipSpec.
+ * Use `create(MembershipSpecSchema)` to create a new message.
+ */
+export const MembershipSpecSchema: GenMessage<MembershipSpec> = /*@__PURE__*/
+  messageDesc(file_onramp_identity_v1_identity, 2);
 
 /**
  * @generated from message onramp.identity.v1.CreateUserRequest
@@ -60,6 +179,28 @@ export type CreateUserRequest = Message<"onramp.identity.v1.CreateUserRequest"> 
    * @generated from field: string name = 2;
    */
   name: string;
+
+  /**
+   * @generated from field: onramp.common.v1.Caller caller = 3;
+   */
+  caller?: Caller | undefined;
+
+  /**
+   * @generated from field: string language = 4;
+   */
+  language: string;
+
+  /**
+   * When set, the user is active at once with this password; otherwise the user is "invited".
+   *
+   * @generated from field: optional string password = 5;
+   */
+  password?: string | undefined;
+
+  /**
+   * @generated from field: repeated onramp.identity.v1.MembershipSpec memberships = 6;
+   */
+  memberships: MembershipSpec[];
 };
 
 /**
@@ -67,7 +208,7 @@ export type CreateUserRequest = Message<"onramp.identity.v1.CreateUserRequest"> 
  * Use `create(CreateUserRequestSchema)` to create a new message.
  */
 export const CreateUserRequestSchema: GenMessage<CreateUserRequest> = /*@__PURE__*/
-  messageDesc(file_onramp_identity_v1_identity, 1);
+  messageDesc(file_onramp_identity_v1_identity, 3);
 
 /**
  * @generated from message onramp.identity.v1.CreateUserResponse
@@ -84,7 +225,444 @@ export type CreateUserResponse = Message<"onramp.identity.v1.CreateUserResponse"
  * Use `create(CreateUserResponseSchema)` to create a new message.
  */
 export const CreateUserResponseSchema: GenMessage<CreateUserResponse> = /*@__PURE__*/
-  messageDesc(file_onramp_identity_v1_identity, 2);
+  messageDesc(file_onramp_identity_v1_identity, 4);
+
+/**
+ * @generated from message onramp.identity.v1.GetUserRequest
+ */
+export type GetUserRequest = Message<"onramp.identity.v1.GetUserRequest"> & {
+  /**
+   * @generated from field: onramp.common.v1.Caller caller = 1;
+   */
+  caller?: Caller | undefined;
+
+  /**
+   * @generated from field: string user_id = 2;
+   */
+  userId: string;
+};
+
+/**
+ * Describes the message onramp.identity.v1.GetUserRequest.
+ * Use `create(GetUserRequestSchema)` to create a new message.
+ */
+export const GetUserRequestSchema: GenMessage<GetUserRequest> = /*@__PURE__*/
+  messageDesc(file_onramp_identity_v1_identity, 5);
+
+/**
+ * @generated from message onramp.identity.v1.GetUserResponse
+ */
+export type GetUserResponse = Message<"onramp.identity.v1.GetUserResponse"> & {
+  /**
+   * @generated from field: onramp.identity.v1.User user = 1;
+   */
+  user?: User | undefined;
+};
+
+/**
+ * Describes the message onramp.identity.v1.GetUserResponse.
+ * Use `create(GetUserResponseSchema)` to create a new message.
+ */
+export const GetUserResponseSchema: GenMessage<GetUserResponse> = /*@__PURE__*/
+  messageDesc(file_onramp_identity_v1_identity, 6);
+
+/**
+ * @generated from message onramp.identity.v1.ListUsersRequest
+ */
+export type ListUsersRequest = Message<"onramp.identity.v1.ListUsersRequest"> & {
+  /**
+   * @generated from field: onramp.common.v1.Caller caller = 1;
+   */
+  caller?: Caller | undefined;
+
+  /**
+   * @generated from field: optional string status = 2;
+   */
+  status?: string | undefined;
+
+  /**
+   * @generated from field: optional string role = 3;
+   */
+  role?: string | undefined;
+
+  /**
+   * @generated from field: optional string account_id = 4;
+   */
+  accountId?: string | undefined;
+
+  /**
+   * Free text matched against name and email.
+   *
+   * @generated from field: optional string query = 5;
+   */
+  query?: string | undefined;
+
+  /**
+   * @generated from field: optional string cursor = 6;
+   */
+  cursor?: string | undefined;
+
+  /**
+   * @generated from field: uint32 limit = 7;
+   */
+  limit: number;
+};
+
+/**
+ * Describes the message onramp.identity.v1.ListUsersRequest.
+ * Use `create(ListUsersRequestSchema)` to create a new message.
+ */
+export const ListUsersRequestSchema: GenMessage<ListUsersRequest> = /*@__PURE__*/
+  messageDesc(file_onramp_identity_v1_identity, 7);
+
+/**
+ * @generated from message onramp.identity.v1.ListUsersResponse
+ */
+export type ListUsersResponse = Message<"onramp.identity.v1.ListUsersResponse"> & {
+  /**
+   * @generated from field: repeated onramp.identity.v1.User users = 1;
+   */
+  users: User[];
+
+  /**
+   * Absent on the last page.
+   *
+   * @generated from field: optional string next_cursor = 2;
+   */
+  nextCursor?: string | undefined;
+};
+
+/**
+ * Describes the message onramp.identity.v1.ListUsersResponse.
+ * Use `create(ListUsersResponseSchema)` to create a new message.
+ */
+export const ListUsersResponseSchema: GenMessage<ListUsersResponse> = /*@__PURE__*/
+  messageDesc(file_onramp_identity_v1_identity, 8);
+
+/**
+ * @generated from message onramp.identity.v1.UpdateUserRequest
+ */
+export type UpdateUserRequest = Message<"onramp.identity.v1.UpdateUserRequest"> & {
+  /**
+   * @generated from field: onramp.common.v1.Caller caller = 1;
+   */
+  caller?: Caller | undefined;
+
+  /**
+   * @generated from field: string user_id = 2;
+   */
+  userId: string;
+
+  /**
+   * @generated from field: optional string name = 3;
+   */
+  name?: string | undefined;
+
+  /**
+   * @generated from field: optional string language = 4;
+   */
+  language?: string | undefined;
+
+  /**
+   * @generated from field: optional string email = 5;
+   */
+  email?: string | undefined;
+};
+
+/**
+ * Describes the message onramp.identity.v1.UpdateUserRequest.
+ * Use `create(UpdateUserRequestSchema)` to create a new message.
+ */
+export const UpdateUserRequestSchema: GenMessage<UpdateUserRequest> = /*@__PURE__*/
+  messageDesc(file_onramp_identity_v1_identity, 9);
+
+/**
+ * @generated from message onramp.identity.v1.UpdateUserResponse
+ */
+export type UpdateUserResponse = Message<"onramp.identity.v1.UpdateUserResponse"> & {
+  /**
+   * @generated from field: onramp.identity.v1.User user = 1;
+   */
+  user?: User | undefined;
+};
+
+/**
+ * Describes the message onramp.identity.v1.UpdateUserResponse.
+ * Use `create(UpdateUserResponseSchema)` to create a new message.
+ */
+export const UpdateUserResponseSchema: GenMessage<UpdateUserResponse> = /*@__PURE__*/
+  messageDesc(file_onramp_identity_v1_identity, 10);
+
+/**
+ * @generated from message onramp.identity.v1.DeactivateUserRequest
+ */
+export type DeactivateUserRequest = Message<"onramp.identity.v1.DeactivateUserRequest"> & {
+  /**
+   * @generated from field: onramp.common.v1.Caller caller = 1;
+   */
+  caller?: Caller | undefined;
+
+  /**
+   * @generated from field: string user_id = 2;
+   */
+  userId: string;
+};
+
+/**
+ * Describes the message onramp.identity.v1.DeactivateUserRequest.
+ * Use `create(DeactivateUserRequestSchema)` to create a new message.
+ */
+export const DeactivateUserRequestSchema: GenMessage<DeactivateUserRequest> = /*@__PURE__*/
+  messageDesc(file_onramp_identity_v1_identity, 11);
+
+/**
+ * @generated from message onramp.identity.v1.DeactivateUserResponse
+ */
+export type DeactivateUserResponse = Message<"onramp.identity.v1.DeactivateUserResponse"> & {
+  /**
+   * @generated from field: onramp.identity.v1.User user = 1;
+   */
+  user?: User | undefined;
+};
+
+/**
+ * Describes the message onramp.identity.v1.DeactivateUserResponse.
+ * Use `create(DeactivateUserResponseSchema)` to create a new message.
+ */
+export const DeactivateUserResponseSchema: GenMessage<DeactivateUserResponse> = /*@__PURE__*/
+  messageDesc(file_onramp_identity_v1_identity, 12);
+
+/**
+ * @generated from message onramp.identity.v1.ReactivateUserRequest
+ */
+export type ReactivateUserRequest = Message<"onramp.identity.v1.ReactivateUserRequest"> & {
+  /**
+   * @generated from field: onramp.common.v1.Caller caller = 1;
+   */
+  caller?: Caller | undefined;
+
+  /**
+   * @generated from field: string user_id = 2;
+   */
+  userId: string;
+};
+
+/**
+ * Describes the message onramp.identity.v1.ReactivateUserRequest.
+ * Use `create(ReactivateUserRequestSchema)` to create a new message.
+ */
+export const ReactivateUserRequestSchema: GenMessage<ReactivateUserRequest> = /*@__PURE__*/
+  messageDesc(file_onramp_identity_v1_identity, 13);
+
+/**
+ * @generated from message onramp.identity.v1.ReactivateUserResponse
+ */
+export type ReactivateUserResponse = Message<"onramp.identity.v1.ReactivateUserResponse"> & {
+  /**
+   * @generated from field: onramp.identity.v1.User user = 1;
+   */
+  user?: User | undefined;
+};
+
+/**
+ * Describes the message onramp.identity.v1.ReactivateUserResponse.
+ * Use `create(ReactivateUserResponseSchema)` to create a new message.
+ */
+export const ReactivateUserResponseSchema: GenMessage<ReactivateUserResponse> = /*@__PURE__*/
+  messageDesc(file_onramp_identity_v1_identity, 14);
+
+/**
+ * @generated from message onramp.identity.v1.DeleteUserRequest
+ */
+export type DeleteUserRequest = Message<"onramp.identity.v1.DeleteUserRequest"> & {
+  /**
+   * @generated from field: onramp.common.v1.Caller caller = 1;
+   */
+  caller?: Caller | undefined;
+
+  /**
+   * @generated from field: string user_id = 2;
+   */
+  userId: string;
+};
+
+/**
+ * Describes the message onramp.identity.v1.DeleteUserRequest.
+ * Use `create(DeleteUserRequestSchema)` to create a new message.
+ */
+export const DeleteUserRequestSchema: GenMessage<DeleteUserRequest> = /*@__PURE__*/
+  messageDesc(file_onramp_identity_v1_identity, 15);
+
+/**
+ * @generated from message onramp.identity.v1.DeleteUserResponse
+ */
+export type DeleteUserResponse = Message<"onramp.identity.v1.DeleteUserResponse"> & {
+};
+
+/**
+ * Describes the message onramp.identity.v1.DeleteUserResponse.
+ * Use `create(DeleteUserResponseSchema)` to create a new message.
+ */
+export const DeleteUserResponseSchema: GenMessage<DeleteUserResponse> = /*@__PURE__*/
+  messageDesc(file_onramp_identity_v1_identity, 16);
+
+/**
+ * @generated from message onramp.identity.v1.RequestSecurityReportRequest
+ */
+export type RequestSecurityReportRequest = Message<"onramp.identity.v1.RequestSecurityReportRequest"> & {
+  /**
+   * @generated from field: onramp.common.v1.Caller caller = 1;
+   */
+  caller?: Caller | undefined;
+
+  /**
+   * @generated from field: string user_id = 2;
+   */
+  userId: string;
+};
+
+/**
+ * Describes the message onramp.identity.v1.RequestSecurityReportRequest.
+ * Use `create(RequestSecurityReportRequestSchema)` to create a new message.
+ */
+export const RequestSecurityReportRequestSchema: GenMessage<RequestSecurityReportRequest> = /*@__PURE__*/
+  messageDesc(file_onramp_identity_v1_identity, 17);
+
+/**
+ * @generated from message onramp.identity.v1.RequestSecurityReportResponse
+ */
+export type RequestSecurityReportResponse = Message<"onramp.identity.v1.RequestSecurityReportResponse"> & {
+};
+
+/**
+ * Describes the message onramp.identity.v1.RequestSecurityReportResponse.
+ * Use `create(RequestSecurityReportResponseSchema)` to create a new message.
+ */
+export const RequestSecurityReportResponseSchema: GenMessage<RequestSecurityReportResponse> = /*@__PURE__*/
+  messageDesc(file_onramp_identity_v1_identity, 18);
+
+/**
+ * @generated from message onramp.identity.v1.GrantMembershipRequest
+ */
+export type GrantMembershipRequest = Message<"onramp.identity.v1.GrantMembershipRequest"> & {
+  /**
+   * @generated from field: onramp.common.v1.Caller caller = 1;
+   */
+  caller?: Caller | undefined;
+
+  /**
+   * @generated from field: string user_id = 2;
+   */
+  userId: string;
+
+  /**
+   * @generated from field: onramp.identity.v1.MembershipSpec membership = 3;
+   */
+  membership?: MembershipSpec | undefined;
+};
+
+/**
+ * Describes the message onramp.identity.v1.GrantMembershipRequest.
+ * Use `create(GrantMembershipRequestSchema)` to create a new message.
+ */
+export const GrantMembershipRequestSchema: GenMessage<GrantMembershipRequest> = /*@__PURE__*/
+  messageDesc(file_onramp_identity_v1_identity, 19);
+
+/**
+ * @generated from message onramp.identity.v1.UpdateMembershipRequest
+ */
+export type UpdateMembershipRequest = Message<"onramp.identity.v1.UpdateMembershipRequest"> & {
+  /**
+   * @generated from field: onramp.common.v1.Caller caller = 1;
+   */
+  caller?: Caller | undefined;
+
+  /**
+   * @generated from field: string membership_id = 2;
+   */
+  membershipId: string;
+
+  /**
+   * @generated from field: onramp.identity.v1.MembershipSpec membership = 3;
+   */
+  membership?: MembershipSpec | undefined;
+};
+
+/**
+ * Describes the message onramp.identity.v1.UpdateMembershipRequest.
+ * Use `create(UpdateMembershipRequestSchema)` to create a new message.
+ */
+export const UpdateMembershipRequestSchema: GenMessage<UpdateMembershipRequest> = /*@__PURE__*/
+  messageDesc(file_onramp_identity_v1_identity, 20);
+
+/**
+ * @generated from message onramp.identity.v1.GrantMembershipResponse
+ */
+export type GrantMembershipResponse = Message<"onramp.identity.v1.GrantMembershipResponse"> & {
+  /**
+   * @generated from field: onramp.identity.v1.Membership membership = 1;
+   */
+  membership?: Membership | undefined;
+};
+
+/**
+ * Describes the message onramp.identity.v1.GrantMembershipResponse.
+ * Use `create(GrantMembershipResponseSchema)` to create a new message.
+ */
+export const GrantMembershipResponseSchema: GenMessage<GrantMembershipResponse> = /*@__PURE__*/
+  messageDesc(file_onramp_identity_v1_identity, 21);
+
+/**
+ * @generated from message onramp.identity.v1.UpdateMembershipResponse
+ */
+export type UpdateMembershipResponse = Message<"onramp.identity.v1.UpdateMembershipResponse"> & {
+  /**
+   * @generated from field: onramp.identity.v1.Membership membership = 1;
+   */
+  membership?: Membership | undefined;
+};
+
+/**
+ * Describes the message onramp.identity.v1.UpdateMembershipResponse.
+ * Use `create(UpdateMembershipResponseSchema)` to create a new message.
+ */
+export const UpdateMembershipResponseSchema: GenMessage<UpdateMembershipResponse> = /*@__PURE__*/
+  messageDesc(file_onramp_identity_v1_identity, 22);
+
+/**
+ * @generated from message onramp.identity.v1.RevokeMembershipRequest
+ */
+export type RevokeMembershipRequest = Message<"onramp.identity.v1.RevokeMembershipRequest"> & {
+  /**
+   * @generated from field: onramp.common.v1.Caller caller = 1;
+   */
+  caller?: Caller | undefined;
+
+  /**
+   * @generated from field: string membership_id = 2;
+   */
+  membershipId: string;
+};
+
+/**
+ * Describes the message onramp.identity.v1.RevokeMembershipRequest.
+ * Use `create(RevokeMembershipRequestSchema)` to create a new message.
+ */
+export const RevokeMembershipRequestSchema: GenMessage<RevokeMembershipRequest> = /*@__PURE__*/
+  messageDesc(file_onramp_identity_v1_identity, 23);
+
+/**
+ * @generated from message onramp.identity.v1.RevokeMembershipResponse
+ */
+export type RevokeMembershipResponse = Message<"onramp.identity.v1.RevokeMembershipResponse"> & {
+};
+
+/**
+ * Describes the message onramp.identity.v1.RevokeMembershipResponse.
+ * Use `create(RevokeMembershipResponseSchema)` to create a new message.
+ */
+export const RevokeMembershipResponseSchema: GenMessage<RevokeMembershipResponse> = /*@__PURE__*/
+  messageDesc(file_onramp_identity_v1_identity, 24);
 
 /**
  * Emitted once a user exists; other services keep what they need of the user from it.
@@ -111,6 +689,16 @@ export type UserCreated = Message<"onramp.identity.v1.UserCreated"> & {
    * @generated from field: google.protobuf.Timestamp occurred_at = 4;
    */
   occurredAt?: Timestamp | undefined;
+
+  /**
+   * @generated from field: string language = 5;
+   */
+  language: string;
+
+  /**
+   * @generated from field: string status = 6;
+   */
+  status: string;
 };
 
 /**
@@ -118,10 +706,11 @@ export type UserCreated = Message<"onramp.identity.v1.UserCreated"> & {
  * Use `create(UserCreatedSchema)` to create a new message.
  */
 export const UserCreatedSchema: GenMessage<UserCreated> = /*@__PURE__*/
-  messageDesc(file_onramp_identity_v1_identity, 3);
+  messageDesc(file_onramp_identity_v1_identity, 25);
 
 /**
- * Users and their credentials, owned by the identity service.
+ * Users, memberships, credentials, sessions and API keys, owned by the identity service.
+ * Every method that acts for someone takes the authenticated Caller and authorises it itself.
  *
  * @generated from service onramp.identity.v1.IdentityService
  */
@@ -133,6 +722,164 @@ export const IdentityService: GenService<{
     methodKind: "unary";
     input: typeof CreateUserRequestSchema;
     output: typeof CreateUserResponseSchema;
+  },
+  /**
+   * @generated from rpc onramp.identity.v1.IdentityService.GetUser
+   */
+  getUser: {
+    methodKind: "unary";
+    input: typeof GetUserRequestSchema;
+    output: typeof GetUserResponseSchema;
+  },
+  /**
+   * @generated from rpc onramp.identity.v1.IdentityService.ListUsers
+   */
+  listUsers: {
+    methodKind: "unary";
+    input: typeof ListUsersRequestSchema;
+    output: typeof ListUsersResponseSchema;
+  },
+  /**
+   * @generated from rpc onramp.identity.v1.IdentityService.UpdateUser
+   */
+  updateUser: {
+    methodKind: "unary";
+    input: typeof UpdateUserRequestSchema;
+    output: typeof UpdateUserResponseSchema;
+  },
+  /**
+   * @generated from rpc onramp.identity.v1.IdentityService.DeactivateUser
+   */
+  deactivateUser: {
+    methodKind: "unary";
+    input: typeof DeactivateUserRequestSchema;
+    output: typeof DeactivateUserResponseSchema;
+  },
+  /**
+   * @generated from rpc onramp.identity.v1.IdentityService.ReactivateUser
+   */
+  reactivateUser: {
+    methodKind: "unary";
+    input: typeof ReactivateUserRequestSchema;
+    output: typeof ReactivateUserResponseSchema;
+  },
+  /**
+   * Erasure: personal data, credentials and memberships are removed; UserDeleted tells the others.
+   *
+   * @generated from rpc onramp.identity.v1.IdentityService.DeleteUser
+   */
+  deleteUser: {
+    methodKind: "unary";
+    input: typeof DeleteUserRequestSchema;
+    output: typeof DeleteUserResponseSchema;
+  },
+  /**
+   * @generated from rpc onramp.identity.v1.IdentityService.RequestSecurityReport
+   */
+  requestSecurityReport: {
+    methodKind: "unary";
+    input: typeof RequestSecurityReportRequestSchema;
+    output: typeof RequestSecurityReportResponseSchema;
+  },
+  /**
+   * @generated from rpc onramp.identity.v1.IdentityService.GrantMembership
+   */
+  grantMembership: {
+    methodKind: "unary";
+    input: typeof GrantMembershipRequestSchema;
+    output: typeof GrantMembershipResponseSchema;
+  },
+  /**
+   * @generated from rpc onramp.identity.v1.IdentityService.UpdateMembership
+   */
+  updateMembership: {
+    methodKind: "unary";
+    input: typeof UpdateMembershipRequestSchema;
+    output: typeof UpdateMembershipResponseSchema;
+  },
+  /**
+   * @generated from rpc onramp.identity.v1.IdentityService.RevokeMembership
+   */
+  revokeMembership: {
+    methodKind: "unary";
+    input: typeof RevokeMembershipRequestSchema;
+    output: typeof RevokeMembershipResponseSchema;
+  },
+  /**
+   * @generated from rpc onramp.identity.v1.IdentityService.Login
+   */
+  login: {
+    methodKind: "unary";
+    input: typeof LoginRequestSchema;
+    output: typeof LoginResponseSchema;
+  },
+  /**
+   * @generated from rpc onramp.identity.v1.IdentityService.Refresh
+   */
+  refresh: {
+    methodKind: "unary";
+    input: typeof RefreshRequestSchema;
+    output: typeof RefreshResponseSchema;
+  },
+  /**
+   * @generated from rpc onramp.identity.v1.IdentityService.Logout
+   */
+  logout: {
+    methodKind: "unary";
+    input: typeof LogoutRequestSchema;
+    output: typeof LogoutResponseSchema;
+  },
+  /**
+   * Resolves an access token or API key into the Caller; fails "unauthenticated" otherwise.
+   *
+   * @generated from rpc onramp.identity.v1.IdentityService.Authenticate
+   */
+  authenticate: {
+    methodKind: "unary";
+    input: typeof AuthenticateRequestSchema;
+    output: typeof AuthenticateResponseSchema;
+  },
+  /**
+   * Answers the same whether or not the email exists; the work happens on the event path.
+   *
+   * @generated from rpc onramp.identity.v1.IdentityService.RequestPasswordReset
+   */
+  requestPasswordReset: {
+    methodKind: "unary";
+    input: typeof RequestPasswordResetRequestSchema;
+    output: typeof RequestPasswordResetResponseSchema;
+  },
+  /**
+   * @generated from rpc onramp.identity.v1.IdentityService.ConfirmPasswordReset
+   */
+  confirmPasswordReset: {
+    methodKind: "unary";
+    input: typeof ConfirmPasswordResetRequestSchema;
+    output: typeof ConfirmPasswordResetResponseSchema;
+  },
+  /**
+   * @generated from rpc onramp.identity.v1.IdentityService.CreateApiKey
+   */
+  createApiKey: {
+    methodKind: "unary";
+    input: typeof CreateApiKeyRequestSchema;
+    output: typeof CreateApiKeyResponseSchema;
+  },
+  /**
+   * @generated from rpc onramp.identity.v1.IdentityService.ListApiKeys
+   */
+  listApiKeys: {
+    methodKind: "unary";
+    input: typeof ListApiKeysRequestSchema;
+    output: typeof ListApiKeysResponseSchema;
+  },
+  /**
+   * @generated from rpc onramp.identity.v1.IdentityService.RevokeApiKey
+   */
+  revokeApiKey: {
+    methodKind: "unary";
+    input: typeof RevokeApiKeyRequestSchema;
+    output: typeof RevokeApiKeyResponseSchema;
   },
 }> = /*@__PURE__*/
   serviceDesc(file_onramp_identity_v1_identity, 0);
