@@ -21,8 +21,7 @@ export function isAllowed(caller: Caller, permission: Permission, target: Target
 
 /** Where a permission applies, for scoping queries: everywhere, or within these accounts only. */
 export type AccessScope =
-  | { everywhere: true }
-  | { everywhere: false; accountIds: readonly string[] };
+  { everywhere: true } | { everywhere: false; accountIds: readonly string[] };
 
 export function scopeOf(caller: Caller, permission: Permission): AccessScope {
   const accountIds = new Set<string>();

@@ -18,3 +18,6 @@ export type ServiceEnv = z.output<typeof serviceEnv>;
 export const databaseEnv = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgresql:// URL'),
 });
+
+/** Injection token of a process's validated environment (provided by @onramp/runtime). */
+export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');

@@ -1,5 +1,5 @@
-import type { DynamicModule, Type } from '@nestjs/common';
-import type { ServiceEnv } from '@onramp/config';
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { SERVICE_CONFIG, type ServiceEnv } from '@onramp/config';
 import { HealthModule } from '@onramp/health';
 import { LoggingModule } from '@onramp/logging';
 import { MessagingModule } from '@onramp/messaging';
@@ -12,6 +12,19 @@ export interface CoreModuleOptions {
   database?: { schema: string; createClient: () => Database };
 }
 
+/** Makes the validated environment injectable as SERVICE_CONFIG, so code never reads process.env. */
+@Module({})
+class ServiceConfigModule {
+  static forRoot(env: ServiceEnv): DynamicModule {
+    return {
+      module: ServiceConfigModule,
+      global: true,
+      providers: [{ provide: SERVICE_CONFIG, useValue: env }],
+      exports: [SERVICE_CONFIG],
+    };
+  }
+}
+
 /** The modules every Onramp process imports: logging, health, NATS and, if it has one, its database. */
 export function coreModules({
   service,
@@ -19,6 +32,7 @@ export function coreModules({
   database,
 }: CoreModuleOptions): (DynamicModule | Type)[] {
   return [
+    ServiceConfigModule.forRoot(env),
     LoggingModule.forRoot({ service, level: env.LOG_LEVEL }),
     HealthModule,
     MessagingModule.forRoot({

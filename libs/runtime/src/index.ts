@@ -1,3 +1,7 @@
 export { runService, type ServiceDefinition } from './run-service';
-export { runDatabaseService, type DatabaseServiceDefinition } from './run-database-service';
+export {
+  runDatabaseService,
+  type DatabaseServiceDefinition,
+  type DatabaseServiceEnv,
+} from './run-database-service';
 export { coreModules, type CoreModuleOptions } from './core-modules';

@@ -1,6 +1,7 @@
 import { Module, type Type } from '@nestjs/common';
 import type { PrismaPg } from '@prisma/adapter-pg';
 import { databaseEnv, serviceEnv } from '@onramp/config';
+import type { z } from 'zod';
 import { createPgAdapter, type Database } from '@onramp/persistence';
 import { coreModules } from './core-modules';
 import { runService } from './run-service';
@@ -8,6 +9,8 @@ import { runService } from './run-service';
 export interface DatabaseServiceDefinition {
   /** Service name; also the name of the Postgres schema it owns. */
   name: string;
+  /** The service's own variables, validated with the common ones and injectable as SERVICE_CONFIG. */
+  config?: z.ZodObject;
   /** Builds the service's own generated Prisma client on the shared adapter. */
   createClient: (adapter: PrismaPg) => Database;
   /** The service's feature modules. */
@@ -16,9 +19,12 @@ export interface DatabaseServiceDefinition {
 
 const databaseServiceEnv = serviceEnv.extend(databaseEnv.shape);
 
+export type DatabaseServiceEnv = z.output<typeof databaseServiceEnv>;
+
 /** Runs a service that owns a schema: core modules, its database, and its feature modules. */
 export function runDatabaseService({
   name,
+  config,
   createClient,
   features,
 }: DatabaseServiceDefinition): Promise<void> {
@@ -27,7 +33,10 @@ export function runDatabaseService({
 
   return runService({
     name,
-    envSchema: databaseServiceEnv,
+    // The service's own variables are checked here and typed where the service injects them.
+    envSchema: (config === undefined
+      ? databaseServiceEnv
+      : databaseServiceEnv.extend(config.shape)) as typeof databaseServiceEnv,
     module: (env) => ({
       module: ServiceRootModule,
       imports: [
