@@ -1,7 +1,7 @@
 import type { common } from '@onramp/contracts';
 import { isAllowed, type Caller } from './authorize';
 import { isPermission, platformOnlyPermissions, type Permission } from './permissions';
-import { effectivePermissions, isRole, roles, type Role } from './roles';
+import { effectivePermissions, isRole, roles } from './roles';
 
 /** A membership as requested: a scope (the platform or accounts), roles, additional permissions. */
 export interface MembershipShape {
@@ -81,7 +81,7 @@ export function mayGrant(caller: Caller, membership: MembershipShape): boolean {
   const conferred: Permission[] = [
     'memberships.manage',
     ...effectivePermissions(
-      membership.roles.filter(isRole) as Role[],
+      membership.roles.filter(isRole),
       membership.additionalPermissions.filter(isPermission),
     ),
   ];
