@@ -23,5 +23,21 @@ export class UserDirectoryConsumer implements OnModuleInit {
           name: event.name,
         }),
     });
+    this.consumers.subscribe<identity.UserUpdated, Prisma.TransactionClient>({
+      name: 'user-directory-updates',
+      schema: identity.UserUpdatedSchema,
+      handler: (event, transaction) =>
+        this.directory.update(transaction, {
+          userId: event.userId,
+          email: event.email,
+          name: event.name,
+        }),
+    });
+    // Erasure: identity deleted the user, so accounts forgets them too.
+    this.consumers.subscribe<identity.UserDeleted, Prisma.TransactionClient>({
+      name: 'user-directory-erasure',
+      schema: identity.UserDeletedSchema,
+      handler: (event, transaction) => this.directory.erase(transaction, event.userId),
+    });
   }
 }

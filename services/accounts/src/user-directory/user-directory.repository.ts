@@ -10,4 +10,18 @@ export class UserDirectoryRepository {
   ): Promise<void> {
     await transaction.directoryUser.create({ data: user });
   }
+
+  async update(
+    transaction: Prisma.TransactionClient,
+    user: { userId: string; email: string; name: string },
+  ): Promise<void> {
+    await transaction.directoryUser.updateMany({
+      where: { userId: user.userId },
+      data: { email: user.email, name: user.name },
+    });
+  }
+
+  async erase(transaction: Prisma.TransactionClient, userId: string): Promise<void> {
+    await transaction.directoryUser.deleteMany({ where: { userId } });
+  }
 }
