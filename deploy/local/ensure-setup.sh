@@ -22,6 +22,17 @@ if ! have helm; then
   go install helm.sh/helm/v3/cmd/helm@v3.19.0
 fi
 
+# The docs page is tested in a real browser; Debian's Chromium is driven by playwright-core.
+if ! have chromium; then
+  echo "setup: installing chromium"
+  if have apt-get && [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+  else
+    echo "setup: chromium is missing and cannot be installed here (apt-get as root needed)" >&2
+    exit 1
+  fi
+fi
+
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "setup: installing npm dependencies"
   # npm ci refuses this lock file because npm leaves other platforms' optional binaries out of it;

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
@@ -26,6 +27,25 @@ const ALL_SERVICES: ServiceName[] = [
 ];
 const OWN_SCHEMA = (service: ServiceName): boolean => service !== 'gateway';
 
+/** The platform admin identity creates at first start (ONRAMP_ADMIN_EMAIL / _PASSWORD). */
+export const BOOTSTRAP_ADMIN = { email: 'admin@onramp.test', password: 'Charge-Point-Admin-7!' };
+
+/** Variables only some services read; tests raise the gateway's limits so that they test behaviour. */
+function serviceSpecificEnv(service: ServiceName, signingKeys: string): Record<string, string> {
+  switch (service) {
+    case 'identity':
+      return {
+        JWT_SIGNING_KEYS: signingKeys,
+        ONRAMP_ADMIN_EMAIL: BOOTSTRAP_ADMIN.email,
+        ONRAMP_ADMIN_PASSWORD: BOOTSTRAP_ADMIN.password,
+      };
+    case 'gateway':
+      return { RATE_LIMIT_AUTH_PER_MINUTE: '100000', RATE_LIMIT_PER_MINUTE: '1000000' };
+    default:
+      return {};
+  }
+}
+
 /**
  * The real thing, for end-to-end tests: Postgres and NATS (containers or embedded), a fresh
  * database, every service's migrations, and the built services as separate processes.
@@ -33,6 +53,7 @@ const OWN_SCHEMA = (service: ServiceName): boolean => service !== 'gateway';
 export class Stack {
   private readonly processes = new Map<ServiceName, ServiceProcess>();
   private readonly ports = new Map<ServiceName, number>();
+  private readonly signingKeys = `e2e:${randomBytes(32).toString('base64url')}`;
 
   private constructor(
     readonly infrastructure: Infrastructure,
@@ -61,6 +82,7 @@ export class Stack {
       NATS_URL: this.infrastructure.natsUrl,
       LOG_LEVEL: 'info',
       ...(OWN_SCHEMA(service) ? { DATABASE_URL: this.databaseUrl } : {}),
+      ...serviceSpecificEnv(service, this.signingKeys),
     };
   }
 

@@ -1,16 +1,23 @@
+import { Api } from './api';
 import { eventually, Stack } from './stack';
 
 describe('walking skeleton: POST /v1/users through every layer', () => {
   let stack: Stack;
+  let accessToken: string;
   beforeAll(async () => {
     stack = await Stack.start(['identity', 'accounts', 'gateway']);
+    accessToken = (await Api.of(stack).loginAsAdmin()).tokens.accessToken;
   }, 180_000);
   afterAll(() => stack?.stop());
 
   const post = (body: unknown, headers: Record<string, string> = {}) =>
     fetch(`${stack.gatewayUrl}/v1/users`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${accessToken}`,
+        ...headers,
+      },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
 
@@ -109,7 +116,7 @@ describe('walking skeleton: POST /v1/users through every layer', () => {
   it('refuses a non-JSON media type with 415 and an unknown route with 404', async () => {
     const wrongType = await fetch(`${stack.gatewayUrl}/v1/users`, {
       method: 'POST',
-      headers: { 'content-type': 'text/plain' },
+      headers: { 'content-type': 'text/plain', authorization: `Bearer ${accessToken}` },
       body: 'hello',
     });
     expect(wrongType.status).toBe(415);
