@@ -3,7 +3,8 @@
 // keeps it). Applies migrations, starts every service as its own process, waits until each is
 // ready, prints where things are, and stops everything cleanly on Ctrl-C.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import testing from '../../libs/testing/dist/index.js';
@@ -30,8 +31,28 @@ async function provideNats() {
   return nats.url;
 }
 
+/**
+ * Secrets of this local installation, generated once and kept in .onramp/secrets.json (mode 600):
+ * the token signing key and the first admin's credentials, unless the environment provides them.
+ */
+function localSecrets() {
+  const file = path.join(stateDir, 'secrets.json');
+  if (!existsSync(file)) {
+    const secrets = {
+      JWT_SIGNING_KEYS: `local-1:${randomBytes(32).toString('base64url')}`,
+      ONRAMP_ADMIN_EMAIL: 'admin@onramp.local',
+      ONRAMP_ADMIN_PASSWORD: `Local-${randomBytes(12).toString('base64url')}-1!`,
+    };
+    writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  }
+  const stored = JSON.parse(readFileSync(file, 'utf8'));
+  for (const name of Object.keys(stored)) if (process.env[name]) stored[name] = process.env[name];
+  return { file, ...stored };
+}
+
 async function main() {
   mkdirSync(path.join(stateDir, 'logs'), { recursive: true });
+  const secrets = localSecrets();
   const [databaseUrl, natsUrl] = await Promise.all([provideDatabase(), provideNats()]);
   for (const service of services) {
     execFileSync(process.execPath, [path.join(root, 'services', service, 'dist', 'migrate.js')], {
@@ -51,8 +72,8 @@ async function main() {
     const env = { ...common, PORT: String(port) };
     if (service !== 'gateway') env.DATABASE_URL = databaseUrl;
     if (service === 'identity') {
-      for (const name of ['ONRAMP_ADMIN_EMAIL', 'ONRAMP_ADMIN_PASSWORD'])
-        if (process.env[name]) env[name] = process.env[name];
+      for (const name of ['JWT_SIGNING_KEYS', 'ONRAMP_ADMIN_EMAIL', 'ONRAMP_ADMIN_PASSWORD'])
+        env[name] = secrets[name];
     }
     const child = await startServiceProcess({
       name: service,
@@ -67,7 +88,7 @@ async function main() {
   stoppers.unshift(() => Promise.all(started.map((child) => child.stop('SIGTERM'))));
   const api = `http://127.0.0.1:${gatewayPort}`;
   console.log(
-    `\nOnramp is up.\n  API:     ${api}/v1\n  Docs:    ${api}/docs\n  Health:  ${api}/health/ready\n  Logs:    ${path.join(stateDir, 'logs')}\nPress Ctrl-C to stop.`,
+    `\nOnramp is up.\n  API:     ${api}/v1\n  Docs:    ${api}/docs\n  Health:  ${api}/health/ready\n  Admin:   ${secrets.ONRAMP_ADMIN_EMAIL} (password in ${secrets.file}; used when no user exists yet)\n  Logs:    ${path.join(stateDir, 'logs')}\nPress Ctrl-C to stop.`,
   );
 }
 
