@@ -14,7 +14,7 @@ export async function awaitEvent<Event extends Message>(
   timeoutMs = 20_000,
 ): Promise<Event> {
   const subject = eventSubject(schema);
-  const stream = `${subject.split('.')[0]!.toUpperCase()}_EVENTS`;
+  const stream = `${subject.split('.')[0].toUpperCase()}_EVENTS`;
   const connection = await connect({ servers: natsUrl });
   const deadline = Date.now() + timeoutMs;
   try {

@@ -84,7 +84,7 @@ describe('identity and the gateway: who may do what', () => {
     }
 
     // Escalation: her own membership, a platform role, a role she lacks, another account.
-    const own = alice.memberships[0]!;
+    const own = alice.memberships[0];
     const attempts = [
       asAlice.patch(`/v1/users/${alice.id}/memberships/${own.id}`, {
         accountIds: [accountA],
@@ -213,7 +213,7 @@ describe('identity and the gateway: who may do what', () => {
     const stored = await stack.query<{ count: string }>(
       `SELECT count(*) FROM identity.users WHERE email = 'nobody@cpo.test'`,
     );
-    expect(stored[0]!.count).toBe('0');
+    expect(stored[0].count).toBe('0');
   });
 
   it('slows down repeated failed logins with 429 and Retry-After, without a permanent lock', async () => {
@@ -272,7 +272,7 @@ describe('identity and the gateway: who may do what', () => {
         'SELECT last_used_at FROM identity.api_keys WHERE id = $1',
         [created.body.apiKey.id],
       );
-      return rows[0]?.last_used_at != null;
+      return Boolean(rows[0]?.last_used_at);
     });
 
     expect((await admin.delete(`/v1/api-keys/${created.body.apiKey.id}`)).status).toBe(204);

@@ -32,18 +32,15 @@ export const BOOTSTRAP_ADMIN = { email: 'admin@onramp.test', password: 'Charge-P
 
 /** Variables only some services read; tests raise the gateway's limits so that they test behaviour. */
 function serviceSpecificEnv(service: ServiceName, signingKeys: string): Record<string, string> {
-  switch (service) {
-    case 'identity':
-      return {
-        JWT_SIGNING_KEYS: signingKeys,
-        ONRAMP_ADMIN_EMAIL: BOOTSTRAP_ADMIN.email,
-        ONRAMP_ADMIN_PASSWORD: BOOTSTRAP_ADMIN.password,
-      };
-    case 'gateway':
-      return { RATE_LIMIT_AUTH_PER_MINUTE: '100000', RATE_LIMIT_PER_MINUTE: '1000000' };
-    default:
-      return {};
-  }
+  const specific: Partial<Record<ServiceName, Record<string, string>>> = {
+    identity: {
+      JWT_SIGNING_KEYS: signingKeys,
+      ONRAMP_ADMIN_EMAIL: BOOTSTRAP_ADMIN.email,
+      ONRAMP_ADMIN_PASSWORD: BOOTSTRAP_ADMIN.password,
+    },
+    gateway: { RATE_LIMIT_AUTH_PER_MINUTE: '100000', RATE_LIMIT_PER_MINUTE: '1000000' },
+  };
+  return specific[service] ?? {};
 }
 
 /**
