@@ -1,16 +1,33 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import type { ServiceEnv } from '@onramp/config';
+import { APP_GUARD } from '@nestjs/core';
 import { coreModules } from '@onramp/runtime';
+import { ApiKeysController } from './api-keys/api-keys.controller';
+import { AuthController } from './auth/auth.controller';
+import { AuthenticationGuard } from './auth/authentication.guard';
 import { DocsController } from './docs/docs.controller';
+import type { GatewayEnv } from './gateway-env';
+import { MeController } from './me/me.controller';
+import { MembershipsController } from './memberships/memberships.controller';
+import { MembershipsService } from './memberships/memberships.service';
+import { RolesController } from './roles/roles.controller';
 import { UsersController } from './users/users.controller';
 
 @Module({})
 export class AppModule {
-  static forRoot(env: ServiceEnv): DynamicModule {
+  static forRoot(env: GatewayEnv): DynamicModule {
     return {
       module: AppModule,
       imports: coreModules({ service: 'gateway', env }),
-      controllers: [UsersController, DocsController],
+      controllers: [
+        AuthController,
+        MeController,
+        UsersController,
+        MembershipsController,
+        ApiKeysController,
+        RolesController,
+        DocsController,
+      ],
+      providers: [{ provide: APP_GUARD, useClass: AuthenticationGuard }, MembershipsService],
     };
   }
 }

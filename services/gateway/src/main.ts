@@ -1,12 +1,13 @@
-import { serviceEnv } from '@onramp/config';
 import { runService } from '@onramp/runtime';
 import { AppModule } from './app.module';
-import { installHttpConventions, MAX_BODY_BYTES } from './http/http-conventions';
+import { gatewayEnv } from './gateway-env';
+import { configureGateway } from './http/configure-gateway';
+import { MAX_BODY_BYTES } from './http/http-conventions';
 
 void runService({
   name: 'gateway',
-  envSchema: serviceEnv,
+  envSchema: gatewayEnv,
   module: (env) => AppModule.forRoot(env),
   fastify: { bodyLimit: MAX_BODY_BYTES },
-  configure: (app) => installHttpConventions(app),
+  configure: (app, env) => configureGateway(app, env),
 });

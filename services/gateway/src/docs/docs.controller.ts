@@ -1,12 +1,14 @@
 import { Controller, Get } from '@nestjs/common';
-import { openApiDocument } from './openapi-document';
+import { Public } from '../auth/access.decorators';
+import { openApiDocument } from '../openapi/openapi-document';
 
 @Controller('docs')
 export class DocsController {
   private readonly document = openApiDocument();
 
-  /** The OpenAPI 3.1 document; the browsable UI arrives with the API's authentication work. */
-  @Get(['', 'openapi.json'])
+  /** The OpenAPI 3.1 document at a stable address for client generators (the UI is at /docs). */
+  @Public()
+  @Get('openapi.json')
   openApi(): ReturnType<typeof openApiDocument> {
     return this.document;
   }

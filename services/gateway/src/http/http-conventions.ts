@@ -22,11 +22,14 @@ export function installHttpConventions(app: NestFastifyApplication): void {
     void reply.header(CORRELATION_HEADER, correlationId);
     withCorrelationId(correlationId, done);
   });
+  // Fastify's own failures and those of its plugins (the rate limiter answers with a DomainError).
   fastify.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     sendProblem(
       reply,
       request.url,
-      new DomainError(codeForStatus(error.statusCode ?? 500), error.message),
+      error instanceof DomainError
+        ? error
+        : new DomainError(codeForStatus(error.statusCode ?? 500), error.message),
     );
   });
   app.useGlobalFilters(new ProblemDetailsFilter());
@@ -42,6 +45,8 @@ function codeForStatus(status: number): ErrorCode {
       return 'not_found';
     case 405:
       return 'method_not_allowed';
+    case 429:
+      return 'rate_limited';
     default:
       return status >= 400 && status < 500 ? 'validation_failed' : 'internal';
   }

@@ -52,6 +52,8 @@ export function sendProblem(reply: FastifyReply, instance: string, error: unknow
   if (error instanceof DomainError && error.retryAfterSeconds !== undefined) {
     void reply.header('retry-after', String(error.retryAfterSeconds));
   }
+  // RFC 9110: a 401 names the scheme that would be accepted.
+  if (problem.code === 'unauthenticated') void reply.header('www-authenticate', 'Bearer');
   void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
 }
 

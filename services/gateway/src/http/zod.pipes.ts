@@ -2,7 +2,26 @@ import { Injectable, type PipeTransform } from '@nestjs/common';
 import { DomainError } from '@onramp/errors';
 import type { z } from 'zod';
 
-/** Validates a request body against its schema once, at the boundary; unknown fields are refused. */
+type Source = 'body' | 'query' | 'path';
+
+/** Validates once, at the boundary; anything the schema does not know is refused with a 400. */
+function validate<Schema extends z.ZodType>(
+  schema: Schema,
+  value: unknown,
+  source: Source,
+): z.output<Schema> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw new DomainError(
+    'validation_failed',
+    source === 'path' ? 'the resource path is not valid' : `the request ${source} is not valid`,
+    result.error.issues.map((issue) => ({
+      field: issue.path.join('.') || `(${source})`,
+      message: issue.message,
+    })),
+  );
+}
+
 @Injectable()
 export class ZodBodyPipe<Schema extends z.ZodType> implements PipeTransform<
   unknown,
@@ -14,15 +33,32 @@ export class ZodBodyPipe<Schema extends z.ZodType> implements PipeTransform<
     if (value === undefined || value === null) {
       throw new DomainError('validation_failed', 'a JSON request body is required');
     }
-    const result = this.schema.safeParse(value);
-    if (result.success) return result.data;
-    throw new DomainError(
-      'validation_failed',
-      'the request body is not valid',
-      result.error.issues.map((issue) => ({
-        field: issue.path.join('.') || '(body)',
-        message: issue.message,
-      })),
-    );
+    return validate(this.schema, value, 'body');
+  }
+}
+
+/** Query strings arrive as strings (or arrays when repeated); schemas coerce what they need. */
+@Injectable()
+export class ZodQueryPipe<Schema extends z.ZodType> implements PipeTransform<
+  unknown,
+  z.output<Schema>
+> {
+  constructor(private readonly schema: Schema) {}
+
+  transform(value: unknown): z.output<Schema> {
+    return validate(this.schema, value ?? {}, 'query');
+  }
+}
+
+/** Path parameters, so that a malformed id is a 400 here rather than a failure further on. */
+@Injectable()
+export class ZodParamsPipe<Schema extends z.ZodType> implements PipeTransform<
+  unknown,
+  z.output<Schema>
+> {
+  constructor(private readonly schema: Schema) {}
+
+  transform(value: unknown): z.output<Schema> {
+    return validate(this.schema, value, 'path');
   }
 }

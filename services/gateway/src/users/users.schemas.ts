@@ -1,17 +1,60 @@
 import { z } from 'zod';
+import { id, languages, timestamp } from '../http/common.schemas';
+import { membershipBody, membershipResponse, role } from '../memberships/memberships.schemas';
 
-/** Body of POST /v1/users: the contract clients see, validated once at the gateway. */
+const userStatuses = ['invited', 'active', 'deactivated', 'pending_approval'] as const;
+
+const email = z.string().min(1).max(254).describe('Email address; stored trimmed and lower-cased');
+const name = z.string().min(1).max(200).describe('Display name');
+const language = z.enum(languages).describe("Language of the user's emails");
+
 export const createUserBody = z.strictObject({
-  email: z.string().max(254).describe('Email address; stored trimmed and lower-cased, unique'),
-  name: z.string().max(200).describe('Display name, 1 to 200 characters'),
+  email,
+  name,
+  language: language.optional(),
+  password: z
+    .string()
+    .min(1)
+    .max(1024)
+    .optional()
+    .describe('When given the user is active at once; otherwise the user is invited'),
+  memberships: z.array(membershipBody).max(20).default([]),
+});
+
+export const updateUserBody = z.strictObject({
+  name: name.optional(),
+  email: email.optional(),
+  language: language.optional(),
+});
+
+export const listUsersQuery = z.strictObject({
+  status: z.enum(userStatuses).optional(),
+  role: role.optional(),
+  accountId: id().optional(),
+  q: z.string().min(1).max(200).optional().describe('Matched against name and email'),
+  cursor: z.string().min(1).max(512).optional().describe('nextCursor of the previous page'),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 
 export const userResponse = z.object({
-  id: z.uuid(),
+  id: z.string(),
   email: z.string(),
   name: z.string(),
-  createdAt: z.iso.datetime(),
+  language: z.string(),
+  status: z.string().describe(userStatuses.join(', ')),
+  createdAt: timestamp().nullable(),
+  activatedAt: timestamp().nullable(),
+  lastLoginAt: timestamp().nullable(),
+  memberships: z.array(membershipResponse),
+});
+
+export const userPageResponse = z.object({
+  items: z.array(userResponse),
+  nextCursor: z.string().nullable().describe('Absent (null) on the last page'),
 });
 
 export type CreateUserBody = z.output<typeof createUserBody>;
+export type UpdateUserBody = z.output<typeof updateUserBody>;
+export type ListUsersQuery = z.output<typeof listUsersQuery>;
 export type UserResponse = z.output<typeof userResponse>;
+export type UserPageResponse = z.output<typeof userPageResponse>;

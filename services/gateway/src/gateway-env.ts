@@ -1,0 +1,14 @@
+import { serviceEnv } from '@onramp/config';
+import { z } from 'zod';
+
+const perMinute = z.coerce.number().int().min(1).max(1_000_000);
+
+/** The gateway's variables: those of every service plus its rate limits. */
+export const gatewayEnv = serviceEnv.extend({
+  /** Per client IP, per route, on the credential-guessing routes (login, refresh, resets). */
+  RATE_LIMIT_AUTH_PER_MINUTE: perMinute.default(10),
+  /** Per credential (or per IP for anonymous requests) on every other route. */
+  RATE_LIMIT_PER_MINUTE: perMinute.default(600),
+});
+
+export type GatewayEnv = z.output<typeof gatewayEnv>;

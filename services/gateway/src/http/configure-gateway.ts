@@ -1,0 +1,18 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { installDocsUi } from '../docs/docs-ui';
+import type { GatewayEnv } from '../gateway-env';
+import { installHttpConventions } from './http-conventions';
+import { installRateLimits } from './rate-limits';
+
+/** Everything on the Fastify instance besides Nest's routes; shared by main and the tests. */
+export async function configureGateway(
+  app: NestFastifyApplication,
+  env: GatewayEnv,
+): Promise<void> {
+  installHttpConventions(app);
+  await installRateLimits(app, {
+    strictPerMinute: env.RATE_LIMIT_AUTH_PER_MINUTE,
+    perMinute: env.RATE_LIMIT_PER_MINUTE,
+  });
+  await installDocsUi(app);
+}

@@ -1,0 +1,25 @@
+import { Controller } from '@nestjs/common';
+import { identity, type common } from '@onramp/contracts';
+import { RpcClient } from '@onramp/messaging';
+import { CurrentCaller } from '../auth/caller-context';
+import { present, toGrantJson, toUserJson } from '../mappers/identity.mappers';
+import { Endpoint } from '../openapi/operation';
+import { meOperations as api } from './me.operations';
+import type { MeResponse } from './me.schemas';
+
+@Controller()
+export class MeController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Endpoint(api.get)
+  async get(@CurrentCaller() caller: common.Caller): Promise<MeResponse> {
+    const grants = caller.grants.map(toGrantJson);
+    // An API key acts for its account, not as the user who created it.
+    if (caller.apiKeyId !== '') return { user: null, apiKeyId: caller.apiKeyId, grants };
+    const { user } = await this.rpc.call(identity.IdentityService.method.getUser, {
+      caller,
+      userId: caller.userId,
+    });
+    return { user: toUserJson(present(user, 'a user')), grants };
+  }
+}

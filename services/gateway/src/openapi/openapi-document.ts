@@ -1,0 +1,129 @@
+import { errorKinds } from '@onramp/errors';
+import { z } from 'zod';
+import type { Operation } from './operation';
+import { allOperations } from './operations';
+
+const problemSchema = {
+  type: 'object',
+  required: ['type', 'title', 'status', 'detail', 'code'],
+  properties: {
+    type: { type: 'string', description: 'urn:onramp:problem:<code>' },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    detail: { type: 'string' },
+    instance: { type: 'string' },
+    code: { type: 'string', enum: Object.keys(errorKinds) },
+    correlationId: { type: 'string' },
+    errorId: { type: 'string', description: 'present on 5xx answers; quote it to support' },
+    violations: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['field', 'message'],
+        properties: { field: { type: 'string' }, message: { type: 'string' } },
+      },
+    },
+  },
+};
+
+const problemDescriptions: Record<number, string> = {
+  400: 'The request is not valid; `violations` names each offending field',
+  401: 'No valid bearer access token or API key',
+  403: 'The caller may not do this',
+  404: 'The resource does not exist or is not visible to the caller',
+  409: 'The request conflicts with the current state',
+  410: 'The resource is no longer available',
+  413: 'The request body is too large',
+  415: 'The request body is not JSON',
+  429: 'Too many requests; `Retry-After` says when to try again',
+};
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' });
+  return rest;
+}
+
+function parameters(operation: Operation): object[] {
+  const of = (where: 'path' | 'query', schema: z.ZodObject | undefined) =>
+    Object.entries(schema?.shape ?? {}).map(([name, field]) => ({
+      name,
+      in: where,
+      required: where === 'path' || !(field as z.ZodType).safeParse(undefined).success,
+      schema: jsonSchema(field as z.ZodType, 'input'),
+    }));
+  return [...of('path', operation.params), ...of('query', operation.query)];
+}
+
+function problemStatuses(operation: Operation): number[] {
+  const statuses = new Set<number>(operation.problems ?? []);
+  if (operation.body || operation.query || operation.params) statuses.add(400);
+  if (operation.body) [413, 415].forEach((status) => statuses.add(status));
+  if (!operation.access.public) [401, 403].forEach((status) => statuses.add(status));
+  statuses.add(429);
+  return [...statuses].sort((a, b) => a - b);
+}
+
+function describe(operation: Operation): object {
+  const { success, access } = operation;
+  const responses: Record<string, object> = {
+    [success.status]: {
+      description: success.description,
+      ...(success.schema && {
+        content: { 'application/json': { schema: jsonSchema(success.schema, 'output') } },
+      }),
+    },
+  };
+  for (const status of problemStatuses(operation)) {
+    responses[status] = {
+      description: problemDescriptions[status],
+      content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+    };
+  }
+  return {
+    operationId: operation.operationId,
+    summary: operation.summary,
+    tags: [operation.tag],
+    ...(!access.public &&
+      access.permission && {
+        description: `Requires the permission \`${access.permission}\` in some scope; the result is limited to the caller's scope.`,
+      }),
+    security: access.public ? [] : [{ bearer: [] }],
+    ...(operation.params || operation.query ? { parameters: parameters(operation) } : {}),
+    ...(operation.body && {
+      requestBody: {
+        required: true,
+        content: { 'application/json': { schema: jsonSchema(operation.body, 'input') } },
+      },
+    }),
+    responses,
+  };
+}
+
+/** The OpenAPI 3.1 document, derived from the operations the gateway serves. */
+export function openApiDocument(operations: readonly Operation[] = allOperations) {
+  const paths: Record<string, Record<string, object>> = {};
+  for (const operation of operations) {
+    paths[operation.path] = { ...paths[operation.path], [operation.method]: describe(operation) };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Onramp API',
+      version: '0.1.0',
+      description: 'Accounts, users and invitations for EV-charging operators.',
+    },
+    servers: [{ url: '/' }],
+    security: [{ bearer: [] }],
+    paths,
+    components: {
+      securitySchemes: {
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'An access token from POST /v1/auth/login, or an API key (onr_…)',
+        },
+      },
+      schemas: { Problem: problemSchema },
+    },
+  };
+}

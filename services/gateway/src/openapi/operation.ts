@@ -1,0 +1,56 @@
+import { applyDecorators, HttpCode, RequestMapping, RequestMethod } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
+import type { Permission } from '@onramp/authz';
+import type { z } from 'zod';
+import { Public, RequirePermission } from '../auth/access.decorators';
+import { STRICT_RATE_LIMIT } from '../http/rate-limits';
+
+type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
+
+/**
+ * One public operation, declared once: the route that serves it (see `Endpoint`) and its entry in
+ * the OpenAPI document are both derived from this, so the two cannot drift apart.
+ */
+export interface Operation {
+  method: Method;
+  /** OpenAPI template, e.g. `/v1/users/{id}`. */
+  path: string;
+  operationId: string;
+  summary: string;
+  tag: string;
+  /** Who may call: anyone, or a bearer credential, optionally holding a permission somewhere. */
+  access: { public: true } | { public: false; permission?: Permission };
+  /** Credential-guessing routes are limited per client IP, far below the general limit. */
+  strictRateLimit?: boolean;
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  success: { status: 200 | 201 | 202 | 204; description: string; schema?: z.ZodType };
+  /** Problems this operation may answer besides the ones every operation of its kind has. */
+  problems?: readonly (404 | 409 | 410)[];
+}
+
+const methods: Record<Method, RequestMethod> = {
+  get: RequestMethod.GET,
+  post: RequestMethod.POST,
+  patch: RequestMethod.PATCH,
+  put: RequestMethod.PUT,
+  delete: RequestMethod.DELETE,
+};
+
+/** Nest's spelling of an OpenAPI path: `/v1/users/{id}` → `/v1/users/:id`. */
+export function routePath(path: string): string {
+  return path.replace(/\{(\w+)\}/g, ':$1');
+}
+
+/** Serves an operation: route, success status, access rule and rate-limit class. */
+export function Endpoint(operation: Operation): MethodDecorator {
+  const { access } = operation;
+  return applyDecorators(
+    RequestMapping({ path: routePath(operation.path), method: methods[operation.method] }),
+    HttpCode(operation.success.status),
+    ...(access.public ? [Public()] : []),
+    ...(!access.public && access.permission ? [RequirePermission(access.permission)] : []),
+    ...(operation.strictRateLimit ? [RouteConfig({ [STRICT_RATE_LIMIT]: true })] : []),
+  );
+}
