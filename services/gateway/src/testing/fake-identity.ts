@@ -1,0 +1,57 @@
+import {
+  create,
+  fromBinary,
+  toBinary,
+  type DescMessage,
+  type DescMethodUnary,
+  type MessageInitShape,
+  type MessageShape,
+} from '@bufbuild/protobuf';
+import { connect, headers, type NatsConnection } from '@nats-io/transport-node';
+import { common, rpcSubject } from '@onramp/contracts';
+import { DomainError } from '@onramp/errors';
+import { ERROR_HEADER } from '@onramp/messaging';
+
+/**
+ * Stands in for the identity service on NATS, answering the RPCs a test names, so the gateway's
+ * own behaviour (authentication, permission checks, mapping) is tested without identity.
+ */
+export class FakeIdentity {
+  /** The last request each subject received. */
+  readonly received = new Map<string, unknown>();
+
+  private constructor(private readonly connection: NatsConnection) {}
+
+  static async connect(natsUrl: string): Promise<FakeIdentity> {
+    return new FakeIdentity(await connect({ servers: natsUrl }));
+  }
+
+  answer<Input extends DescMessage, Output extends DescMessage>(
+    method: DescMethodUnary<Input, Output>,
+    handle: (request: MessageShape<Input>) => MessageInitShape<Output>,
+  ): void {
+    const subject = rpcSubject(method);
+    this.connection.subscribe(subject, {
+      callback: (_error, message) => {
+        const request = fromBinary(method.input, message.data);
+        this.received.set(subject, request);
+        try {
+          message.respond(toBinary(method.output, create(method.output, handle(request))));
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          const reply = headers();
+          reply.set(ERROR_HEADER, '1');
+          const payload = create(common.ErrorReplySchema, {
+            code: error.code,
+            detail: error.detail,
+          });
+          message.respond(toBinary(common.ErrorReplySchema, payload), { headers: reply });
+        }
+      },
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.connection.drain();
+  }
+}
