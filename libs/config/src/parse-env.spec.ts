@@ -18,6 +18,16 @@ describe('parseEnv', () => {
     expect(env.HOST).toBe('0.0.0.0');
   });
 
+  it('reads which proxies to trust: none by default, all, a hop count or addresses', () => {
+    expect(parseEnv(schema, valid).TRUST_PROXY).toBe(false);
+    expect(parseEnv(schema, { ...valid, TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
+    expect(parseEnv(schema, { ...valid, TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(parseEnv(schema, { ...valid, TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).TRUST_PROXY).toBe(
+      '10.0.0.0/8, 127.0.0.1',
+    );
+    expect(() => parseEnv(schema, { ...valid, TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY/);
+  });
+
   it('names a missing variable in a single line', () => {
     const { DATABASE_URL: _omitted, ...rest } = valid;
     expect(() => parseEnv(schema, rest)).toThrow(ConfigError);

@@ -2,6 +2,22 @@ import { z } from 'zod';
 
 const port = z.coerce.number().int().min(1).max(65535);
 
+/**
+ * Which proxies may set X-Forwarded-For, so client IPs (rate limits, login records) are real behind
+ * an ingress: `false` (default), `true`, a hop count, or comma-separated addresses/CIDRs.
+ */
+const trustProxy = z
+  .string()
+  .regex(
+    /^(true|false|\d+|[0-9a-fA-F.:/]+(,\s*[0-9a-fA-F.:/]+)*)$/,
+    'must be true, false, a hop count or addresses',
+  )
+  .default('false')
+  .transform((value): boolean | number | string => {
+    if (value === 'true' || value === 'false') return value === 'true';
+    return /^\d+$/.test(value) ? Number(value) : value;
+  });
+
 /** Variables every Onramp process reads: where to listen, where NATS is, how to log. */
 export const serviceEnv = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -10,6 +26,7 @@ export const serviceEnv = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(25_000),
   RPC_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
+  TRUST_PROXY: trustProxy,
 });
 
 export type ServiceEnv = z.output<typeof serviceEnv>;

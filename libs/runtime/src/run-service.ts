@@ -37,7 +37,7 @@ export async function runService<Schema extends z.ZodType<ServiceEnv>>(
   }
   const app = await NestFactory.create<NestFastifyApplication>(
     definition.module(env),
-    new FastifyAdapter(definition.fastify),
+    new FastifyAdapter({ trustProxy: env.TRUST_PROXY, ...definition.fastify }),
     {
       bufferLogs: true,
     },
