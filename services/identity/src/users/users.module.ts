@@ -1,7 +1,24 @@
 import { Module } from '@nestjs/common';
-import { UsersRpc } from './users.rpc';
+import { CredentialsModule } from '../credentials/credentials.module';
+import { SecurityReportRepository } from '../security-report/security-report.repository';
+import { SecurityReportService } from '../security-report/security-report.service';
+import { UserLifecycleService } from './user-lifecycle.service';
+import { UserLookup } from './user-lookup';
 import { UsersRepository } from './users.repository';
+import { UsersRpc } from './users.rpc';
 import { UsersService } from './users.service';
 
-@Module({ providers: [UsersRpc, UsersService, UsersRepository] })
+@Module({
+  imports: [CredentialsModule],
+  providers: [
+    UsersRpc,
+    UsersService,
+    UserLifecycleService,
+    UserLookup,
+    UsersRepository,
+    SecurityReportService,
+    SecurityReportRepository,
+  ],
+  exports: [UsersService, UserLookup, UsersRepository],
+})
 export class UsersModule {}

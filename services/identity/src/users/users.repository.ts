@@ -1,31 +1,224 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import type { AccessScope, MembershipShape } from '@onramp/authz';
 import { DomainError } from '@onramp/errors';
 import { DATABASE } from '@onramp/persistence';
-import { Prisma, type PrismaClient, type User } from '../generated/prisma/client';
+import { Prisma, type PrismaClient } from '../generated/prisma/client';
+import type { UserCursor } from './user-cursor';
+import type { UserStatus } from './user-fields';
+import type { UserWithMemberships } from './user-message';
 
-export type { User };
+type Transaction = Prisma.TransactionClient;
+/** Work that must commit with the change (the outbox append). */
+type AlsoInTransaction<T> = (transaction: Transaction, value: T) => Promise<void>;
+
+export interface NewUser {
+  email: string;
+  name: string;
+  language: string;
+  status: UserStatus;
+  passwordHash?: string;
+  memberships: readonly MembershipShape[];
+}
+
+export interface UserFilter {
+  visibleTo: { userId: string; scope: AccessScope };
+  status?: string;
+  role?: string;
+  accountId?: string;
+  query?: string;
+  after?: UserCursor;
+  limit: number;
+}
+
+const withMemberships = { memberships: { orderBy: { createdAt: 'asc' } } } as const;
+
+// Set at bootstrap so that replicas starting together create the first admin once.
+const FIRST_USER_LOCK = 'onramp-identity:first-user';
 
 @Injectable()
 export class UsersRepository {
   constructor(@Inject(DATABASE) private readonly database: PrismaClient) {}
 
-  /** Inserts the user and runs `alsoInTransaction` (e.g. the outbox append) in the same transaction. */
-  async createWith(
-    data: { email: string; name: string },
-    alsoInTransaction: (transaction: Prisma.TransactionClient, user: User) => Promise<void>,
-  ): Promise<User> {
-    try {
-      return await this.database.$transaction(async (transaction) => {
-        const user = await transaction.user.create({ data: { id: randomUUID(), ...data } });
+  findById(id: string): Promise<UserWithMemberships | null> {
+    return this.database.user.findUnique({ where: { id }, include: withMemberships });
+  }
+
+  async create(
+    data: NewUser,
+    alsoInTransaction: AlsoInTransaction<UserWithMemberships>,
+  ): Promise<UserWithMemberships> {
+    return this.translateConflicts(() =>
+      this.database.$transaction((transaction) =>
+        this.insert(transaction, data, alsoInTransaction),
+      ),
+    );
+  }
+
+  /** Creates the user only when there is no user at all; undefined when there was one. */
+  createIfNoUserExists(
+    data: NewUser,
+    alsoInTransaction: AlsoInTransaction<UserWithMemberships>,
+  ): Promise<UserWithMemberships | undefined> {
+    return this.database.$transaction(async (transaction) => {
+      await transaction.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${FIRST_USER_LOCK}))`;
+      if ((await transaction.user.count()) > 0) return undefined;
+      return this.insert(transaction, data, alsoInTransaction);
+    });
+  }
+
+  update(
+    id: string,
+    data: { name?: string; language?: string; email?: string },
+    alsoInTransaction: AlsoInTransaction<UserWithMemberships>,
+  ): Promise<UserWithMemberships> {
+    return this.translateConflicts(() =>
+      this.database.$transaction(async (transaction) => {
+        const user = await transaction.user.update({
+          where: { id },
+          data,
+          include: withMemberships,
+        });
         await alsoInTransaction(transaction, user);
         return user;
+      }),
+    );
+  }
+
+  /** Deactivation revokes every session in the same transaction: access tokens die with it. */
+  deactivate(
+    id: string,
+    alsoInTransaction: AlsoInTransaction<UserWithMemberships>,
+  ): Promise<UserWithMemberships> {
+    return this.database.$transaction(async (transaction) => {
+      const user = await transaction.user.update({
+        where: { id },
+        data: { status: 'deactivated' },
+        include: withMemberships,
       });
+      await transaction.session.updateMany({
+        where: { userId: id, revokedAt: null },
+        data: { revokedAt: new Date() },
+      });
+      await alsoInTransaction(transaction, user);
+      return user;
+    });
+  }
+
+  reactivate(
+    id: string,
+    alsoInTransaction: AlsoInTransaction<UserWithMemberships>,
+  ): Promise<UserWithMemberships> {
+    return this.database.$transaction(async (transaction) => {
+      const user = await transaction.user.update({
+        where: { id },
+        data: { status: 'active' },
+        include: withMemberships,
+      });
+      await alsoInTransaction(transaction, user);
+      return user;
+    });
+  }
+
+  /**
+   * Erasure: credentials, sessions, memberships, reset tokens and login records go with the row
+   * (foreign keys cascade); API keys the user created stay, without their creator.
+   */
+  delete(user: { id: string; email: string }, alsoInTransaction: AlsoInTransaction<void>) {
+    return this.database.$transaction(async (transaction) => {
+      await transaction.user.delete({ where: { id: user.id } });
+      await transaction.loginThrottle.deleteMany({ where: { email: user.email } });
+      await alsoInTransaction(transaction, undefined);
+    });
+  }
+
+  /** One page in (created_at, id) order, plus one more row to tell whether a next page exists. */
+  list(filter: UserFilter): Promise<UserWithMemberships[]> {
+    const conditions: Prisma.UserWhereInput[] = [visibility(filter.visibleTo)];
+    if (filter.status !== undefined) conditions.push({ status: filter.status });
+    if (filter.role !== undefined)
+      conditions.push({ memberships: { some: { roles: { has: filter.role } } } });
+    if (filter.accountId !== undefined)
+      conditions.push({ memberships: { some: { accountIds: { has: filter.accountId } } } });
+    if (filter.query !== undefined) {
+      const contains = escapeLikePattern(filter.query);
+      conditions.push({
+        OR: [
+          { name: { contains, mode: 'insensitive' } },
+          { email: { contains, mode: 'insensitive' } },
+        ],
+      });
+    }
+    if (filter.after !== undefined) {
+      const { createdAt, id } = filter.after;
+      conditions.push({ OR: [{ createdAt: { gt: createdAt } }, { createdAt, id: { gt: id } }] });
+    }
+    return this.database.user.findMany({
+      where: { AND: conditions },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      take: filter.limit + 1,
+      include: withMemberships,
+    });
+  }
+
+  private async insert(
+    transaction: Transaction,
+    data: NewUser,
+    alsoInTransaction: AlsoInTransaction<UserWithMemberships>,
+  ): Promise<UserWithMemberships> {
+    const now = new Date();
+    const user = await transaction.user.create({
+      data: {
+        id: randomUUID(),
+        email: data.email,
+        name: data.name,
+        language: data.language,
+        status: data.status,
+        activatedAt: data.status === 'active' ? now : null,
+        credential:
+          data.passwordHash === undefined
+            ? undefined
+            : { create: { passwordHash: data.passwordHash } },
+        memberships: {
+          create: data.memberships.map((membership) => ({
+            id: randomUUID(),
+            platform: membership.platform,
+            accountIds: [...membership.accountIds],
+            roles: [...membership.roles],
+            additionalPermissions: [...membership.additionalPermissions],
+            createdAt: now,
+          })),
+        },
+      },
+      include: withMemberships,
+    });
+    await alsoInTransaction(transaction, user);
+    return user;
+  }
+
+  private async translateConflicts<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
     } catch (error) {
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-        throw new DomainError('conflict', 'a user with this email already exists');
+        throw new DomainError('conflict', 'a user with this email already exists', [
+          { field: 'email', message: 'is already in use' },
+        ]);
       }
       throw error;
     }
   }
+}
+
+function visibility({ userId, scope }: UserFilter['visibleTo']): Prisma.UserWhereInput {
+  if (scope.everywhere) return {};
+  const inScope: Prisma.UserWhereInput = {
+    memberships: { some: { accountIds: { hasSome: [...scope.accountIds] } } },
+  };
+  return userId === '' ? inScope : { OR: [{ id: userId }, inScope] };
+}
+
+/** Free text is matched literally: `%` and `_` typed by a user are not wildcards. */
+function escapeLikePattern(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }

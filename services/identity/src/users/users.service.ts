@@ -1,41 +1,214 @@
 import { Injectable } from '@nestjs/common';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import {
+  isAllowed,
+  membershipViolations,
+  mayGrant,
+  scopeOf,
+  type Caller,
+  type MembershipShape,
+} from '@onramp/authz';
 import { identity } from '@onramp/contracts';
 import { DomainError, type FieldViolation } from '@onramp/errors';
 import { Outbox } from '@onramp/messaging';
-import { UsersRepository, type User } from './users.repository';
+import type { SqlClient } from '@onramp/persistence';
+import { isUuid } from '../callers';
+import { AcceptedPasswords } from '../credentials/accepted-passwords';
+import { PasswordHasher } from '../credentials/password-hasher';
+import { decodeUserCursor, encodeUserCursor } from './user-cursor';
+import {
+  emailViolations,
+  isUserStatus,
+  languageViolations,
+  nameViolations,
+  normaliseEmail,
+} from './user-fields';
+import { UserLookup } from './user-lookup';
+import { membershipMessage, type UserWithMemberships } from './user-message';
+import { UsersRepository, type NewUser } from './users.repository';
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const MAX_NAME_LENGTH = 200;
+export interface NewUserInput {
+  email: string;
+  name: string;
+  language: string;
+  password?: string;
+  memberships: MembershipShape[];
+}
+
+export interface UserListQuery {
+  status?: string;
+  role?: string;
+  accountId?: string;
+  query?: string;
+  cursor?: string;
+  limit: number;
+}
+
+const DEFAULT_PAGE_SIZE = 50;
+const MAX_PAGE_SIZE = 200;
 
 @Injectable()
 export class UsersService {
   constructor(
     private readonly repository: UsersRepository,
+    private readonly lookup: UserLookup,
     private readonly outbox: Outbox,
+    private readonly passwords: AcceptedPasswords,
+    private readonly hasher: PasswordHasher,
   ) {}
 
-  /** Creates a user and, in the same transaction, the `identity.user.created` event. */
-  async create(input: { email: string; name: string }): Promise<User> {
-    const email = input.email.trim().toLowerCase();
-    const name = input.name.trim();
-    const violations: FieldViolation[] = [];
-    if (!EMAIL.test(email) || email.length > 254)
-      violations.push({ field: 'email', message: 'must be an email address' });
-    if (name.length === 0 || name.length > MAX_NAME_LENGTH)
-      violations.push({ field: 'name', message: `must be 1 to ${MAX_NAME_LENGTH} characters` });
-    if (violations.length > 0)
-      throw new DomainError('validation_failed', 'the user is not valid', violations);
+  /** A user with a password is active at once; without one, they are invited. */
+  async create(caller: Caller, input: NewUserInput): Promise<UserWithMemberships> {
+    const user = await this.validNewUser(input);
+    authoriseCreation(caller, input.memberships);
+    const created = await this.repository.create(user, this.creationEvents(caller.userId));
+    this.outbox.nudge();
+    return created;
+  }
 
-    const user = await this.repository.createWith({ email, name }, async (transaction, created) => {
+  /** Creates the first user on the service's own authority; undefined when users exist. */
+  async createFirstUser(input: NewUserInput): Promise<UserWithMemberships | undefined> {
+    const user = await this.validNewUser(input);
+    const created = await this.repository.createIfNoUserExists(user, this.creationEvents(''));
+    this.outbox.nudge();
+    return created;
+  }
+
+  private creationEvents(byUserId: string) {
+    return async (transaction: SqlClient, created: UserWithMemberships): Promise<void> => {
+      const occurredAt = timestampFromDate(created.createdAt);
       await this.outbox.append(transaction, identity.UserCreatedSchema, {
         userId: created.id,
         email: created.email,
         name: created.name,
-        occurredAt: timestampFromDate(created.createdAt),
+        language: created.language,
+        status: created.status,
+        occurredAt,
+      });
+      for (const membership of created.memberships) {
+        await this.outbox.append(transaction, identity.MembershipGrantedSchema, {
+          membership: membershipMessage(membership),
+          byUserId,
+          occurredAt,
+        });
+      }
+    };
+  }
+
+  /** Checks a new user's fields and password, and hashes the password. */
+  private async validNewUser(input: NewUserInput): Promise<NewUser> {
+    const email = normaliseEmail(input.email);
+    const name = input.name.trim();
+    const language = input.language === '' ? 'en' : input.language;
+    const violations: FieldViolation[] = [
+      ...emailViolations(email),
+      ...nameViolations(name),
+      ...languageViolations(language),
+      ...input.memberships.flatMap((membership, index) =>
+        membershipViolations(membership).map(({ field, message }) => ({
+          field: `memberships[${index}].${field}`,
+          message,
+        })),
+      ),
+    ];
+    if (violations.length > 0)
+      throw new DomainError('validation_failed', 'the user is not valid', violations);
+    if (input.password !== undefined) this.passwords.assertAcceptable(input.password);
+    return {
+      email,
+      name,
+      language,
+      status: input.password === undefined ? 'invited' : 'active',
+      passwordHash:
+        input.password === undefined ? undefined : await this.hasher.hash(input.password),
+      memberships: input.memberships,
+    };
+  }
+
+  get(caller: Caller, userId: string): Promise<UserWithMemberships> {
+    return this.lookup.visible(caller, userId);
+  }
+
+  async list(
+    caller: Caller,
+    query: UserListQuery,
+  ): Promise<{ users: UserWithMemberships[]; nextCursor?: string }> {
+    const violations: FieldViolation[] = [];
+    if (query.status !== undefined && !isUserStatus(query.status))
+      violations.push({ field: 'status', message: 'is not a user status' });
+    if (query.accountId !== undefined && !isUuid(query.accountId))
+      violations.push({ field: 'accountId', message: 'must be a UUID' });
+    if (query.limit > MAX_PAGE_SIZE)
+      violations.push({ field: 'limit', message: `must be at most ${MAX_PAGE_SIZE}` });
+    if (violations.length > 0)
+      throw new DomainError('validation_failed', 'the user query is not valid', violations);
+    const limit = query.limit === 0 ? DEFAULT_PAGE_SIZE : query.limit;
+    const rows = await this.repository.list({
+      visibleTo: { userId: caller.userId, scope: scopeOf(caller, 'users.read') },
+      status: query.status,
+      role: query.role,
+      accountId: query.accountId?.toLowerCase(),
+      query: query.query?.trim() || undefined,
+      after: query.cursor === undefined ? undefined : decodeUserCursor(query.cursor),
+      limit,
+    });
+    const users = rows.slice(0, limit);
+    const last = users.at(-1);
+    return rows.length > limit && last !== undefined
+      ? { users, nextCursor: encodeUserCursor(last) }
+      : { users };
+  }
+
+  async update(
+    caller: Caller,
+    userId: string,
+    changes: { name?: string; language?: string; email?: string },
+  ): Promise<UserWithMemberships> {
+    await this.lookup.changeable(caller, userId, 'users.manage');
+    const data = {
+      name: changes.name?.trim(),
+      language: changes.language,
+      email: changes.email === undefined ? undefined : normaliseEmail(changes.email),
+    };
+    const violations: FieldViolation[] = [
+      ...(data.name === undefined ? [] : nameViolations(data.name)),
+      ...(data.language === undefined ? [] : languageViolations(data.language)),
+      ...(data.email === undefined ? [] : emailViolations(data.email)),
+    ];
+    if (violations.length > 0)
+      throw new DomainError('validation_failed', 'the changes are not valid', violations);
+    const user = await this.repository.update(userId, data, async (transaction, updated) => {
+      await this.outbox.append(transaction, identity.UserUpdatedSchema, {
+        userId: updated.id,
+        email: updated.email,
+        name: updated.name,
+        language: updated.language,
+        occurredAt: timestampFromDate(new Date()),
       });
     });
     this.outbox.nudge();
     return user;
+  }
+}
+
+/**
+ * Creating a user means managing users where their memberships put them and granting those
+ * memberships; a user outside every account is platform business.
+ */
+function authoriseCreation(caller: Caller, memberships: readonly MembershipShape[]): void {
+  const allowed =
+    memberships.length === 0
+      ? isAllowed(caller, 'users.manage', { platform: true })
+      : memberships.every(
+          (membership) =>
+            mayGrant(caller, membership) &&
+            (membership.platform
+              ? isAllowed(caller, 'users.manage', { platform: true })
+              : membership.accountIds.every((accountId) =>
+                  isAllowed(caller, 'users.manage', { accountIds: [accountId] }),
+                )),
+        );
+  if (!allowed) {
+    throw new DomainError('forbidden', 'you may not create a user with these memberships');
   }
 }

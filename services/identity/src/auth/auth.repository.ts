@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { DATABASE } from '@onramp/persistence';
+import type { LoginThrottle, Membership, PrismaClient } from '../generated/prisma/client';
+
+export interface ClientDetails {
+  ip: string;
+  userAgent: string;
+}
+
+export interface NewRefreshToken {
+  tokenHash: string;
+  expiresAt: Date;
+}
+
+export type RotationOutcome =
+  { kind: 'rotated'; userId: string; sessionId: string } | { kind: 'reused' } | { kind: 'invalid' };
+
+/** Sessions, refresh tokens, login records and the login back-off. */
+@Injectable()
+export class AuthRepository {
+  constructor(@Inject(DATABASE) private readonly database: PrismaClient) {}
+
+  findLoginCandidate(email: string) {
+    return this.database.user.findUnique({
+      where: { email },
+      select: { id: true, status: true, credential: { select: { passwordHash: true } } },
+    });
+  }
+
+  throttleOf(email: string): Promise<LoginThrottle | null> {
+    return this.database.loginThrottle.findUnique({ where: { email } });
+  }
+
+  /** Counts the failure against the email (known or not) and records the attempt. */
+  async recordFailure(email: string, userId: string | undefined, client: ClientDetails) {
+    const now = new Date();
+    await this.database.$transaction([
+      this.database.loginThrottle.upsert({
+        where: { email },
+        create: { email, failures: 1, lastFailureAt: now },
+        update: { failures: { increment: 1 }, lastFailureAt: now },
+      }),
+      this.database.loginAttempt.create({
+        data: { id: randomUUID(), userId: userId ?? null, at: now, succeeded: false, ...client },
+      }),
+    ]);
+  }
+
+  /** A successful login: resets the back-off, records it, and opens a session. */
+  async openSession(
+    user: { id: string; email: string },
+    client: ClientDetails,
+    refreshToken: NewRefreshToken,
+  ): Promise<string> {
+    const now = new Date();
+    const sessionId = randomUUID();
+    await this.database.$transaction([
+      this.database.loginThrottle.deleteMany({ where: { email: user.email } }),
+      this.database.loginAttempt.create({
+        data: { id: randomUUID(), userId: user.id, at: now, succeeded: true, ...client },
+      }),
+      this.database.user.update({ where: { id: user.id }, data: { lastLoginAt: now } }),
+      this.database.session.create({
+        data: {
+          id: sessionId,
+          userId: user.id,
+          createdAt: now,
+          lastUsedAt: now,
+          expiresAt: refreshToken.expiresAt,
+          ...client,
+          refreshTokens: { create: refreshToken },
+        },
+      }),
+    ]);
+    return sessionId;
+  }
+
+  /**
+   * Exchanges a refresh token for the next one of its family. A token presented a second time
+   * means someone else holds a copy: the whole session is revoked (and that revocation commits).
+   */
+  rotate(tokenHash: string, next: NewRefreshToken): Promise<RotationOutcome> {
+    return this.database.$transaction(async (transaction): Promise<RotationOutcome> => {
+      const now = new Date();
+      const token = await transaction.refreshToken.findUnique({
+        where: { tokenHash },
+        include: { session: { include: { user: { select: { status: true } } } } },
+      });
+      if (token === null) return { kind: 'invalid' };
+      const revokeFamily = () =>
+        transaction.session.updateMany({
+          where: { id: token.sessionId, revokedAt: null },
+          data: { revokedAt: now },
+        });
+      if (token.usedAt !== null) {
+        await revokeFamily();
+        return { kind: 'reused' };
+      }
+      const { session } = token;
+      if (
+        token.expiresAt <= now ||
+        session.revokedAt !== null ||
+        session.expiresAt <= now ||
+        session.user.status !== 'active'
+      ) {
+        return { kind: 'invalid' };
+      }
+      // Two refreshes racing with one token: the row lock lets one claim it, the other is a reuse.
+      const claimed = await transaction.refreshToken.updateMany({
+        where: { tokenHash, usedAt: null },
+        data: { usedAt: now },
+      });
+      if (claimed.count === 0) {
+        await revokeFamily();
+        return { kind: 'reused' };
+      }
+      await transaction.refreshToken.create({ data: { ...next, sessionId: session.id } });
+      await transaction.session.update({
+        where: { id: session.id },
+        data: { lastUsedAt: now, expiresAt: next.expiresAt },
+      });
+      return { kind: 'rotated', userId: session.userId, sessionId: session.id };
+    });
+  }
+
+  async revokeSession(sessionId: string, userId: string): Promise<void> {
+    await this.database.session.updateMany({
+      where: { id: sessionId, userId, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+  }
+
+  /** The user of a live session, if that user is active: the first query of Authenticate. */
+  async activeSessionUser(sessionId: string): Promise<string | undefined> {
+    const session = await this.database.session.findFirst({
+      where: {
+        id: sessionId,
+        revokedAt: null,
+        expiresAt: { gt: new Date() },
+        user: { status: 'active' },
+      },
+      select: { userId: true },
+    });
+    return session?.userId;
+  }
+
+  membershipsOf(userId: string): Promise<Membership[]> {
+    return this.database.membership.findMany({ where: { userId }, orderBy: { createdAt: 'asc' } });
+  }
+}

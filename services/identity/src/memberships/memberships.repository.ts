@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { MembershipShape } from '@onramp/authz';
+import { DATABASE } from '@onramp/persistence';
+import type { Membership, Prisma, PrismaClient } from '../generated/prisma/client';
+
+type AlsoInTransaction = (
+  transaction: Prisma.TransactionClient,
+  membership: Membership,
+) => Promise<unknown>;
+
+const columns = (shape: MembershipShape) => ({
+  platform: shape.platform,
+  accountIds: [...shape.accountIds],
+  roles: [...shape.roles],
+  additionalPermissions: [...shape.additionalPermissions],
+});
+
+@Injectable()
+export class MembershipsRepository {
+  constructor(@Inject(DATABASE) private readonly database: PrismaClient) {}
+
+  findById(id: string): Promise<Membership | null> {
+    return this.database.membership.findUnique({ where: { id } });
+  }
+
+  create(userId: string, shape: MembershipShape, also: AlsoInTransaction): Promise<Membership> {
+    return this.database.$transaction(async (transaction) => {
+      const membership = await transaction.membership.create({
+        data: { id: randomUUID(), userId, ...columns(shape) },
+      });
+      await also(transaction, membership);
+      return membership;
+    });
+  }
+
+  update(id: string, shape: MembershipShape, also: AlsoInTransaction): Promise<Membership> {
+    return this.database.$transaction(async (transaction) => {
+      const membership = await transaction.membership.update({
+        where: { id },
+        data: columns(shape),
+      });
+      await also(transaction, membership);
+      return membership;
+    });
+  }
+
+  delete(id: string, also: AlsoInTransaction): Promise<Membership> {
+    return this.database.$transaction(async (transaction) => {
+      const membership = await transaction.membership.delete({ where: { id } });
+      await also(transaction, membership);
+      return membership;
+    });
+  }
+}

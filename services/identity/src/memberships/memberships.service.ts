@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import {
+  isAllowed,
+  mayGrant,
+  membershipViolations,
+  type Caller,
+  type MembershipShape,
+} from '@onramp/authz';
+import { identity } from '@onramp/contracts';
+import { DomainError } from '@onramp/errors';
+import { Outbox } from '@onramp/messaging';
+import { isUuid } from '../callers';
+import type { Membership } from '../generated/prisma/client';
+import { canSeeUser } from '../users/user-access';
+import { membershipMessage } from '../users/user-message';
+import { UsersRepository } from '../users/users.repository';
+import { MembershipsRepository } from './memberships.repository';
+
+/**
+ * Memberships say who may act where. Nobody grants more than they hold (`mayGrant`), and nobody
+ * changes their own memberships at all: that is how a user cannot escalate their own roles.
+ */
+@Injectable()
+export class MembershipsService {
+  constructor(
+    private readonly repository: MembershipsRepository,
+    private readonly users: UsersRepository,
+    private readonly outbox: Outbox,
+  ) {}
+
+  async grant(caller: Caller, userId: string, spec: MembershipShape): Promise<Membership> {
+    refuseOwn(caller, userId);
+    assertWellFormed(spec);
+    // The target need not be visible yet: granting is how a user joins the caller's accounts.
+    const user = isUuid(userId) ? await this.users.findById(userId) : null;
+    if (user === null) throw new DomainError('not_found', 'no such user');
+    assertMayGrant(caller, spec);
+    const membership = await this.repository.create(user.id, spec, (transaction, created) =>
+      this.outbox.append(
+        transaction,
+        identity.MembershipGrantedSchema,
+        MembershipsService.event(created, caller),
+      ),
+    );
+    this.outbox.nudge();
+    return membership;
+  }
+
+  async update(caller: Caller, membershipId: string, spec: MembershipShape): Promise<Membership> {
+    const existing = await this.manageable(caller, membershipId);
+    assertWellFormed(spec);
+    assertMayGrant(caller, spec);
+    const membership = await this.repository.update(existing.id, spec, (transaction, updated) =>
+      this.outbox.append(
+        transaction,
+        identity.MembershipUpdatedSchema,
+        MembershipsService.event(updated, caller),
+      ),
+    );
+    this.outbox.nudge();
+    return membership;
+  }
+
+  async revoke(caller: Caller, membershipId: string): Promise<void> {
+    const existing = await this.manageable(caller, membershipId);
+    await this.repository.delete(existing.id, (transaction, revoked) =>
+      this.outbox.append(
+        transaction,
+        identity.MembershipRevokedSchema,
+        MembershipsService.event(revoked, caller),
+      ),
+    );
+    this.outbox.nudge();
+  }
+
+  /** The membership, if the caller may manage memberships over the whole of its scope. */
+  private async manageable(caller: Caller, membershipId: string): Promise<Membership> {
+    const membership = isUuid(membershipId) ? await this.repository.findById(membershipId) : null;
+    const user = membership === null ? null : await this.users.findById(membership.userId);
+    if (membership === null || user === null || !canSeeUser(caller, user)) {
+      throw new DomainError('not_found', 'no such membership');
+    }
+    refuseOwn(caller, membership.userId);
+    const targets = membership.platform
+      ? [{ platform: true } as const]
+      : membership.accountIds.map((accountId) => ({ accountIds: [accountId] }));
+    if (!targets.every((target) => isAllowed(caller, 'memberships.manage', target))) {
+      throw new DomainError('forbidden', 'you may not manage this membership');
+    }
+    return membership;
+  }
+
+  private static event(membership: Membership, caller: Caller) {
+    return {
+      membership: membershipMessage(membership),
+      byUserId: caller.userId,
+      occurredAt: timestampFromDate(new Date()),
+    };
+  }
+}
+
+function refuseOwn(caller: Caller, userId: string): void {
+  if (caller.userId !== '' && caller.userId === userId) {
+    throw new DomainError('forbidden', 'you cannot change your own memberships');
+  }
+}
+
+function assertWellFormed(spec: MembershipShape): void {
+  const violations = membershipViolations(spec).map(({ field, message }) => ({
+    field: `membership.${field}`,
+    message,
+  }));
+  if (violations.length > 0) {
+    throw new DomainError('validation_failed', 'the membership is not valid', violations);
+  }
+}
+
+function assertMayGrant(caller: Caller, spec: MembershipShape): void {
+  if (!mayGrant(caller, spec)) {
+    throw new DomainError('forbidden', 'you may not grant more than you hold where you hold it');
+  }
+}

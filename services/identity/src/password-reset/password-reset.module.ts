@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { CredentialsModule } from '../credentials/credentials.module';
+import { PasswordResetRepository } from './password-reset.repository';
+import { PasswordResetRpc } from './password-reset.rpc';
+import { PasswordResetService } from './password-reset.service';
+
+@Module({
+  imports: [CredentialsModule],
+  providers: [PasswordResetRpc, PasswordResetService, PasswordResetRepository],
+})
+export class PasswordResetModule {}

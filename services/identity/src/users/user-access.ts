@@ -1,0 +1,44 @@
+import { isAllowed, scopeOf, type Caller, type Permission } from '@onramp/authz';
+
+/** The part of a membership that decides who may see or change its user. */
+export interface MembershipScope {
+  platform: boolean;
+  accountIds: readonly string[];
+}
+
+/**
+ * A caller sees a user who is themself, or who has a membership in an account where the caller
+ * may read users (a platform grant sees everyone). Anyone else does not exist for the caller.
+ */
+export function canSeeUser(
+  caller: Caller,
+  user: { id: string; memberships: readonly MembershipScope[] },
+): boolean {
+  if (user.id === caller.userId) return true;
+  const scope = scopeOf(caller, 'users.read');
+  if (scope.everywhere) return true;
+  return user.memberships.some((membership) =>
+    membership.accountIds.some((accountId) => scope.accountIds.includes(accountId)),
+  );
+}
+
+/**
+ * Changing a whole user needs the permission over every scope the user belongs to: an admin of
+ * one account must not deactivate or erase someone who also works for another account (or for
+ * the operator). A user without memberships belongs to the platform alone.
+ */
+export function canChangeUser(
+  caller: Caller,
+  permission: Permission,
+  memberships: readonly MembershipScope[],
+): boolean {
+  if (isAllowed(caller, permission, { platform: true })) return true;
+  if (memberships.length === 0) return false;
+  return memberships.every(
+    (membership) =>
+      !membership.platform &&
+      membership.accountIds.every((accountId) =>
+        isAllowed(caller, permission, { accountIds: [accountId] }),
+      ),
+  );
+}
