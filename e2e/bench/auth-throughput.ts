@@ -31,6 +31,35 @@ async function measure(name: string, options: autocannon.Options): Promise<Figur
   };
 }
 
+/**
+ * Password reset must not reveal whether an email exists, by status, body or time: measures the
+ * answer time for a known and an unknown address, interleaved so both see the same conditions.
+ */
+async function resetTiming(gatewayUrl: string, rounds = 200): Promise<Record<string, number>> {
+  const timeOf = async (email: string): Promise<number> => {
+    const started = process.hrtime.bigint();
+    const response = await fetch(`${gatewayUrl}/v1/auth/password-reset`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email }),
+    });
+    await response.arrayBuffer();
+    return Number(process.hrtime.bigint() - started) / 1e6;
+  };
+  const known: number[] = [];
+  const unknown: number[] = [];
+  for (let round = 0; round < rounds; round += 1) {
+    known.push(await timeOf(BOOTSTRAP_ADMIN.email));
+    unknown.push(await timeOf(`nobody-${round}@example.com`));
+  }
+  const median = (values: number[]) => values.sort((a, b) => a - b)[values.length >> 1] ?? 0;
+  return {
+    knownEmailMedianMs: Number(median(known).toFixed(3)),
+    unknownEmailMedianMs: Number(median(unknown).toFixed(3)),
+    ratio: Number((median(known) / median(unknown)).toFixed(3)),
+  };
+}
+
 async function constantServer(): Promise<{ url: string; close: () => Promise<void> }> {
   const app = Fastify({ logger: false });
   app.get('/', () => ({ status: 'ok' }));
@@ -67,6 +96,8 @@ async function main(): Promise<void> {
         `${seconds} s per run, ${connections} connections`,
     );
     console.table(rows);
+    console.log('password reset answer time, known vs unknown email:');
+    console.table([await resetTiming(stack.gatewayUrl)]);
   } finally {
     await stack.stop();
   }
