@@ -67,6 +67,23 @@ describe('API keys (real Postgres and NATS)', () => {
     expect(await app.events(identity.ApiKeyRevokedSchema)).toHaveLength(1);
   });
 
+  it('acts as itself, not as its creator: no "yourself" rights over the creator', async () => {
+    const { secret } = await app.call(methods.createApiKey, {
+      caller: owner.caller,
+      accountId: account,
+      name: 'reads keys only',
+      permissions: ['api_keys.read'],
+    });
+    const { caller } = await authenticate(secret);
+    await expect(app.call(methods.getUser, { caller, userId: owner.userId })).rejects.toMatchObject(
+      { code: 'not_found' },
+    );
+    expect((await app.call(methods.listUsers, { caller })).users).toEqual([]);
+    await expect(
+      app.call(methods.requestSecurityReport, { caller, userId: owner.userId }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+  });
+
   it('never carries more than its creator holds in the account', async () => {
     const create = (permissions: string[], accountId = account) =>
       app.call(methods.createApiKey, { caller: owner.caller, accountId, name: 'k', permissions });

@@ -3,6 +3,7 @@ import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import type { Caller } from '@onramp/authz';
 import { identity } from '@onramp/contracts';
 import { Outbox } from '@onramp/messaging';
+import { actingUserId } from '../callers';
 import { UserLookup } from '../users/user-lookup';
 import { SecurityReportRepository } from './security-report.repository';
 
@@ -17,7 +18,7 @@ export class SecurityReportService {
 
   async request(caller: Caller, userId: string): Promise<void> {
     const user =
-      caller.userId === userId
+      actingUserId(caller) === userId
         ? await this.lookup.visible(caller, userId)
         : await this.lookup.changeable(caller, userId, 'users.manage');
     await this.repository.collect(user.id, async (transaction, facts) => {

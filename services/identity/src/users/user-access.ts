@@ -1,4 +1,5 @@
 import { isAllowed, scopeOf, type Caller, type Permission } from '@onramp/authz';
+import { actingUserId } from '../callers';
 
 /** The part of a membership that decides who may see or change its user. */
 export interface MembershipScope {
@@ -14,7 +15,7 @@ export function canSeeUser(
   caller: Caller,
   user: { id: string; memberships: readonly MembershipScope[] },
 ): boolean {
-  if (user.id === caller.userId) return true;
+  if (user.id === actingUserId(caller)) return true;
   const scope = scopeOf(caller, 'users.read');
   if (scope.everywhere) return true;
   return user.memberships.some((membership) =>

@@ -12,7 +12,7 @@ import { identity } from '@onramp/contracts';
 import { DomainError, type FieldViolation } from '@onramp/errors';
 import { Outbox } from '@onramp/messaging';
 import type { SqlClient } from '@onramp/persistence';
-import { isUuid } from '../callers';
+import { actingUserId, isUuid } from '../callers';
 import { AcceptedPasswords } from '../credentials/accepted-passwords';
 import { PasswordHasher } from '../credentials/password-hasher';
 import { decodeUserCursor, encodeUserCursor } from './user-cursor';
@@ -144,7 +144,7 @@ export class UsersService {
       throw new DomainError('validation_failed', 'the user query is not valid', violations);
     const limit = query.limit === 0 ? DEFAULT_PAGE_SIZE : query.limit;
     const rows = await this.repository.list({
-      visibleTo: { userId: caller.userId, scope: scopeOf(caller, 'users.read') },
+      visibleTo: { userId: actingUserId(caller), scope: scopeOf(caller, 'users.read') },
       status: query.status,
       role: query.role,
       accountId: query.accountId?.toLowerCase(),
@@ -164,7 +164,10 @@ export class UsersService {
     userId: string,
     changes: { name?: string; language?: string; email?: string },
   ): Promise<UserWithMemberships> {
-    await this.lookup.changeable(caller, userId, 'users.manage');
+    // Everyone keeps their own name and language current; anything else needs users.manage.
+    const ownProfile = userId === actingUserId(caller) && changes.email === undefined;
+    if (ownProfile) await this.lookup.visible(caller, userId);
+    else await this.lookup.changeable(caller, userId, 'users.manage');
     const data = {
       name: changes.name?.trim(),
       language: changes.language,

@@ -45,6 +45,23 @@ describe('users and memberships are scoped to the caller (real Postgres and NATS
     ).resolves.toBeDefined();
   });
 
+  it('lets a user keep their own name and language current, but not change their email', async () => {
+    const { user } = await app.call(methods.updateUser, {
+      caller: bob.caller,
+      userId: bob.userId,
+      name: 'bob',
+      language: 'nl',
+    });
+    expect(user?.language).toBe('nl');
+    await expect(
+      app.call(methods.updateUser, {
+        caller: bob.caller,
+        userId: bob.userId,
+        email: 'bob@elsewhere.example',
+      }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
   it('lists only visible users, filtered, in pages', async () => {
     const { users } = await app.call(methods.listUsers, { caller: alice.caller });
     expect(users.map((user) => user.name).sort()).toEqual(['alice', 'carol']);
