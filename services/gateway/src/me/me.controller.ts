@@ -1,11 +1,14 @@
-import { Controller } from '@nestjs/common';
+import { Body, Controller } from '@nestjs/common';
+import { DomainError } from '@onramp/errors';
 import { identity, type common } from '@onramp/contracts';
 import { RpcClient } from '@onramp/messaging';
 import { CurrentCaller } from '../auth/caller-context';
 import { present, toGrantJson, toUserJson } from '../mappers/identity.mappers';
 import { Endpoint } from '../openapi/operation';
+import { ZodBodyPipe } from '../http/zod.pipes';
+import type { UserResponse } from '../users/users.schemas';
 import { meOperations as api } from './me.operations';
-import type { MeResponse } from './me.schemas';
+import { updateMeBody, type MeResponse, type UpdateMeBody } from './me.schemas';
 
 @Controller()
 export class MeController {
@@ -21,5 +24,21 @@ export class MeController {
       userId: caller.userId,
     });
     return { user: toUserJson(present(user, 'a user')), grants };
+  }
+
+  @Endpoint(api.update)
+  async update(
+    @CurrentCaller() caller: common.Caller,
+    @Body(new ZodBodyPipe(updateMeBody)) body: UpdateMeBody,
+  ): Promise<UserResponse> {
+    if (caller.apiKeyId !== '') {
+      throw new DomainError('validation_failed', 'an API key has no profile of its own');
+    }
+    const { user } = await this.rpc.call(identity.IdentityService.method.updateUser, {
+      caller,
+      userId: caller.userId,
+      ...body,
+    });
+    return toUserJson(present(user, 'a user'));
   }
 }

@@ -1,5 +1,6 @@
 import type { Operation } from '../openapi/operation';
-import { meResponse } from './me.schemas';
+import { userResponse } from '../users/users.schemas';
+import { meResponse, updateMeBody } from './me.schemas';
 
 export const meOperations = {
   get: {
@@ -10,5 +11,15 @@ export const meOperations = {
     tag: 'Me',
     access: { public: false },
     success: { status: 200, description: 'The caller', schema: meResponse },
+  },
+  update: {
+    method: 'patch',
+    path: '/v1/me',
+    operationId: 'updateMe',
+    summary: "Change the caller's own name or email language",
+    tag: 'Me',
+    access: { public: false },
+    body: updateMeBody,
+    success: { status: 200, description: 'The updated user', schema: userResponse },
   },
 } satisfies Record<string, Operation>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { userResponse } from '../users/users.schemas';
+import { updateUserBody, userResponse } from '../users/users.schemas';
 
 export const grantResponse = z.object({
   platform: z.boolean(),
@@ -14,5 +14,9 @@ export const meResponse = z.object({
   grants: z.array(grantResponse),
 });
 
+/** What everyone may change about themself; the email is changed by an administrator. */
+export const updateMeBody = updateUserBody.pick({ name: true, language: true });
+
+export type UpdateMeBody = z.output<typeof updateMeBody>;
 export type GrantResponse = z.output<typeof grantResponse>;
 export type MeResponse = z.output<typeof meResponse>;
