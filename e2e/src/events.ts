@@ -21,7 +21,7 @@ export async function awaitEvent<Event extends Message>(
     const js = jetstream(connection);
     while (Date.now() < deadline) {
       const consumer = await js.consumers
-        .get(stream, { filter_subjects: [subject] })
+        .get(stream, { filter_subjects: subject })
         .catch(() => undefined);
       if (consumer !== undefined) {
         const messages = await consumer.fetch({ max_messages: 1000, expires: 1_000 });

@@ -78,10 +78,11 @@ describe('identity and the gateway: who may do what', () => {
       await asAlice.get(`/v1/users/${bob.id}`),
       await asAlice.patch(`/v1/users/${bob.id}`, { name: 'Renamed' }),
       await asAlice.post(`/v1/users/${bob.id}/deactivate`),
-      await asAlice.delete(`/v1/users/${bob.id}`),
     ]) {
       expect(response.status).toBe(404);
     }
+    // Erasing users is for account owners: refused before any lookup, so it tells nothing either.
+    expect((await asAlice.delete(`/v1/users/${bob.id}`)).status).toBe(403);
 
     // Escalation: her own membership, a platform role, a role she lacks, another account.
     const own = alice.memberships[0];
@@ -122,6 +123,19 @@ describe('identity and the gateway: who may do what', () => {
       roles: ['billing_admin'],
     });
     expect(granted.status).toBe(201);
+  });
+
+  it('lets every user keep their own name and language current, and nothing more', async () => {
+    const judy = await createUser('judy@cpo.test', accountA, ['driver']);
+    const { api: asJudy } = await anonymous.login(judy.email, password);
+    const renamed = await asJudy.patch<User & { name: string; language: string }>('/v1/me', {
+      name: 'Judy H.',
+      language: 'de',
+    });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toMatchObject({ name: 'Judy H.', language: 'de' });
+    expect((await asJudy.patch('/v1/me', { email: 'judy@elsewhere.test' })).status).toBe(400);
+    expect((await asJudy.patch(`/v1/users/${judy.id}`, { name: 'x' })).status).toBe(403);
   });
 
   it('ends access at once when a user is deactivated, and restores it on reactivation', async () => {
