@@ -40,6 +40,8 @@ export async function runService<Schema extends z.ZodType<ServiceEnv>>(
     new FastifyAdapter({ trustProxy: env.TRUST_PROXY, ...definition.fastify }),
     {
       bufferLogs: true,
+      // Fastify parses JSON itself; Nest's parsers would also accept form bodies, which the API refuses.
+      bodyParser: false,
     },
   );
   app.useLogger(app.get(Logger));

@@ -2,12 +2,12 @@ import { runService } from '@onramp/runtime';
 import { AppModule } from './app.module';
 import { gatewayEnv } from './gateway-env';
 import { configureGateway } from './http/configure-gateway';
-import { MAX_BODY_BYTES } from './http/http-conventions';
+import { gatewayFastifyOptions } from './http/http-conventions';
 
 void runService({
   name: 'gateway',
   envSchema: gatewayEnv,
   module: (env) => AppModule.forRoot(env),
-  fastify: { bodyLimit: MAX_BODY_BYTES },
+  fastify: gatewayFastifyOptions,
   configure: (app, env) => configureGateway(app, env),
 });

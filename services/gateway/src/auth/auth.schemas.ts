@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { emailAddress } from '../http/common.schemas';
 
 // Bounds keep hashing and lookups cheap; the password policy itself is identity's.
-const email = z.string().min(1).max(254).describe('Email address');
+const email = emailAddress();
 const secret = z.string().min(1).max(1024);
 const token = z.string().min(1).max(2048);
 

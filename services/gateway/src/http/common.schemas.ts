@@ -9,3 +9,11 @@ export const idParams = z.strictObject({ id: id() });
 export const timestamp = () => z.iso.datetime();
 
 export const languages = ['en', 'nl', 'de', 'fr'] as const;
+
+/** An email address as people type it (surrounding spaces and any case are normalised later). */
+export const emailAddress = () =>
+  z
+    .string()
+    .max(254)
+    .regex(/^\s*[^\s@]+@[^\s@]+\.[^\s@]+\s*$/, 'must be an email address')
+    .describe('Email address');

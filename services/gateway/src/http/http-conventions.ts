@@ -1,11 +1,22 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
 import { CORRELATION_HEADER, newCorrelationId, withCorrelationId } from '@onramp/logging';
 import { ProblemDetailsFilter, sendProblem } from './problem-details.filter';
 import { DomainError, type ErrorCode } from '@onramp/errors';
 
 /** Bodies above this are refused with 413 before any parsing. */
 export const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * The gateway's Fastify options. Errors the router raises before any hook runs (a malformed URL,
+ * a path segment over the length limit) are answered as problem+json like every other error.
+ */
+export const gatewayFastifyOptions: FastifyServerOptions = {
+  bodyLimit: MAX_BODY_BYTES,
+  frameworkErrors: (error, request, reply) => {
+    sendProblem(reply, request.url, new DomainError('validation_failed', error.message));
+  },
+};
 
 /**
  * What every gateway answer shares: a correlation id (taken from the request or created) that the

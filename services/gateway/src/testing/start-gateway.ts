@@ -4,7 +4,7 @@ import type { RouteOptions } from 'fastify';
 import { AppModule } from '../app.module';
 import type { GatewayEnv } from '../gateway-env';
 import { configureGateway } from '../http/configure-gateway';
-import { MAX_BODY_BYTES } from '../http/http-conventions';
+import { gatewayFastifyOptions } from '../http/http-conventions';
 
 export interface TestGateway {
   app: NestFastifyApplication;
@@ -33,8 +33,8 @@ export async function startGateway(
   };
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(env),
-    new FastifyAdapter({ bodyLimit: MAX_BODY_BYTES }),
-    { logger: false },
+    new FastifyAdapter(gatewayFastifyOptions),
+    { logger: false, bodyParser: false },
   );
   const routes: string[] = [];
   app

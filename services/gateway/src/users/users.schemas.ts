@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { id, languages, timestamp } from '../http/common.schemas';
+import { emailAddress, id, languages, timestamp } from '../http/common.schemas';
 import { membershipBody, membershipResponse, role } from '../memberships/memberships.schemas';
 
 const userStatuses = ['invited', 'active', 'deactivated', 'pending_approval'] as const;
 
-const email = z.string().min(1).max(254).describe('Email address; stored trimmed and lower-cased');
+const email = emailAddress().describe('Email address; stored trimmed and lower-cased');
 const name = z.string().min(1).max(200).describe('Display name');
 const language = z.enum(languages).describe("Language of the user's emails");
 
