@@ -8,6 +8,7 @@ const env = {
   NATS_URL: 'nats://127.0.0.1:4222',
   LOG_LEVEL: 'info',
   SHUTDOWN_TIMEOUT_MS: 1000,
+  TRUST_PROXY: false,
   RPC_TIMEOUT_MS: 1000,
 } as const;
 const moduleOf = (entry: unknown) =>

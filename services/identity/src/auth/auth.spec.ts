@@ -10,8 +10,10 @@ describe('authentication (real Postgres and NATS)', () => {
 
   beforeAll(async () => {
     bed = await IdentityTestBed.start();
-    // Two replicas starting together: the first admin must still be created once.
-    [app] = await Promise.all([bed.app({ LOGIN_FREE_FAILURES: '2' }), bed.app()]);
+    // Two replicas starting together: the first admin must still be created once. Requests reach
+    // either replica (one queue group), so both get the same settings.
+    const settings = { LOGIN_FREE_FAILURES: '2' };
+    [app] = await Promise.all([bed.app(settings), bed.app(settings)]);
   }, 120_000);
 
   afterAll(() => bed?.stop());
@@ -56,12 +58,19 @@ describe('authentication (real Postgres and NATS)', () => {
     });
     await expect(app.login(email, 'wrong-1')).rejects.toMatchObject({ code: 'unauthenticated' });
     await expect(app.login(email, 'wrong-2')).rejects.toMatchObject({ code: 'unauthenticated' });
+    // The clock is set rather than waited on, so a slow machine cannot move the window.
+    const lastFailureAt = (at: Date) =>
+      app.database.loginThrottle.update({
+        where: { email: 'target@example.com' },
+        data: { lastFailureAt: at },
+      });
+    await lastFailureAt(new Date());
     // Even the right password is refused inside the window.
     await expect(app.login(email, 'Target-Passw0rd!')).rejects.toMatchObject({
       code: 'rate_limited',
       retryAfterSeconds: 1,
     });
-    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    await lastFailureAt(new Date(Date.now() - 2_000));
     await expect(app.login(email, 'Target-Passw0rd!')).resolves.toBeDefined();
     // The counter was reset: two more failures are free again.
     await expect(app.login(email, 'wrong-3')).rejects.toMatchObject({ code: 'unauthenticated' });
