@@ -1,8 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyError, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
+import type { FastifyServerOptions } from 'fastify';
 import { CORRELATION_HEADER, newCorrelationId, withCorrelationId } from '@onramp/logging';
 import { ProblemDetailsFilter, sendProblem } from './problem-details.filter';
-import { DomainError, type ErrorCode } from '@onramp/errors';
+import { DomainError } from '@onramp/errors';
 
 /** Bodies above this are refused with 413 before any parsing. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -33,32 +33,5 @@ export function installHttpConventions(app: NestFastifyApplication): void {
     void reply.header(CORRELATION_HEADER, correlationId);
     withCorrelationId(correlationId, done);
   });
-  // Fastify's own failures and those of its plugins (the rate limiter answers with a DomainError).
-  fastify.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    sendProblem(
-      reply,
-      request.url,
-      error instanceof DomainError
-        ? error
-        : new DomainError(codeForStatus(error.statusCode ?? 500), error.message),
-    );
-  });
   app.useGlobalFilters(new ProblemDetailsFilter());
-}
-
-function codeForStatus(status: number): ErrorCode {
-  switch (status) {
-    case 413:
-      return 'payload_too_large';
-    case 415:
-      return 'unsupported_media_type';
-    case 404:
-      return 'not_found';
-    case 405:
-      return 'method_not_allowed';
-    case 429:
-      return 'rate_limited';
-    default:
-      return status >= 400 && status < 500 ? 'validation_failed' : 'internal';
-  }
 }

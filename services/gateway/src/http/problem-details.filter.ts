@@ -57,9 +57,16 @@ export function sendProblem(reply: FastifyReply, instance: string, error: unknow
   void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
 }
 
+/**
+ * Nest hands this filter its own HttpExceptions and, converted into HttpExceptions, the errors
+ * Fastify raises before a handler runs (bad JSON, 413, 415, unknown route). Any other 4xx is the
+ * client's mistake too, so it stays a 4xx.
+ */
 function asDomainError(exception: unknown): unknown {
   if (exception instanceof HttpException) {
-    const code = statusCodes[exception.getStatus()];
+    const status = exception.getStatus();
+    const code =
+      statusCodes[status] ?? (status >= 400 && status < 500 ? 'validation_failed' : undefined);
     return code === undefined ? exception : new DomainError(code, exception.message);
   }
   return exception;
