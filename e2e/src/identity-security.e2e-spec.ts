@@ -18,6 +18,8 @@ describe('identity and the gateway: who may do what', () => {
   const accountA = randomUUID();
   const accountB = randomUUID();
   const password = 'Plug-and-Charge-42!';
+  /** Every password, token and key the tests handled: none may appear in any service's log. */
+  const secrets: string[] = [password, BOOTSTRAP_ADMIN.password];
 
   /** Creates an active user with one account membership, as the bootstrap admin. */
   async function createUser(email: string, accountId: string, roles: string[]): Promise<User> {
@@ -162,6 +164,7 @@ describe('identity and the gateway: who may do what', () => {
   it('rotates refresh tokens and revokes the whole family when an old one is reused', async () => {
     await createUser('erin@cpo.test', accountA, ['driver']);
     const { api: asErin, tokens: first } = await anonymous.login('erin@cpo.test', password);
+    secrets.push(first.accessToken, first.refreshToken);
     const second = await anonymous.post<{ refreshToken: string; accessToken: string }>(
       '/v1/auth/refresh',
       { refreshToken: first.refreshToken },
@@ -202,6 +205,7 @@ describe('identity and the gateway: who may do what', () => {
       (event) => event.userId === frank.id,
     );
     expect(issued.token.length).toBeGreaterThanOrEqual(43);
+    secrets.push(issued.token);
     const weak = await anonymous.post('/v1/auth/password-reset/confirm', {
       token: issued.token,
       newPassword: 'password',
@@ -254,6 +258,7 @@ describe('identity and the gateway: who may do what', () => {
       { accountId: accountA, name: 'fleet sync', permissions: ['users.read'] },
     );
     expect(created.status).toBe(201);
+    secrets.push(created.body.secret);
     const key = anonymous.as(created.body.secret);
 
     const listed = await key.get<{ items: User[] }>('/v1/users');
@@ -312,5 +317,13 @@ describe('identity and the gateway: who may do what', () => {
       ]);
       return rows.length === 0;
     });
+  });
+
+  it('never writes a password, token or key into any service log', () => {
+    for (const service of ['gateway', 'identity', 'accounts'] as const) {
+      const log = stack.process(service).output().join('\n');
+      expect(log.length).toBeGreaterThan(0);
+      for (const secret of secrets) expect(log.includes(secret)).toBe(false);
+    }
   });
 });
