@@ -28,12 +28,13 @@ export class AuthenticateService {
   async withAccessToken(token: string): Promise<common.Caller> {
     const claims = await this.accessTokens.verify(token);
     // Checked on every request: deactivation or logout takes effect before the token expires.
-    const userId =
-      claims === undefined ? undefined : await this.repository.activeSessionUser(claims.sessionId);
-    if (claims === undefined || userId !== claims.userId) throw unauthenticated();
-    const memberships = await this.repository.membershipsOf(userId);
+    const memberships =
+      claims === undefined
+        ? undefined
+        : await this.repository.liveSessionMemberships(claims.sessionId, claims.userId);
+    if (claims === undefined || memberships === undefined) throw unauthenticated();
     return create(common.CallerSchema, {
-      userId,
+      userId: claims.userId,
       sessionId: claims.sessionId,
       grants: memberships.map(grantOf),
     });
