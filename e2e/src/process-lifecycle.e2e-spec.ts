@@ -34,6 +34,19 @@ describe('process lifecycle', () => {
     );
   });
 
+  it('refuses to start with a first-admin password the policy rejects', async () => {
+    const port = await freePort();
+    const process = await startServiceProcess({
+      name: 'identity',
+      script: identityMain,
+      env: { ...stack.envFor('identity', port), ONRAMP_ADMIN_PASSWORD: 'password' },
+    });
+    expect(await process.exited()).toBe(1);
+    expect(process.output().at(-1)).toMatch(
+      /^identity: invalid configuration: ONRAMP_ADMIN_PASSWORD does not satisfy the seeds password policy: /,
+    );
+  });
+
   it('drains and exits 0 on SIGTERM, reporting not ready meanwhile', async () => {
     const identity = stack.process('identity');
     expect(await identity.stop('SIGTERM')).toBe(0);

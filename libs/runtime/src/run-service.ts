@@ -29,10 +29,7 @@ export async function runService<Schema extends z.ZodType<ServiceEnv>>(
   try {
     env = parseEnv(definition.envSchema);
   } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${definition.name}: ${error.message}\n`);
-      process.exit(1);
-    }
+    exitOnConfigError(definition.name, error);
     throw error;
   }
   const app = await NestFactory.create<NestFastifyApplication>(
@@ -48,8 +45,22 @@ export async function runService<Schema extends z.ZodType<ServiceEnv>>(
   app.flushLogs();
   await definition.configure?.(app, env);
   stopGracefullyOnSignals(app, env.SHUTDOWN_TIMEOUT_MS);
-  await app.listen(env.PORT, env.HOST);
+  try {
+    await app.listen(env.PORT, env.HOST);
+  } catch (error) {
+    // Settings only start-up can judge (e.g. the first admin's password) fail the same way.
+    exitOnConfigError(definition.name, error);
+    throw error;
+  }
   new NestLogger('Bootstrap').log(`${definition.name} listening on ${env.HOST}:${env.PORT}`);
+}
+
+/** A configuration error stops the process with one line naming the problem, and exit code 1. */
+function exitOnConfigError(service: string, error: unknown): void {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${service}: ${error.message}\n`);
+    process.exit(1);
+  }
 }
 
 /**
