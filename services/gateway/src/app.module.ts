@@ -4,6 +4,7 @@ import { coreModules } from '@onramp/runtime';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthenticationGuard } from './auth/authentication.guard';
+import { FailedAuthentications } from './auth/failed-authentications';
 import { DocsController } from './docs/docs.controller';
 import type { GatewayEnv } from './gateway-env';
 import { MeController } from './me/me.controller';
@@ -27,7 +28,11 @@ export class AppModule {
         RolesController,
         DocsController,
       ],
-      providers: [{ provide: APP_GUARD, useClass: AuthenticationGuard }, MembershipsService],
+      providers: [
+        { provide: APP_GUARD, useClass: AuthenticationGuard },
+        FailedAuthentications,
+        MembershipsService,
+      ],
     };
   }
 }

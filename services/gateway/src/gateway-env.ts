@@ -9,6 +9,8 @@ export const gatewayEnv = serviceEnv.extend({
   RATE_LIMIT_AUTH_PER_MINUTE: perMinute.default(10),
   /** Per credential (or per IP for anonymous requests) on every other route. */
   RATE_LIMIT_PER_MINUTE: perMinute.default(600),
+  /** Per client IP: refused credentials before that address must wait (guessing tokens or keys). */
+  FAILED_AUTH_PER_MINUTE: perMinute.default(30),
 });
 
 export type GatewayEnv = z.output<typeof gatewayEnv>;

@@ -8,6 +8,7 @@ import type { FastifyRequest } from 'fastify';
 import { PUBLIC_ROUTE, REQUIRED_PERMISSION } from './access.decorators';
 import { attachCaller } from './caller-context';
 import { credentialOf } from './credential';
+import { FailedAuthentications } from './failed-authentications';
 
 /**
  * Every route needs a bearer credential unless marked `@Public()`. Identity resolves the
@@ -18,6 +19,7 @@ export class AuthenticationGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly rpc: RpcClient,
+    private readonly failedAuthentications: FailedAuthentications,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -30,7 +32,13 @@ export class AuthenticationGuard implements CanActivate {
     ) {
       return true;
     }
-    const caller = await this.authenticate(request);
+    await this.failedAuthentications.assertAllowed(request.ip);
+    const caller = await this.authenticate(request).catch(async (error: unknown) => {
+      if (error instanceof DomainError && error.code === 'unauthenticated') {
+        await this.failedAuthentications.record(request.ip);
+      }
+      throw error;
+    });
     attachCaller(request, caller);
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(
       REQUIRED_PERMISSION,

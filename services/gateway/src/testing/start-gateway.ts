@@ -29,6 +29,7 @@ export async function startGateway(
     TRUST_PROXY: false,
     RATE_LIMIT_AUTH_PER_MINUTE: 1_000,
     RATE_LIMIT_PER_MINUTE: 1_000,
+    FAILED_AUTH_PER_MINUTE: 1_000,
     ...overrides,
   };
   const app = await NestFactory.create<NestFastifyApplication>(
