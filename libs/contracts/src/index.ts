@@ -1,3 +1,4 @@
+export * as accounts from './accounts';
 export * as common from './common';
 export * as identity from './identity';
 export { allContractFiles } from './registry';

@@ -1,4 +1,6 @@
 import type { DescFile } from '@bufbuild/protobuf';
+import { file_onramp_accounts_v1_accounts } from './gen/onramp/accounts/v1/accounts_pb';
+import { file_onramp_accounts_v1_events } from './gen/onramp/accounts/v1/events_pb';
 import { file_onramp_common_v1_caller } from './gen/onramp/common/v1/caller_pb';
 import { file_onramp_common_v1_error } from './gen/onramp/common/v1/error_pb';
 import { file_onramp_identity_v1_api_keys } from './gen/onramp/identity/v1/api_keys_pb';
@@ -8,6 +10,8 @@ import { file_onramp_identity_v1_identity } from './gen/onramp/identity/v1/ident
 
 /** Every contract file, so that tests can check all subjects at once. Add new files here. */
 export const allContractFiles: readonly DescFile[] = [
+  file_onramp_accounts_v1_accounts,
+  file_onramp_accounts_v1_events,
   file_onramp_common_v1_caller,
   file_onramp_common_v1_error,
   file_onramp_identity_v1_api_keys,
