@@ -1,0 +1,71 @@
+import fc from 'fast-check';
+import type { Stack } from './stack';
+
+/** An endpoint to probe with bad input; `fields` name its real body's fields. */
+export interface BodyEndpoint {
+  method: 'POST' | 'PATCH' | 'PUT';
+  path: string;
+  fields: string[];
+}
+
+/** Bodies of the right shape with values of the wrong type, and bodies of no shape at all. */
+export const wrongBody = (fields: string[]): fc.Arbitrary<unknown> =>
+  fc.oneof(
+    fc.anything(),
+    fields.length === 0
+      ? fc.dictionary(fc.string({ minLength: 1 }), fc.anything(), { minKeys: 1 })
+      : fc.record(Object.fromEntries(fields.map((field) => [field, fc.anything()]))),
+    fc.constantFrom(
+      [],
+      'text',
+      42,
+      null,
+      { unexpected: true },
+      Object.fromEntries(fields.map((field) => [field, { nested: [1, 2] }])),
+      Object.fromEntries(fields.map((field) => [field, 'x'.repeat(100_000)])),
+    ),
+  );
+
+/** Raw bodies no endpoint may accept: broken JSON, 2 MiB, a form. */
+export const malformedBodies = (firstField = 'field'): [body: string, contentType: string][] => [
+  ['{"email": ', 'application/json'],
+  ['not json at all', 'application/json'],
+  [`{"${firstField}": "${'x'.repeat(2 * 1024 * 1024)}"}`, 'application/json'],
+  ['email=a@b.c', 'application/x-www-form-urlencoded'],
+];
+
+/** Ids no path may accept. */
+export const malformedIds = ['not-a-uuid', '1', "x' OR 1=1 --", 'ÿ'.repeat(300)];
+
+/**
+ * A digest of every table of a service's schema that a refused request must leave alone
+ * (event bookkeeping and logs of attempts excluded).
+ */
+export async function schemaDigest(stack: Stack, schema: string): Promise<Record<string, string>> {
+  const tables = await stack.query<{ table_name: string }>(
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = $1
+       AND table_name !~ '(outbox|processed_messages|login|_prisma_migrations)'`,
+    [schema],
+  );
+  const digest: Record<string, string> = {};
+  for (const { table_name: table } of tables) {
+    const [row] = await stack.query<{ digest: string | null }>(
+      `SELECT md5(string_agg(t::text, ',' ORDER BY t::text)) AS digest FROM "${schema}"."${table}" t`,
+    );
+    digest[table] = row?.digest ?? 'empty';
+  }
+  return digest;
+}
+
+/** A refusal: 4xx (never 2xx, never 5xx) as problem+json. */
+export function expectProblem(
+  response: { status: number; headers: Headers },
+  context: string,
+): void {
+  if (response.status < 400 || response.status >= 500) {
+    throw new Error(`${context} answered ${response.status}`);
+  }
+  if (!(response.headers.get('content-type') ?? '').includes('application/problem+json')) {
+    throw new Error(`${context} answered ${response.status} without problem+json`);
+  }
+}
