@@ -1,16 +1,21 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { coreModules } from '@onramp/runtime';
+import { AccountsController } from './accounts/accounts.controller';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthenticationGuard } from './auth/authentication.guard';
 import { FailedAuthentications } from './auth/failed-authentications';
+import { ChargingCardsController } from './charging-cards/charging-cards.controller';
+import { CostCentersController } from './cost-centers/cost-centers.controller';
 import { DocsController } from './docs/docs.controller';
+import { DriversController } from './drivers/drivers.controller';
 import type { GatewayEnv } from './gateway-env';
 import { MeController } from './me/me.controller';
 import { MembershipsController } from './memberships/memberships.controller';
 import { MembershipsService } from './memberships/memberships.service';
 import { RolesController } from './roles/roles.controller';
+import { UserGroupsController } from './user-groups/user-groups.controller';
 import { UsersController } from './users/users.controller';
 
 @Module({})
@@ -26,6 +31,11 @@ export class AppModule {
         MembershipsController,
         ApiKeysController,
         RolesController,
+        AccountsController,
+        CostCentersController,
+        UserGroupsController,
+        ChargingCardsController,
+        DriversController,
         DocsController,
       ],
       providers: [

@@ -17,3 +17,16 @@ export const emailAddress = () =>
     .max(254)
     .regex(/^\s*[^\s@]+@[^\s@]+\.[^\s@]+\s*$/, 'must be an email address')
     .describe('Email address');
+
+/** The query fields of every cursor-paginated list. */
+export const pageQueryFields = {
+  cursor: z.string().min(1).max(512).optional().describe('nextCursor of the previous page'),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+};
+
+/** A page of a list: `nextCursor` is null on the last page. */
+export const page = <Item extends z.ZodType>(item: Item) =>
+  z.object({
+    items: z.array(item),
+    nextCursor: z.string().nullable().describe('Absent (null) on the last page'),
+  });

@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { DomainError } from '@onramp/errors';
 import type { z } from 'zod';
+import { createAccountBody, updateAccountBody } from '../accounts/accounts.schemas';
+import { createChargingCardBody } from '../charging-cards/charging-cards.schemas';
+import { updateDriverBody } from '../drivers/drivers.schemas';
+import { createUserGroupBody } from '../user-groups/user-groups.schemas';
 import { createUserBody } from '../users/users.schemas';
 import { allOperations } from '../openapi/operations';
 import { ZodBodyPipe, ZodParamsPipe, ZodQueryPipe } from './zod.pipes';
@@ -15,6 +19,8 @@ const schemas = allOperations.flatMap((operation) =>
   }),
 );
 
+const randomId = '0b9d7c3e-2f4a-4b8e-8d1c-5e6f7a8b9c0d';
+
 const keysOf = (schema: z.ZodType): string[] =>
   'shape' in schema ? Object.keys(schema.shape as object) : [];
 
@@ -28,6 +34,39 @@ const validBodies: Record<string, unknown> = {
     permissions: ['users.read'],
   },
   grantMembership: { accountIds: ['6f1c2a53-8a4e-4c1e-9a55-0b6c1b0d2f11'], roles: ['driver'] },
+  createAccount: {
+    name: 'Fleet Partners',
+    type: 'business',
+    company: { legalName: 'Fleet Partners B.V.', vatNumber: 'NL123456789B01' },
+    billingAddress: {
+      line1: 'Stationsplein 1',
+      postalCode: '1012 AB',
+      city: 'Amsterdam',
+      country: 'NL',
+    },
+    contact: { name: 'Jan', email: 'jan@example.com' },
+    reimbursementRateEurPerKwh: '0.3125',
+  },
+  updateAccount: { parentId: null, featureFlags: [], plan: null, status: 'suspended' },
+  createCostCenter: { name: 'Logistics' },
+  updateCostCenter: { name: 'Logistics' },
+  createUserGroup: { name: 'Depot chargers', stationIds: ['NL*TNM*E0001'] },
+  updateUserGroup: { stationGroupIds: [] },
+  createChargingCard: {
+    uid: '04A2B3C4D5E6F7',
+    type: 'RFID',
+    contractId: 'NL-TNM-C12345678-X',
+    issuer: 'Onramp CPO',
+    whitelist: 'ALLOWED',
+  },
+  updateChargingCard: { assignedUserId: null, whitelist: 'NEVER' },
+  updateDriver: {
+    costCenterId: null,
+    info1: 'EMP-001',
+    vehicle: { make: 'Kia', licencePlate: 'AB-123-C' },
+    userGroupIds: ['6f1c2a53-8a4e-4c1e-9a55-0b6c1b0d2f11'],
+    prioritised: true,
+  },
 };
 
 describe('request validation', () => {
@@ -73,6 +112,55 @@ describe('request validation', () => {
     const membership = { platform: true, roles: ['support'] };
     expect(
       createUserBody.safeParse({ ...base, memberships: Array(21).fill(membership) }).success,
+    ).toBe(false);
+  });
+
+  it('bounds the strings and lists of the accounts endpoints', () => {
+    const account = { name: 'Fleet', type: 'consumer' };
+    expect(createAccountBody.safeParse({ ...account, name: 'x'.repeat(201) }).success).toBe(false);
+    expect(
+      createAccountBody.safeParse({ ...account, featureFlags: Array(101).fill('ev') }).success,
+    ).toBe(false);
+    const group = { name: 'Depot' };
+    expect(
+      createUserGroupBody.safeParse({ ...group, stationIds: Array(101).fill('NL*TNM*E1') }).success,
+    ).toBe(false);
+    expect(createUserGroupBody.safeParse({ ...group, stationIds: ['x'.repeat(101)] }).success).toBe(
+      false,
+    );
+    const card = validBodies.createChargingCard as object;
+    expect(createChargingCardBody.safeParse({ ...card, groupId: 'g'.repeat(21) }).success).toBe(
+      false,
+    );
+    expect(createChargingCardBody.safeParse({ ...card, uid: 'u'.repeat(37) }).success).toBe(false);
+    expect(updateDriverBody.safeParse({ userGroupIds: Array(101).fill(randomId) }).success).toBe(
+      false,
+    );
+    expect(updateDriverBody.safeParse({ info1: 'x'.repeat(201) }).success).toBe(false);
+  });
+
+  it('takes a reimbursement rate only as an exact decimal from 0 to 10', () => {
+    const rate = (value: unknown) =>
+      updateAccountBody.safeParse({ reimbursementRateEurPerKwh: value }).success;
+    for (const good of ['0', '0.3125', '10', '10.0000', '9.9999']) expect(rate(good)).toBe(true);
+    for (const bad of ['0.12345', '-1', '11', '10.0001', 'abc', '1e1', ' 1', 0.3, '.5', '1.']) {
+      expect(rate(bad)).toBe(false);
+    }
+    expect(rate(null)).toBe(true);
+  });
+
+  it('asks a relation of a sub-account only, and one cost center choice of a driver', () => {
+    const account = { name: 'Jan', type: 'consumer' };
+    expect(createAccountBody.safeParse({ ...account, parentId: randomId }).success).toBe(false);
+    expect(createAccountBody.safeParse({ ...account, relation: 'employee' }).success).toBe(false);
+    expect(
+      createAccountBody.safeParse({ ...account, parentId: randomId, relation: 'employee' }).success,
+    ).toBe(true);
+    expect(
+      updateDriverBody.safeParse({ costCenterId: randomId, newCostCenterName: 'Sales' }).success,
+    ).toBe(false);
+    expect(
+      updateDriverBody.safeParse({ costCenterId: null, newCostCenterName: 'Sales' }).success,
     ).toBe(false);
   });
 

@@ -6,6 +6,7 @@ import type { TokensResponse } from '../auth/auth.schemas';
 import type { GrantResponse } from '../me/me.schemas';
 import type { MembershipResponse } from '../memberships/memberships.schemas';
 import type { UserResponse } from '../users/users.schemas';
+import { isoOrNull, nonEmptyOrNull } from './proto-values';
 
 // Identity's messages become the public JSON here and only here.
 
@@ -17,14 +18,6 @@ export function present<T>(value: T | undefined, what: string): T {
 
 function iso(value: Timestamp | undefined, what: string): string {
   return timestampDate(present(value, what)).toISOString();
-}
-
-function isoOrNull(value: Timestamp | undefined): string | null {
-  return value === undefined ? null : timestampDate(value).toISOString();
-}
-
-function nonEmptyOrNull(value: string): string | null {
-  return value === '' ? null : value;
 }
 
 export function toMembershipJson(membership: identity.Membership): MembershipResponse {

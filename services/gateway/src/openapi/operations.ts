@@ -1,8 +1,13 @@
+import { accountsOperations } from '../accounts/accounts.operations';
 import { apiKeysOperations } from '../api-keys/api-keys.operations';
 import { authOperations } from '../auth/auth.operations';
+import { chargingCardsOperations } from '../charging-cards/charging-cards.operations';
+import { costCentersOperations } from '../cost-centers/cost-centers.operations';
+import { driversOperations } from '../drivers/drivers.operations';
 import { meOperations } from '../me/me.operations';
 import { membershipsOperations } from '../memberships/memberships.operations';
 import { rolesOperations } from '../roles/roles.operations';
+import { userGroupsOperations } from '../user-groups/user-groups.operations';
 import { usersOperations } from '../users/users.operations';
 import type { Operation } from './operation';
 
@@ -14,4 +19,9 @@ export const allOperations: readonly Operation[] = [
   membershipsOperations,
   apiKeysOperations,
   rolesOperations,
+  accountsOperations,
+  costCentersOperations,
+  userGroupsOperations,
+  chargingCardsOperations,
+  driversOperations,
 ].flatMap((operations) => Object.values<Operation>(operations));

@@ -1,0 +1,219 @@
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import { accounts, identity } from '@onramp/contracts';
+import { DomainError } from '@onramp/errors';
+import { startNatsServer, type NatsServer } from '@onramp/testing';
+import { FakeIdentity } from '../testing/fake-identity';
+import { startGateway, type TestGateway } from '../testing/start-gateway';
+
+const method = accounts.AccountsService.method;
+const accountId = '6f1c2a53-8a4e-4c1e-9a55-0b6c1b0d2f11';
+const otherAccountId = '1d2e3f40-5a6b-4c7d-8e9f-a0b1c2d3e4f5';
+const userId = '0b9d7c3e-2f4a-4b8e-8d1c-5e6f7a8b9c0d';
+const cardId = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
+const foreignCardId = '2b3c4d5e-6f70-4812-9a3b-4c5d6e7f8091';
+
+const tokens: Record<string, string[]> = {
+  'admin-token': ['accounts.read', 'accounts.manage', 'drivers.read', 'drivers.manage'],
+  'driver-token': ['sessions.read_own'],
+};
+
+const card = (id: string, owner: string, valid = true) => ({
+  id,
+  accountId: owner,
+  uid: '04A2B3C4D5E6F7',
+  type: 'RFID',
+  contractId: 'NL-TNM-C12345678-X',
+  issuer: 'Onramp CPO',
+  valid,
+  whitelist: 'ALLOWED',
+});
+
+describe('accounts endpoints', () => {
+  let nats: NatsServer;
+  // One stand-in answers both identity (authentication) and the accounts service.
+  let fake: FakeIdentity;
+  let gateway: TestGateway;
+
+  beforeAll(async () => {
+    nats = await startNatsServer();
+    fake = await FakeIdentity.connect(nats.url);
+    fake.answer(identity.IdentityService.method.authenticate, ({ credential }) => {
+      const permissions = credential.value === undefined ? undefined : tokens[credential.value];
+      if (permissions === undefined) throw new DomainError('unauthenticated', 'unknown');
+      return { caller: { userId, grants: [{ accountIds: [accountId], permissions }] } };
+    });
+    fake.answer(method.createAccount, (request) => ({
+      account: {
+        id: accountId,
+        name: request.name,
+        type: request.type,
+        language: 'en',
+        licence: 'compact',
+        status: 'active',
+        company: request.company,
+        createdAt: timestampFromDate(new Date('2026-11-23T10:00:00Z')),
+      },
+    }));
+    fake.answer(method.updateAccount, (request) => ({
+      account: { id: request.accountId, name: 'Fleet', type: 'consumer', depth: 2 },
+    }));
+    fake.answer(method.getChargingCard, ({ chargingCardId }) => {
+      if (chargingCardId === cardId) return { chargingCard: card(cardId, accountId) };
+      if (chargingCardId === foreignCardId) {
+        return { chargingCard: card(foreignCardId, otherAccountId) };
+      }
+      throw new DomainError('not_found', 'no such card');
+    });
+    fake.answer(method.invalidateChargingCard, ({ chargingCardId }) => ({
+      chargingCard: card(chargingCardId, accountId, false),
+    }));
+    fake.answer(method.updateChargingCard, ({ chargingCardId }) => ({
+      chargingCard: card(chargingCardId, accountId),
+    }));
+    fake.answer(method.listDrivers, () => ({ drivers: [], nextCursor: 'next' }));
+    fake.answer(method.updateDriver, (request) => ({
+      driver: {
+        accountId: request.accountId,
+        userId: request.userId,
+        info1: request.info1,
+        vehicle: request.vehicle,
+        userGroupIds: request.userGroupIds?.values ?? [],
+      },
+    }));
+    gateway = await startGateway(nats.url);
+  });
+  afterAll(async () => {
+    await gateway.close();
+    await fake.close();
+    await nats.stop();
+  });
+
+  const send = (verb: string, path: string, body?: unknown, token = 'admin-token') =>
+    fetch(`${gateway.url}${path}`, {
+      method: verb,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body !== undefined && { 'content-type': 'application/json' }),
+      },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
+  const received = <T>(subject: string) => fake.received.get(subject) as T;
+
+  it('creates an account for the caller and answers absent optionals as null', async () => {
+    const response = await send('POST', '/v1/accounts', {
+      name: 'Fleet Partners',
+      type: 'business',
+      company: { legalName: 'Fleet Partners B.V.' },
+    });
+    expect(response.status).toBe(201);
+    expect(await response.json()).toEqual({
+      id: accountId,
+      parentId: null,
+      relation: null,
+      name: 'Fleet Partners',
+      type: 'business',
+      company: { legalName: 'Fleet Partners B.V.', registrationNumber: null, vatNumber: null },
+      billingAddress: null,
+      contact: null,
+      language: 'en',
+      plan: null,
+      featureFlags: [],
+      paymentReference: null,
+      reimbursementRateEurPerKwh: null,
+      stationIssueEmails: false,
+      licence: 'compact',
+      status: 'active',
+      level: null,
+      depth: 0,
+      createdAt: '2026-11-23T10:00:00.000Z',
+      updatedAt: null,
+    });
+    const request = received<accounts.CreateAccountRequest>('rpc.accounts.accounts.create.v1');
+    expect(request.caller?.userId).toBe(userId);
+    expect(request.parentId).toBeUndefined();
+  });
+
+  it('turns null into a cleared field and an empty list into an empty replacement', async () => {
+    const response = await send('PATCH', `/v1/accounts/${accountId}`, {
+      parentId: null,
+      featureFlags: [],
+      reimbursementRateEurPerKwh: null,
+    });
+    expect(response.status).toBe(200);
+    const request = received<accounts.UpdateAccountRequest>('rpc.accounts.accounts.update.v1');
+    expect(request).toMatchObject({ accountId, parentId: '', reimbursementRateEurPerKwh: '' });
+    expect(request.featureFlags?.values).toEqual([]);
+    expect(request.plan).toBeUndefined();
+    expect(request.licence).toBeUndefined();
+    expect(request.caller?.userId).toBe(userId);
+  });
+
+  it('refuses a driver without drivers.read before asking the accounts service', async () => {
+    const path = `/v1/accounts/${accountId}/drivers`;
+    expect((await send('GET', path, undefined, 'driver-token')).status).toBe(403);
+    expect(fake.received.has('rpc.accounts.drivers.list.v1')).toBe(false);
+    const page = await send('GET', `${path}?tab=to_be_approved&limit=5`);
+    expect(await page.json()).toEqual({ items: [], nextCursor: 'next' });
+    const request = received<accounts.ListDriversRequest>('rpc.accounts.drivers.list.v1');
+    expect(request).toMatchObject({ accountId, tab: 'to_be_approved', limit: 5 });
+    expect((await send('GET', `${path}?tab=everyone`)).status).toBe(400);
+  });
+
+  it("changes a driver's profile; null removes the cost center", async () => {
+    const path = `/v1/accounts/${accountId}/drivers/${userId}`;
+    const response = await send('PATCH', path, {
+      costCenterId: null,
+      info1: 'EMP-001',
+      vehicle: { make: 'Kia' },
+      userGroupIds: [cardId],
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      info1: 'EMP-001',
+      info2: null,
+      costCenterId: null,
+      vehicle: { make: 'Kia', model: null, licencePlate: null },
+      userGroupIds: [cardId],
+    });
+    const request = received<accounts.UpdateDriverRequest>('rpc.accounts.drivers.update.v1');
+    expect(request).toMatchObject({ accountId, userId, costCenterId: '', info1: 'EMP-001' });
+    expect(request.newCostCenterName).toBeUndefined();
+    const both = await send('PATCH', path, { costCenterId: cardId, newCostCenterName: 'Sales' });
+    expect(both.status).toBe(400);
+  });
+
+  it('invalidates a card on DELETE and answers it, now valid: false', async () => {
+    const response = await send('DELETE', `/v1/accounts/${accountId}/charging-cards/${cardId}`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      id: cardId,
+      valid: false,
+      visualNumber: null,
+      groupId: null,
+      assignedUserId: null,
+      lastUpdated: null,
+    });
+  });
+
+  it("never reaches another account's card through this account's path", async () => {
+    const path = `/v1/accounts/${accountId}/charging-cards/${foreignCardId}`;
+    fake.received.delete('rpc.accounts.charging-cards.update.v1');
+    fake.received.delete('rpc.accounts.charging-cards.invalidate.v1');
+    expect((await send('GET', path)).status).toBe(404);
+    expect((await send('PATCH', path, { whitelist: 'NEVER' })).status).toBe(404);
+    expect((await send('DELETE', path)).status).toBe(404);
+    expect(fake.received.has('rpc.accounts.charging-cards.update.v1')).toBe(false);
+    expect(fake.received.has('rpc.accounts.charging-cards.invalidate.v1')).toBe(false);
+  });
+
+  it('unassigns a card with null', async () => {
+    const path = `/v1/accounts/${accountId}/charging-cards/${cardId}`;
+    expect((await send('PATCH', path, { assignedUserId: null })).status).toBe(200);
+    const request = received<accounts.UpdateChargingCardRequest>(
+      'rpc.accounts.charging-cards.update.v1',
+    );
+    expect(request).toMatchObject({ chargingCardId: cardId, assignedUserId: '' });
+    expect(request.whitelist).toBeUndefined();
+    expect((await send('PATCH', path, { valid: true })).status).toBe(400);
+  });
+});

@@ -1,0 +1,164 @@
+import { z } from 'zod';
+import {
+  emailAddress,
+  id,
+  languages,
+  page,
+  pageQueryFields,
+  timestamp,
+} from '../http/common.schemas';
+
+export const accountTypes = ['business', 'consumer'] as const;
+export const relations = ['employee', 'subsidiary'] as const;
+export const licences = ['compact', 'pro'] as const;
+export const levels = ['enterprise', 'company', 'location'] as const;
+export const accountStatuses = ['active', 'suspended'] as const;
+
+const text = (max: number) => z.string().min(1).max(max);
+
+const name = text(200).describe('Easy to reference and searchable; unique among siblings');
+const type = z.enum(accountTypes).describe('A business account needs company details');
+const parentId = id().describe('The parent account of a sub-account');
+const relation = z
+  .enum(relations)
+  .describe('Of a sub-account: employee (automated reimbursement) or subsidiary (manual)');
+const language = z.enum(languages).describe("Language of the account's emails");
+const plan = text(200).describe('Unlocks features');
+const featureFlags = z.array(text(64)).max(100);
+const paymentReference = text(200).describe(
+  'A reference to the payment arrangement; never card data',
+);
+const reimbursementRate = z
+  .string()
+  .regex(/^\d{1,2}(\.\d{1,4})?$/, 'must be a decimal with at most four decimals, e.g. "0.3125"')
+  .refine((rate) => Number(rate) <= 10, 'must be at most 10')
+  .describe('EUR per kWh for private charging, 0 to 10, as a decimal string');
+const stationIssueEmails = z
+  .boolean()
+  .describe('Automatic emails about issues of the charging stations');
+const licence = z
+  .enum(licences)
+  .describe('compact: every station; pro: drivers charge where their user groups allow');
+const level = z.enum(levels).describe('Where the operator uses an admin hierarchy');
+
+export const companyBody = z.strictObject({
+  legalName: text(200),
+  registrationNumber: text(50).optional().describe('Chamber of commerce number'),
+  vatNumber: text(50).optional(),
+});
+
+export const addressBody = z.strictObject({
+  line1: text(200),
+  line2: text(200).optional(),
+  postalCode: text(20),
+  city: text(200),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code in upper case')
+    .describe('ISO 3166-1 alpha-2, e.g. NL'),
+});
+
+export const contactBody = z.strictObject({
+  name: text(200),
+  phone: text(50).optional(),
+  email: emailAddress().optional(),
+});
+
+export const createAccountBody = z
+  .strictObject({
+    name,
+    type,
+    parentId: parentId.optional(),
+    relation: relation.optional().describe('Required for a sub-account, refused otherwise'),
+    company: companyBody.optional(),
+    billingAddress: addressBody.optional(),
+    contact: contactBody.optional(),
+    language: language.optional().describe("Language of the account's emails; en by default"),
+    plan: plan.optional(),
+    featureFlags: featureFlags.optional(),
+    paymentReference: paymentReference.optional(),
+    reimbursementRateEurPerKwh: reimbursementRate.optional(),
+    stationIssueEmails: stationIssueEmails.optional(),
+    licence: licence.optional().describe('compact by default'),
+    level: level.optional(),
+  })
+  .refine((body) => (body.parentId === undefined) === (body.relation === undefined), {
+    message: 'a sub-account needs a relation, and only a sub-account has one',
+    path: ['relation'],
+  });
+
+/** Only the fields given change; null clears a field that may be empty. */
+export const updateAccountBody = z.strictObject({
+  parentId: parentId
+    .nullable()
+    .optional()
+    .describe('Moves the account and its subtree under this account; null makes it top-level'),
+  relation: relation.optional(),
+  name: name.optional(),
+  type: type.optional(),
+  company: companyBody.optional().describe('Replaces the company details as a whole'),
+  billingAddress: addressBody.optional().describe('Replaces the billing address as a whole'),
+  contact: contactBody.optional().describe('Replaces the contact as a whole'),
+  language: language.optional(),
+  plan: plan.nullable().optional(),
+  featureFlags: featureFlags.optional().describe('Replaces the list'),
+  paymentReference: paymentReference.nullable().optional(),
+  reimbursementRateEurPerKwh: reimbursementRate.nullable().optional(),
+  stationIssueEmails: stationIssueEmails.optional(),
+  licence: licence.optional(),
+  status: z.enum(accountStatuses).optional(),
+  level: level.nullable().optional(),
+});
+
+export const listAccountsQuery = z.strictObject({
+  q: text(200).optional().describe('Matched against the name'),
+  parentId: id().optional().describe('Only the direct sub-accounts of this account'),
+  ...pageQueryFields,
+});
+
+export const accountResponse = z.object({
+  id: z.string(),
+  parentId: z.string().nullable(),
+  relation: z.string().nullable().describe(relations.join(', ')),
+  name: z.string(),
+  type: z.string().describe(accountTypes.join(', ')),
+  company: z
+    .object({
+      legalName: z.string(),
+      registrationNumber: z.string().nullable(),
+      vatNumber: z.string().nullable(),
+    })
+    .nullable(),
+  billingAddress: z
+    .object({
+      line1: z.string(),
+      line2: z.string().nullable(),
+      postalCode: z.string(),
+      city: z.string(),
+      country: z.string(),
+    })
+    .nullable(),
+  contact: z
+    .object({ name: z.string(), phone: z.string().nullable(), email: z.string().nullable() })
+    .nullable(),
+  language: z.string(),
+  plan: z.string().nullable(),
+  featureFlags: z.array(z.string()),
+  paymentReference: z.string().nullable(),
+  reimbursementRateEurPerKwh: z.string().nullable().describe('Decimal string, e.g. "0.3125"'),
+  stationIssueEmails: z.boolean(),
+  licence: z.string().describe(licences.join(', ')),
+  status: z.string().describe(accountStatuses.join(', ')),
+  level: z.string().nullable().describe(levels.join(', ')),
+  depth: z.number().int().describe('0 for a top-level account'),
+  createdAt: timestamp().nullable(),
+  updatedAt: timestamp().nullable(),
+});
+
+export const accountPageResponse = page(accountResponse);
+
+export type CreateAccountBody = z.output<typeof createAccountBody>;
+export type UpdateAccountBody = z.output<typeof updateAccountBody>;
+export type ListAccountsQuery = z.output<typeof listAccountsQuery>;
+export type AccountResponse = z.output<typeof accountResponse>;
+export type AccountPageResponse = z.output<typeof accountPageResponse>;

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { id, page, pageQueryFields } from '../http/common.schemas';
+
+export const driverTabs = ['active', 'invited', 'to_be_approved'] as const;
+
+const info = z.string().max(200);
+
+export const vehicleBody = z.strictObject({
+  make: z.string().min(1).max(100).optional(),
+  model: z.string().min(1).max(100).optional(),
+  licencePlate: z
+    .string()
+    .min(1)
+    .max(20)
+    .optional()
+    .describe('Stored upper case without spaces or dashes'),
+});
+
+/** Only the fields given change. */
+export const updateDriverBody = z
+  .strictObject({
+    costCenterId: id()
+      .nullable()
+      .optional()
+      .describe('An existing cost center of the account; null removes it'),
+    newCostCenterName: z
+      .string()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe('Adds a cost center with this name (or reuses the one so named) and sets it'),
+    info1: info.nullable().optional(),
+    info2: info.nullable().optional(),
+    vehicle: vehicleBody.optional().describe('Replaces the vehicle as a whole'),
+    userGroupIds: z
+      .array(id())
+      .max(100)
+      .optional()
+      .describe("Replaces the driver's user groups; a Pro licence needs at least one"),
+    prioritised: z
+      .boolean()
+      .optional()
+      .describe('Keeps charging at full speed when energy management limits the load'),
+  })
+  .refine((body) => body.costCenterId === undefined || body.newCostCenterName === undefined, {
+    message: 'give costCenterId or newCostCenterName, not both',
+    path: ['newCostCenterName'],
+  });
+
+export const driverParams = z.strictObject({ id: id(), userId: id() });
+
+export const listDriversQuery = z.strictObject({
+  tab: z
+    .enum(driverTabs)
+    .default('active')
+    .describe('to_be_approved: self-registered users awaiting approval'),
+  ...pageQueryFields,
+});
+
+export const driverResponse = z.object({
+  accountId: z.string(),
+  userId: z.string(),
+  email: z.string(),
+  name: z.string(),
+  status: z.string().describe('invited, active, deactivated or pending_approval'),
+  costCenterId: z.string().nullable(),
+  info1: z.string().nullable(),
+  info2: z.string().nullable(),
+  vehicle: z
+    .object({
+      make: z.string().nullable(),
+      model: z.string().nullable(),
+      licencePlate: z.string().nullable(),
+    })
+    .nullable(),
+  userGroupIds: z.array(z.string()),
+  prioritised: z.boolean(),
+  chargingCardIds: z.array(z.string()).describe("The account's cards assigned to the driver"),
+});
+
+export const driverPageResponse = page(driverResponse);
+
+export type UpdateDriverBody = z.output<typeof updateDriverBody>;
+export type DriverParams = z.output<typeof driverParams>;
+export type ListDriversQuery = z.output<typeof listDriversQuery>;
+export type DriverResponse = z.output<typeof driverResponse>;
+export type DriverPageResponse = z.output<typeof driverPageResponse>;

@@ -1,0 +1,78 @@
+import { Body, Controller, Param, Query } from '@nestjs/common';
+import { accounts, type common } from '@onramp/contracts';
+import { RpcClient } from '@onramp/messaging';
+import { CurrentCaller } from '../auth/caller-context';
+import { idParams } from '../http/common.schemas';
+import { ZodBodyPipe, ZodParamsPipe, ZodQueryPipe } from '../http/zod.pipes';
+import { answered, toUpdateUserGroupRequest, toUserGroupJson } from '../mappers/accounts.mappers';
+import { Endpoint } from '../openapi/operation';
+import { userGroupsOperations as api } from './user-groups.operations';
+import {
+  createUserGroupBody,
+  listUserGroupsQuery,
+  updateUserGroupBody,
+  userGroupParams,
+  type CreateUserGroupBody,
+  type ListUserGroupsQuery,
+  type UpdateUserGroupBody,
+  type UserGroupPageResponse,
+  type UserGroupParams,
+  type UserGroupResponse,
+} from './user-groups.schemas';
+
+const accountId = new ZodParamsPipe(idParams);
+const params = new ZodParamsPipe(userGroupParams);
+const method = accounts.AccountsService.method;
+
+@Controller()
+export class UserGroupsController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Endpoint(api.list)
+  async list(
+    @CurrentCaller() caller: common.Caller,
+    @Param(accountId) { id }: { id: string },
+    @Query(new ZodQueryPipe(listUserGroupsQuery)) query: ListUserGroupsQuery,
+  ): Promise<UserGroupPageResponse> {
+    const page = await this.rpc.call(method.listUserGroups, { ...query, caller, accountId: id });
+    return { items: page.userGroups.map(toUserGroupJson), nextCursor: page.nextCursor ?? null };
+  }
+
+  @Endpoint(api.create)
+  async create(
+    @CurrentCaller() caller: common.Caller,
+    @Param(accountId) { id }: { id: string },
+    @Body(new ZodBodyPipe(createUserGroupBody)) body: CreateUserGroupBody,
+  ): Promise<UserGroupResponse> {
+    const { userGroup } = await this.rpc.call(method.createUserGroup, {
+      ...body,
+      caller,
+      accountId: id,
+    });
+    return toUserGroupJson(answered(userGroup, 'a user group'));
+  }
+
+  // The contract names the user group alone, so the path's account id is not compared with the
+  // group's here; the accounts service authorises the caller on the group's own account.
+  @Endpoint(api.update)
+  async update(
+    @CurrentCaller() caller: common.Caller,
+    @Param(params) { userGroupId }: UserGroupParams,
+    @Body(new ZodBodyPipe(updateUserGroupBody)) body: UpdateUserGroupBody,
+  ): Promise<UserGroupResponse> {
+    const { userGroup } = await this.rpc.call(method.updateUserGroup, {
+      ...toUpdateUserGroupRequest(body),
+      caller,
+      userGroupId,
+    });
+    return toUserGroupJson(answered(userGroup, 'a user group'));
+  }
+
+  @Endpoint(api.delete)
+  async delete(
+    @CurrentCaller() caller: common.Caller,
+    @Param(params) { userGroupId }: UserGroupParams,
+  ): Promise<void> {
+    await this.rpc.call(method.deleteUserGroup, { caller, userGroupId });
+  }
+}
