@@ -1,9 +1,9 @@
 import { runDatabaseService } from '@onramp/runtime';
+import { accountsFeatures } from './features';
 import { PrismaClient } from './generated/prisma/client';
-import { UserDirectoryModule } from './user-directory/user-directory.module';
 
 void runDatabaseService({
   name: 'accounts',
   createClient: (adapter) => new PrismaClient({ adapter }),
-  features: [UserDirectoryModule],
+  features: accountsFeatures,
 });

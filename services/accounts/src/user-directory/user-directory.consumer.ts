@@ -1,6 +1,8 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { identity } from '@onramp/contracts';
-import { EventConsumers } from '@onramp/messaging';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import { accounts, identity, type EventSchema } from '@onramp/contracts';
+import { EventConsumers, Outbox } from '@onramp/messaging';
+import { DriversRepository } from '../drivers/drivers.repository';
 import type { Prisma } from '../generated/prisma/client';
 import { UserDirectoryRepository } from './user-directory.repository';
 
@@ -10,6 +12,8 @@ export class UserDirectoryConsumer implements OnModuleInit {
   constructor(
     private readonly consumers: EventConsumers,
     private readonly directory: UserDirectoryRepository,
+    private readonly drivers: DriversRepository,
+    private readonly outbox: Outbox,
   ) {}
 
   onModuleInit(): void {
@@ -21,8 +25,28 @@ export class UserDirectoryConsumer implements OnModuleInit {
           userId: event.userId,
           email: event.email,
           name: event.name,
+          status: event.status === '' ? 'active' : event.status,
         }),
     });
+    const statuses: [
+      string,
+      EventSchema<identity.UserActivated | identity.UserDeactivated | identity.UserReactivated>,
+      string,
+    ][] = [
+      ['user-directory-activations', identity.UserActivatedSchema, 'active'],
+      ['user-directory-deactivations', identity.UserDeactivatedSchema, 'deactivated'],
+      ['user-directory-reactivations', identity.UserReactivatedSchema, 'active'],
+    ];
+    for (const [name, schema, status] of statuses)
+      this.consumers.subscribe<
+        identity.UserActivated | identity.UserDeactivated | identity.UserReactivated,
+        Prisma.TransactionClient
+      >({
+        name,
+        schema,
+        handler: (event, transaction) =>
+          this.directory.setStatus(transaction, event.userId, status),
+      });
     this.consumers.subscribe<identity.UserUpdated, Prisma.TransactionClient>({
       name: 'user-directory-updates',
       schema: identity.UserUpdatedSchema,
@@ -37,7 +61,19 @@ export class UserDirectoryConsumer implements OnModuleInit {
     this.consumers.subscribe<identity.UserDeleted, Prisma.TransactionClient>({
       name: 'user-directory-erasure',
       schema: identity.UserDeletedSchema,
-      handler: (event, transaction) => this.directory.erase(transaction, event.userId),
+      handler: async (event, transaction) => {
+        // Driver profiles go, cards stay but are unassigned; every account hears DriverErased.
+        const accountIds = await this.drivers.eraseUser(transaction, event.userId);
+        for (const accountId of accountIds)
+          await this.outbox.append(transaction, accounts.DriverErasedSchema, {
+            accountId,
+            userId: event.userId,
+            occurredAt: event.occurredAt ?? timestampFromDate(new Date()),
+          });
+        await this.directory.erase(transaction, event.userId);
+        // The relay also polls; this only shortens the wait once the transaction has committed.
+        setImmediate(() => this.outbox.nudge());
+      },
     });
   }
 }

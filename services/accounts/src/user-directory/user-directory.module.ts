@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { DriversModule } from '../drivers/drivers.module';
 import { UserDirectoryConsumer } from './user-directory.consumer';
 import { UserDirectoryRepository } from './user-directory.repository';
 
-@Module({ providers: [UserDirectoryConsumer, UserDirectoryRepository] })
+@Module({ imports: [DriversModule], providers: [UserDirectoryConsumer, UserDirectoryRepository] })
 export class UserDirectoryModule {}

@@ -6,7 +6,7 @@ export class UserDirectoryRepository {
   /** A plain insert: the consumer guarantees one call per event, so a duplicate is a bug to surface. */
   async record(
     transaction: Prisma.TransactionClient,
-    user: { userId: string; email: string; name: string },
+    user: { userId: string; email: string; name: string; status: string },
   ): Promise<void> {
     await transaction.directoryUser.create({ data: user });
   }
@@ -19,6 +19,14 @@ export class UserDirectoryRepository {
       where: { userId: user.userId },
       data: { email: user.email, name: user.name },
     });
+  }
+
+  async setStatus(
+    transaction: Prisma.TransactionClient,
+    userId: string,
+    status: string,
+  ): Promise<void> {
+    await transaction.directoryUser.updateMany({ where: { userId }, data: { status } });
   }
 
   async erase(transaction: Prisma.TransactionClient, userId: string): Promise<void> {

@@ -1,0 +1,43 @@
+import type { MessageInitShape } from '@bufbuild/protobuf';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import type { accounts } from '@onramp/contracts';
+import type { Account } from '../generated/prisma/client';
+
+export function accountMessage(account: Account): MessageInitShape<typeof accounts.AccountSchema> {
+  return {
+    id: account.id,
+    parentId: account.parentId ?? undefined,
+    relation: account.relation ?? '',
+    name: account.name,
+    type: account.type,
+    company: {
+      legalName: account.companyLegalName,
+      registrationNumber: account.companyRegistrationNumber,
+      vatNumber: account.companyVatNumber,
+    },
+    billingAddress: {
+      line1: account.billingLine1,
+      line2: account.billingLine2,
+      postalCode: account.billingPostalCode,
+      city: account.billingCity,
+      country: account.billingCountry,
+    },
+    contact: {
+      name: account.contactName,
+      phone: account.contactPhone,
+      email: account.contactEmail,
+    },
+    language: account.language,
+    plan: account.plan,
+    featureFlags: account.featureFlags,
+    paymentReference: account.paymentReference,
+    reimbursementRateEurPerKwh: account.reimbursementRate?.toString() ?? '',
+    stationIssueEmails: account.stationIssueEmails,
+    licence: account.licence,
+    status: account.status,
+    level: account.level,
+    depth: account.depth,
+    createdAt: timestampFromDate(account.createdAt),
+    updatedAt: timestampFromDate(account.updatedAt),
+  };
+}

@@ -1,0 +1,49 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DATABASE } from '@onramp/persistence';
+import type { ChargingCard, Prisma, PrismaClient } from '../generated/prisma/client';
+
+type Transaction = Prisma.TransactionClient;
+
+@Injectable()
+export class ChargingCardsRepository {
+  constructor(@Inject(DATABASE) private readonly database: PrismaClient) {}
+
+  transaction<T>(work: (transaction: Transaction) => Promise<T>): Promise<T> {
+    return this.database.$transaction(work);
+  }
+
+  findById(id: string): Promise<ChargingCard | null> {
+    return this.database.chargingCard.findUnique({ where: { id } });
+  }
+
+  hasDriver(accountId: string, userId: string): Promise<boolean> {
+    return this.database.driverProfile
+      .count({ where: { accountId, userId } })
+      .then((count) => count > 0);
+  }
+
+  create(transaction: Transaction, data: Prisma.ChargingCardUncheckedCreateInput) {
+    return transaction.chargingCard.create({ data });
+  }
+
+  update(transaction: Transaction, id: string, data: Prisma.ChargingCardUncheckedUpdateInput) {
+    return transaction.chargingCard.update({ where: { id }, data });
+  }
+
+  list(
+    accountId: string,
+    assignedUserId: string | undefined,
+    afterId: string | undefined,
+    take: number,
+  ): Promise<ChargingCard[]> {
+    return this.database.chargingCard.findMany({
+      where: {
+        accountId,
+        ...(assignedUserId === undefined ? {} : { assignedUserId }),
+        ...(afterId === undefined ? {} : { id: { gt: afterId } }),
+      },
+      orderBy: { id: 'asc' },
+      take,
+    });
+  }
+}

@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import type { Caller } from '@onramp/authz';
+import { accounts } from '@onramp/contracts';
+import { DomainError } from '@onramp/errors';
+import { Outbox } from '@onramp/messaging';
+import { AccountAccess } from '../accounts/account-access';
+import { isUuid } from '../common/callers';
+import { isUniqueViolation } from '../common/names';
+import { decodeCursor, page, pageLimit } from '../common/paging';
+import type { ChargingCard, Prisma } from '../generated/prisma/client';
+import { cardViolations, type CardFields } from './card-fields';
+import { cardMessage } from './card-message';
+import { ChargingCardsRepository } from './charging-cards.repository';
+
+/** Charging cards (OCPI Tokens): never deleted, only invalidated; assigned to drivers. */
+@Injectable()
+export class ChargingCardsService {
+  constructor(
+    private readonly repository: ChargingCardsRepository,
+    private readonly access: AccountAccess,
+    private readonly outbox: Outbox,
+  ) {}
+
+  async create(caller: Caller, request: accounts.CreateChargingCardRequest): Promise<ChargingCard> {
+    const account = await this.access.require(caller, request.accountId, 'charging_cards.manage');
+    const fields: CardFields = {
+      type: request.type,
+      contractId: request.contractId.trim(),
+      visualNumber: request.visualNumber.trim(),
+      issuer: request.issuer.trim(),
+      groupId: request.groupId.trim(),
+      whitelist: request.whitelist === '' ? 'ALLOWED' : request.whitelist,
+      language: request.language,
+    };
+    const violations = cardViolations(fields, request.uid);
+    if (violations.length > 0)
+      throw new DomainError('validation_failed', 'the charging card is not valid', violations);
+    const assignedUserId = await this.assignee(account.id, request.assignedUserId);
+    try {
+      return await this.write(caller, 'created', (transaction) =>
+        this.repository.create(transaction, {
+          ...fields,
+          id: randomUUID(),
+          accountId: account.id,
+          uid: request.uid,
+          assignedUserId: assignedUserId ?? null,
+          lastUpdated: new Date(),
+        }),
+      );
+    } catch (error) {
+      if (isUniqueViolation(error))
+        throw new DomainError('conflict', 'a charging card with this uid already exists', [
+          { field: 'uid', message: 'must be unique across the platform' },
+        ]);
+      throw error;
+    }
+  }
+
+  async get(
+    caller: Caller,
+    id: string,
+    permission: 'charging_cards.read' | 'charging_cards.manage',
+  ) {
+    const card = isUuid(id) ? await this.repository.findById(id.toLowerCase()) : null;
+    if (card === null) throw new DomainError('not_found', 'no such charging card');
+    await this.access.require(caller, card.accountId, permission, ['charging_cards.read']);
+    return card;
+  }
+
+  async list(caller: Caller, request: accounts.ListChargingCardsRequest) {
+    const account = await this.access.require(caller, request.accountId, 'charging_cards.read');
+    const limit = pageLimit(request.limit);
+    const after = request.cursor === undefined ? undefined : decodeCursor(request.cursor, 1)[0];
+    const assigned = request.assignedUserId;
+    if (assigned !== undefined && !isUuid(assigned)) return { items: [] };
+    const rows = await this.repository.list(account.id, assigned?.toLowerCase(), after, limit + 1);
+    return page(rows, limit, (row) => [row.id]);
+  }
+
+  async update(caller: Caller, request: accounts.UpdateChargingCardRequest): Promise<ChargingCard> {
+    const card = await this.get(caller, request.chargingCardId, 'charging_cards.manage');
+    const fields: CardFields = {
+      type: request.type ?? card.type,
+      contractId: request.contractId?.trim() ?? card.contractId,
+      visualNumber: request.visualNumber?.trim() ?? card.visualNumber,
+      issuer: request.issuer?.trim() ?? card.issuer,
+      groupId: request.groupId?.trim() ?? card.groupId,
+      whitelist: request.whitelist ?? card.whitelist,
+      language: request.language ?? card.language,
+    };
+    const violations = cardViolations(fields);
+    if (violations.length > 0)
+      throw new DomainError('validation_failed', 'the charging card is not valid', violations);
+    const assignedUserId =
+      request.assignedUserId === undefined
+        ? card.assignedUserId
+        : ((await this.assignee(card.accountId, request.assignedUserId)) ?? null);
+    return this.write(caller, 'updated', (transaction) =>
+      this.repository.update(transaction, card.id, {
+        ...fields,
+        assignedUserId,
+        lastUpdated: new Date(),
+      }),
+    );
+  }
+
+  async invalidate(caller: Caller, id: string): Promise<ChargingCard> {
+    const card = await this.get(caller, id, 'charging_cards.manage');
+    if (!card.valid) return card;
+    return this.write(caller, 'invalidated', (transaction) =>
+      this.repository.update(transaction, card.id, { valid: false, lastUpdated: new Date() }),
+    );
+  }
+
+  /** A card is assigned to a driver of its own account only; "" unassigns. */
+  private async assignee(accountId: string, userId: string | undefined) {
+    if (userId === undefined || userId === '') return undefined;
+    if (!isUuid(userId) || !(await this.repository.hasDriver(accountId, userId.toLowerCase())))
+      throw new DomainError(
+        'validation_failed',
+        'the card can only go to a driver of the account',
+        [{ field: 'assignedUserId', message: 'not a driver of this account' }],
+      );
+    return userId.toLowerCase();
+  }
+
+  private async write(
+    caller: Caller,
+    change: string,
+    work: (transaction: Prisma.TransactionClient) => Promise<ChargingCard>,
+  ): Promise<ChargingCard> {
+    const card = await this.repository.transaction(async (transaction) => {
+      const saved = await work(transaction);
+      await this.outbox.append(transaction, accounts.ChargingCardChangedSchema, {
+        chargingCard: cardMessage(saved),
+        change,
+        byUserId: caller.userId,
+        occurredAt: timestampFromDate(saved.lastUpdated),
+      });
+      return saved;
+    });
+    this.outbox.nudge();
+    return card;
+  }
+}

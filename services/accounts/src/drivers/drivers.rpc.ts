@@ -1,0 +1,32 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { accounts } from '@onramp/contracts';
+import { RpcServer } from '@onramp/messaging';
+import { requireCaller } from '../common/callers';
+import { driverMessage } from './driver-message';
+import { DriversService } from './drivers.service';
+
+const methods = accounts.AccountsService.method;
+
+/** The NATS face of drivers. */
+@Injectable()
+export class DriversRpc implements OnModuleInit {
+  constructor(
+    private readonly rpc: RpcServer,
+    private readonly drivers: DriversService,
+  ) {}
+
+  onModuleInit(): void {
+    this.rpc.handle(methods.getDriver, async (request) => ({
+      driver: driverMessage(
+        await this.drivers.get(requireCaller(request.caller), request.accountId, request.userId),
+      ),
+    }));
+    this.rpc.handle(methods.listDrivers, async (request) => {
+      const { items, nextCursor } = await this.drivers.list(requireCaller(request.caller), request);
+      return { drivers: items.map(driverMessage), nextCursor };
+    });
+    this.rpc.handle(methods.updateDriver, async (request) => ({
+      driver: driverMessage(await this.drivers.update(requireCaller(request.caller), request)),
+    }));
+  }
+}

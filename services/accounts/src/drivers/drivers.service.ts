@@ -1,0 +1,154 @@
+import { Injectable } from '@nestjs/common';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import type { Caller } from '@onramp/authz';
+import { accounts } from '@onramp/contracts';
+import { DomainError, type FieldViolation } from '@onramp/errors';
+import { Outbox } from '@onramp/messaging';
+import { AccountAccess } from '../accounts/account-access';
+import { isUuid } from '../common/callers';
+import { decodeCursor, page, pageLimit } from '../common/paging';
+import { GroupsService } from '../groups/groups.service';
+import { driverMessage } from './driver-message';
+import { DriversRepository, type DriverRow } from './drivers.repository';
+
+/** The seed's tabs and the user status each lists. */
+const TABS: Record<string, string> = {
+  active: 'active',
+  invited: 'invited',
+  to_be_approved: 'pending_approval',
+};
+const MAX_INFO = 200;
+const MAX_GROUPS = 100;
+
+/** Upper case without spaces or dashes: "ab-123-c" and "AB 123 C" are the same plate. */
+export function normaliseLicencePlate(plate: string): string {
+  return plate.replace(/[\s-]/g, '').toUpperCase();
+}
+
+/** Driver profiles: a user's cost center, info fields, vehicle, user groups and priority. */
+@Injectable()
+export class DriversService {
+  constructor(
+    private readonly repository: DriversRepository,
+    private readonly access: AccountAccess,
+    private readonly groups: GroupsService,
+    private readonly outbox: Outbox,
+  ) {}
+
+  async get(caller: Caller, accountId: string, userId: string): Promise<DriverRow> {
+    const account = await this.access.require(caller, accountId, 'drivers.read');
+    const driver = isUuid(userId)
+      ? await this.repository.find(account.id, userId.toLowerCase())
+      : null;
+    if (driver === null) throw new DomainError('not_found', 'no such driver');
+    return driver;
+  }
+
+  async list(caller: Caller, request: accounts.ListDriversRequest) {
+    const account = await this.access.require(caller, request.accountId, 'drivers.read');
+    const status = TABS[request.tab === '' ? 'active' : request.tab];
+    if (status === undefined)
+      throw new DomainError('validation_failed', 'no such tab', [
+        { field: 'tab', message: 'must be "active", "invited" or "to_be_approved"' },
+      ]);
+    const limit = pageLimit(request.limit);
+    const after = request.cursor === undefined ? undefined : decodeCursor(request.cursor, 1)[0];
+    const rows = await this.repository.list(account.id, status, after, limit + 1);
+    return page(rows, limit, (row) => [row.userId]);
+  }
+
+  async update(caller: Caller, request: accounts.UpdateDriverRequest): Promise<DriverRow> {
+    const account = await this.access.require(caller, request.accountId, 'drivers.manage');
+    const userId = request.userId.toLowerCase();
+    if (!isUuid(userId) || !(await this.repository.userExists(userId)))
+      throw new DomainError('not_found', 'no such user');
+    const existing = await this.repository.find(account.id, userId);
+    const violations: FieldViolation[] = [];
+    if (request.costCenterId !== undefined && request.newCostCenterName !== undefined)
+      violations.push({
+        field: 'newCostCenterName',
+        message: 'choose an existing cost center or add a new one, not both',
+      });
+    let costCenterId = existing?.costCenterId ?? null;
+    if (request.costCenterId !== undefined) {
+      if (request.costCenterId === '') costCenterId = null;
+      else if (
+        !isUuid(request.costCenterId) ||
+        (await this.repository.costCenterOf(account.id, request.costCenterId.toLowerCase())) ===
+          null
+      )
+        violations.push({ field: 'costCenterId', message: 'not a cost center of this account' });
+      else costCenterId = request.costCenterId.toLowerCase();
+    }
+    const info1 = (request.info1 ?? existing?.info1 ?? '').trim();
+    const info2 = (request.info2 ?? existing?.info2 ?? '').trim();
+    if (info1.length > MAX_INFO)
+      violations.push({ field: 'info1', message: `at most ${MAX_INFO} characters` });
+    if (info2.length > MAX_INFO)
+      violations.push({ field: 'info2', message: `at most ${MAX_INFO} characters` });
+    const vehicle = request.vehicle ?? {
+      make: existing?.vehicleMake ?? '',
+      model: existing?.vehicleModel ?? '',
+      licencePlate: existing?.licencePlate ?? '',
+    };
+    const licencePlate = normaliseLicencePlate(vehicle.licencePlate);
+    if (licencePlate !== '' && !/^[A-Z0-9]{1,15}$/.test(licencePlate))
+      violations.push({ field: 'vehicle.licencePlate', message: 'letters and digits, at most 15' });
+    if (vehicle.make.length > MAX_INFO || vehicle.model.length > MAX_INFO)
+      violations.push({
+        field: 'vehicle',
+        message: `make and model at most ${MAX_INFO} characters`,
+      });
+    const userGroupIds = request.userGroupIds
+      ? [...new Set(request.userGroupIds.values.map((id) => id.toLowerCase()))]
+      : (existing?.userGroupIds ?? []);
+    if (request.userGroupIds !== undefined) {
+      if (
+        userGroupIds.length > MAX_GROUPS ||
+        !userGroupIds.every(isUuid) ||
+        (await this.repository.countUserGroups(account.id, userGroupIds)) !== userGroupIds.length
+      )
+        violations.push({
+          field: 'userGroupIds',
+          message: 'not all are user groups of this account',
+        });
+    }
+    if (account.licence === 'pro' && userGroupIds.length === 0)
+      violations.push({
+        field: 'userGroupIds',
+        message: 'on a Pro licence every driver needs at least one user group',
+      });
+    if (violations.length > 0)
+      throw new DomainError('validation_failed', 'the driver is not valid', violations);
+
+    const driver = await this.repository.transaction(async (transaction) => {
+      if (request.newCostCenterName !== undefined)
+        costCenterId = (
+          await this.groups.costCenterByName(
+            transaction,
+            caller,
+            account.id,
+            request.newCostCenterName,
+          )
+        ).id;
+      const saved = await this.repository.upsert(transaction, account.id, userId, {
+        costCenterId,
+        info1,
+        info2,
+        vehicleMake: vehicle.make.trim(),
+        vehicleModel: vehicle.model.trim(),
+        licencePlate,
+        userGroupIds,
+        prioritised: request.prioritised ?? existing?.prioritised ?? false,
+      });
+      await this.outbox.append(transaction, accounts.DriverUpdatedSchema, {
+        driver: driverMessage(saved),
+        byUserId: caller.userId,
+        occurredAt: timestampFromDate(saved.updatedAt),
+      });
+      return saved;
+    });
+    this.outbox.nudge();
+    return driver;
+  }
+}

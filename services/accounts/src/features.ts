@@ -1,0 +1,14 @@
+import { AccountsModule } from './accounts/accounts.module';
+import { ChargingCardsModule } from './charging-cards/charging-cards.module';
+import { DriversModule } from './drivers/drivers.module';
+import { GroupsModule } from './groups/groups.module';
+import { UserDirectoryModule } from './user-directory/user-directory.module';
+
+/** Every feature of the accounts service (shared by main and the integration tests). */
+export const accountsFeatures = [
+  AccountsModule,
+  GroupsModule,
+  ChargingCardsModule,
+  DriversModule,
+  UserDirectoryModule,
+];
