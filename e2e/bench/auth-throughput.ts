@@ -4,32 +4,9 @@
  * Run: npm run bench:auth -w e2e   (BENCH_SECONDS, BENCH_CONNECTIONS tune the load; loopback only)
  */
 import os from 'node:os';
-import autocannon from 'autocannon';
-import Fastify from 'fastify';
 import { Api } from '../src/api';
 import { BOOTSTRAP_ADMIN, Stack } from '../src/stack';
-
-const seconds = Number(process.env['BENCH_SECONDS'] ?? 10);
-const connections = Number(process.env['BENCH_CONNECTIONS'] ?? 16);
-
-interface Figures {
-  name: string;
-  requestsPerSecond: number;
-  p50Ms: number;
-  p99Ms: number;
-  non2xx: number;
-}
-
-async function measure(name: string, options: autocannon.Options): Promise<Figures> {
-  const result = await autocannon({ duration: seconds, connections, ...options });
-  return {
-    name,
-    requestsPerSecond: Math.round(result.requests.average),
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    non2xx: result.non2xx + result.errors,
-  };
-}
+import { constantServer, measure } from './measure';
 
 /**
  * Password reset must not reveal whether an email exists, by status, body or time: measures the
@@ -60,13 +37,6 @@ async function resetTiming(gatewayUrl: string, rounds = 200): Promise<Record<str
   };
 }
 
-async function constantServer(): Promise<{ url: string; close: () => Promise<void> }> {
-  const app = Fastify({ logger: false });
-  app.get('/', () => ({ status: 'ok' }));
-  const url = await app.listen({ host: '127.0.0.1', port: 0 });
-  return { url, close: () => app.close() };
-}
-
 async function main(): Promise<void> {
   const baselineServer = await constantServer();
   const baseline = await measure('plain Fastify, constant JSON', { url: baselineServer.url });
@@ -93,7 +63,7 @@ async function main(): Promise<void> {
     console.log(
       `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ` +
         `${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; ` +
-        `${seconds} s per run, ${connections} connections`,
+        `${process.env['BENCH_SECONDS'] ?? 10} s per run, ${process.env['BENCH_CONNECTIONS'] ?? 16} connections`,
     );
     console.table(rows);
     console.log('password reset answer time, known vs unknown email:');

@@ -1,0 +1,100 @@
+/**
+ * Accounts list and search through the gateway with 100k accounts in the database, beside plain
+ * Fastify answering a constant on the same machine in the same run, and the query plan of the
+ * search. Run: npm run bench:accounts -w e2e   (BENCH_ACCOUNTS, BENCH_SECONDS,
+ * BENCH_CONNECTIONS tune it; loopback only)
+ */
+import os from 'node:os';
+import { Api } from '../src/api';
+import { Stack } from '../src/stack';
+import { constantServer, measure, type Figures } from './measure';
+
+const accounts = Number(process.env['BENCH_ACCOUNTS'] ?? 100_000);
+
+/** Top-level consumer accounts named "Fleet <6 hex> <n>", inserted in one statement. */
+async function seed(stack: Stack): Promise<void> {
+  await stack.query(
+    `INSERT INTO accounts.accounts (id, parent_key, path, depth, name, name_key, type, language,
+       feature_flags, licence, status, created_at, updated_at)
+     SELECT id, '00000000-0000-0000-0000-000000000000', ARRAY[id], 0, name, lower(name),
+       'consumer', 'en', '{}', 'compact', 'active', now(), now()
+     FROM (SELECT gen_random_uuid() AS id,
+                  'Fleet ' || upper(substr(md5(n::text), 1, 6)) || ' ' || n AS name
+           FROM generate_series(1, $1::int) AS n) AS generated`,
+    [accounts],
+  );
+  await stack.query('ANALYZE accounts.accounts');
+}
+
+/** The plan of the search the service runs (Prisma's `contains` on name_key is a LIKE). */
+async function searchPlan(stack: Stack, term: string): Promise<string> {
+  const rows = await stack.query<{ 'QUERY PLAN': string }>(
+    `EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+     SELECT * FROM accounts.accounts WHERE name_key LIKE $1
+     ORDER BY name_key, id LIMIT 51`,
+    [`%${term}%`],
+  );
+  return rows.map((row) => row['QUERY PLAN']).join('\n');
+}
+
+async function main(): Promise<void> {
+  const baselineServer = await constantServer();
+  const baseline = await measure('plain Fastify, constant JSON', { url: baselineServer.url });
+  await baselineServer.close();
+
+  const stack = await Stack.start(['identity', 'accounts', 'gateway']);
+  try {
+    await seed(stack);
+    const { tokens } = await Api.of(stack).loginAsAdmin();
+    const headers = { authorization: `Bearer ${tokens.accessToken}` };
+    // A fragment of one account's name: a selective search, as a user types it.
+    const term = (
+      await stack.query<{ fragment: string }>(
+        `SELECT substr(name_key, 8, 4) AS fragment FROM accounts.accounts ORDER BY id LIMIT 1`,
+      )
+    )[0].fragment;
+    const runs: Figures[] = [
+      baseline,
+      await measure('GET /v1/accounts (first page of 50)', {
+        url: `${stack.gatewayUrl}/v1/accounts?limit=50`,
+        headers,
+      }),
+      await measure(`GET /v1/accounts?q=${term} (selective search)`, {
+        url: `${stack.gatewayUrl}/v1/accounts?q=${term}&limit=50`,
+        headers,
+      }),
+      await measure('GET /v1/accounts?q=fleet 4 (broad search)', {
+        url: `${stack.gatewayUrl}/v1/accounts?q=${encodeURIComponent('fleet 4')}&limit=50`,
+        headers,
+      }),
+    ];
+    const [{ count }] = await stack.query<{ count: string }>(
+      'SELECT count(*) FROM accounts.accounts',
+    );
+    console.log(
+      `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ` +
+        `${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; ${count} accounts`,
+    );
+    console.table(
+      runs.map((figures) => ({
+        ...figures,
+        ratioToBaseline: (figures.requestsPerSecond / baseline.requestsPerSecond).toFixed(4),
+      })),
+    );
+    for (const searched of [term, 'fleet 4']) {
+      const plan = await searchPlan(stack, searched);
+      console.log(`\nplan of the search for "${searched}":\n${plan}`);
+      if (/Seq Scan/.test(plan)) console.log('WARNING: the search scans the table sequentially');
+    }
+  } finally {
+    await stack.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
