@@ -4,10 +4,9 @@
  * search. Run: npm run bench:accounts -w e2e   (BENCH_ACCOUNTS, BENCH_SECONDS,
  * BENCH_CONNECTIONS tune it; loopback only)
  */
-import os from 'node:os';
 import { Api } from '../src/api';
 import { Stack } from '../src/stack';
-import { constantServer, measure, type Figures } from './measure';
+import { constantServer, measure, report, runBenchmark, type Figures } from './measure';
 
 const accounts = Number(process.env['BENCH_ACCOUNTS'] ?? 100_000);
 
@@ -71,16 +70,7 @@ async function main(): Promise<void> {
     const [{ count }] = await stack.query<{ count: string }>(
       'SELECT count(*) FROM accounts.accounts',
     );
-    console.log(
-      `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ` +
-        `${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; ${count} accounts`,
-    );
-    console.table(
-      runs.map((figures) => ({
-        ...figures,
-        ratioToBaseline: (figures.requestsPerSecond / baseline.requestsPerSecond).toFixed(4),
-      })),
-    );
+    report(runs, `; ${count} accounts`);
     for (const searched of [term, 'fleet 4']) {
       const plan = await searchPlan(stack, searched);
       console.log(`\nplan of the search for "${searched}":\n${plan}`);
@@ -91,10 +81,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

@@ -3,10 +3,9 @@
  * Postgres), beside plain Fastify answering a constant on the same machine in the same run.
  * Run: npm run bench:auth -w e2e   (BENCH_SECONDS, BENCH_CONNECTIONS tune the load; loopback only)
  */
-import os from 'node:os';
 import { Api } from '../src/api';
 import { BOOTSTRAP_ADMIN, Stack } from '../src/stack';
-import { constantServer, measure } from './measure';
+import { constantServer, measure, report, runBenchmark } from './measure';
 
 /**
  * Password reset must not reveal whether an email exists, by status, body or time: measures the
@@ -56,16 +55,7 @@ async function main(): Promise<void> {
       body: JSON.stringify({ email: BOOTSTRAP_ADMIN.email, password: BOOTSTRAP_ADMIN.password }),
     });
 
-    const rows = [baseline, me, login].map((figures) => ({
-      ...figures,
-      ratioToBaseline: (figures.requestsPerSecond / baseline.requestsPerSecond).toFixed(4),
-    }));
-    console.log(
-      `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ` +
-        `${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; ` +
-        `${process.env['BENCH_SECONDS'] ?? 10} s per run, ${process.env['BENCH_CONNECTIONS'] ?? 16} connections`,
-    );
-    console.table(rows);
+    report([baseline, me, login]);
     console.log('password reset answer time, known vs unknown email:');
     console.table([await resetTiming(stack.gatewayUrl)]);
   } finally {
@@ -73,10 +63,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
 
@@ -30,4 +31,31 @@ export async function constantServer(): Promise<{ url: string; close: () => Prom
   app.get('/', () => ({ status: 'ok' }));
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   return { url, close: () => app.close() };
+}
+
+/** Prints the machine, then each run beside the baseline (the first run) as a ratio. */
+export function report(runs: readonly Figures[], context = ''): void {
+  const [baseline] = runs;
+  console.log(
+    `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ` +
+      `${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; ` +
+      `${seconds} s per run, ${connections} connections${context}`,
+  );
+  console.table(
+    runs.map((figures) => ({
+      ...figures,
+      ratioToBaseline: (figures.requestsPerSecond / (baseline?.requestsPerSecond ?? 1)).toFixed(4),
+    })),
+  );
+}
+
+/** Runs a benchmark's main and exits with its outcome (the stack's processes must not linger). */
+export function runBenchmark(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
 }
