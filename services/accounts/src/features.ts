@@ -1,3 +1,4 @@
+import { AccountMembersModule } from './account-members/account-members.module';
 import { AccountsModule } from './accounts/accounts.module';
 import { ChargingCardsModule } from './charging-cards/charging-cards.module';
 import { DriversModule } from './drivers/drivers.module';
@@ -11,4 +12,5 @@ export const accountsFeatures = [
   ChargingCardsModule,
   DriversModule,
   UserDirectoryModule,
+  AccountMembersModule,
 ];

@@ -229,6 +229,15 @@ describe('accounts', () => {
     await app.database.directoryUser.create({
       data: { userId, email: `${userId}@example.com`, name: 'Driver', status: 'active' },
     });
+    await app.database.accountMembership.create({
+      data: {
+        membershipId: randomUUID(),
+        userId,
+        accountIds: [account.id],
+        roles: ['driver'],
+        changedAt: new Date(),
+      },
+    });
     const refused = await failure(
       app.call(methods.updateDriver, {
         caller: operator,

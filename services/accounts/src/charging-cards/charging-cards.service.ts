@@ -5,6 +5,7 @@ import type { Caller } from '@onramp/authz';
 import { accounts } from '@onramp/contracts';
 import { DomainError } from '@onramp/errors';
 import { Outbox } from '@onramp/messaging';
+import { AccountMembersRepository } from '../account-members/account-members.repository';
 import { AccountAccess } from '../accounts/account-access';
 import { isUuid } from '../common/callers';
 import { isUniqueViolation } from '../common/names';
@@ -20,6 +21,7 @@ export class ChargingCardsService {
   constructor(
     private readonly repository: ChargingCardsRepository,
     private readonly access: AccountAccess,
+    private readonly members: AccountMembersRepository,
     private readonly outbox: Outbox,
   ) {}
 
@@ -117,13 +119,18 @@ export class ChargingCardsService {
   /** A card is assigned to a driver of its own account only; "" unassigns. */
   private async assignee(accountId: string, userId: string | undefined) {
     if (userId === undefined || userId === '') return undefined;
-    if (!isUuid(userId) || !(await this.repository.hasDriver(accountId, userId.toLowerCase())))
+    const id = userId.toLowerCase();
+    if (
+      !isUuid(id) ||
+      !(await this.members.isMember(accountId, id)) ||
+      !(await this.repository.hasDriver(accountId, id))
+    )
       throw new DomainError(
         'validation_failed',
         'the card can only go to a driver of the account',
         [{ field: 'assignedUserId', message: 'not a driver of this account' }],
       );
-    return userId.toLowerCase();
+    return id;
   }
 
   private async write(

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DATABASE } from '@onramp/persistence';
-import type { Prisma, PrismaClient } from '../generated/prisma/client';
+import { Prisma, type PrismaClient } from '../generated/prisma/client';
 
 type Transaction = Prisma.TransactionClient;
 
@@ -57,21 +57,31 @@ export class DriversRepository {
     return (await this.find(accountId, userId, transaction))!;
   }
 
+  /** A page of the account's profiles whose users are still members of it, in user id order. */
   async list(
     accountId: string,
     status: string,
     afterUserId: string | undefined,
     take: number,
   ): Promise<DriverRow[]> {
+    const after =
+      afterUserId === undefined ? Prisma.empty : Prisma.sql`AND d.user_id > ${afterUserId}::uuid`;
+    const members = await this.database.$queryRaw<{ user_id: string }[]>`
+      SELECT d.user_id::text AS user_id
+      FROM "accounts"."driver_profiles" d
+      JOIN "accounts"."user_directory" u ON u.user_id = d.user_id
+      WHERE d.account_id = ${accountId}::uuid AND u.status = ${status} ${after}
+        AND EXISTS (
+          SELECT 1 FROM "accounts"."account_memberships" m
+          WHERE m.user_id = d.user_id AND NOT m.revoked
+            AND m.account_ids @> ARRAY[${accountId}::uuid])
+      ORDER BY d.user_id
+      LIMIT ${take}`;
+    if (members.length === 0) return [];
     const profiles = await this.database.driverProfile.findMany({
-      where: {
-        accountId,
-        user: { status },
-        ...(afterUserId === undefined ? {} : { userId: { gt: afterUserId } }),
-      },
+      where: { accountId, userId: { in: members.map((member) => member.user_id) } },
       include: withUser,
       orderBy: { userId: 'asc' },
-      take,
     });
     return this.withCards(this.database, profiles);
   }

@@ -4,6 +4,7 @@ import type { Caller } from '@onramp/authz';
 import { accounts } from '@onramp/contracts';
 import { DomainError, type FieldViolation } from '@onramp/errors';
 import { Outbox } from '@onramp/messaging';
+import { AccountMembersRepository } from '../account-members/account-members.repository';
 import { AccountAccess } from '../accounts/account-access';
 import { isUuid } from '../common/callers';
 import { decodeCursor, page, pageLimit } from '../common/paging';
@@ -32,12 +33,21 @@ export class DriversService {
     private readonly repository: DriversRepository,
     private readonly access: AccountAccess,
     private readonly groups: GroupsService,
+    private readonly members: AccountMembersRepository,
     private readonly outbox: Outbox,
   ) {}
 
+  /**
+   * A driver of an account is a user identity made a member of it: a profile is neither made nor
+   * shown for anyone else (the directory holds every customer's users).
+   */
+  private async isMember(accountId: string, userId: string): Promise<boolean> {
+    return isUuid(userId) && (await this.members.isMember(accountId, userId));
+  }
+
   async get(caller: Caller, accountId: string, userId: string): Promise<DriverRow> {
     const account = await this.access.require(caller, accountId, 'drivers.read');
-    const driver = isUuid(userId)
+    const driver = (await this.isMember(account.id, userId.toLowerCase()))
       ? await this.repository.find(account.id, userId.toLowerCase())
       : null;
     if (driver === null) throw new DomainError('not_found', 'no such driver');
@@ -53,6 +63,10 @@ export class DriversService {
       ]);
     const limit = pageLimit(request.limit);
     const after = request.cursor === undefined ? undefined : decodeCursor(request.cursor, 1)[0];
+    if (after !== undefined && !isUuid(after))
+      throw new DomainError('validation_failed', 'the cursor is not valid', [
+        { field: 'cursor', message: 'use the nextCursor of a previous page' },
+      ]);
     const rows = await this.repository.list(account.id, status, after, limit + 1);
     return page(rows, limit, (row) => [row.userId]);
   }
@@ -60,8 +74,8 @@ export class DriversService {
   async update(caller: Caller, request: accounts.UpdateDriverRequest): Promise<DriverRow> {
     const account = await this.access.require(caller, request.accountId, 'drivers.manage');
     const userId = request.userId.toLowerCase();
-    if (!isUuid(userId) || !(await this.repository.userExists(userId)))
-      throw new DomainError('not_found', 'no such user');
+    if (!(await this.isMember(account.id, userId)) || !(await this.repository.userExists(userId)))
+      throw new DomainError('not_found', 'no such user in this account');
     const existing = await this.repository.find(account.id, userId);
     const violations: FieldViolation[] = [];
     if (request.costCenterId !== undefined && request.newCostCenterName !== undefined)

@@ -3,12 +3,13 @@ import { Test, type TestingModule } from '@nestjs/testing';
 import type {
   DescMessage,
   DescMethodUnary,
+  Message,
   MessageInitShape,
   MessageShape,
 } from '@bufbuild/protobuf';
 import { databaseEnv, serviceEnv } from '@onramp/config';
-import type { common } from '@onramp/contracts';
-import { RpcClient } from '@onramp/messaging';
+import type { common, EventSchema } from '@onramp/contracts';
+import { Outbox, RpcClient } from '@onramp/messaging';
 import { applyMigrations, createPgAdapter, DATABASE } from '@onramp/persistence';
 import { coreModules } from '@onramp/runtime';
 import { createDatabase, provideInfrastructure, type Infrastructure } from '@onramp/testing';
@@ -66,6 +67,30 @@ export class AccountsApp {
     return this.module.get(RpcClient).call(method, request);
   }
 
+  /**
+   * Publishes an event as its producer would (through an outbox and JetStream), here accounts' own
+   * outbox, so it reaches accounts' consumers on the real path. Answers the message id.
+   */
+  async publish<Event extends Message>(
+    schema: EventSchema<Event>,
+    event: MessageInitShape<EventSchema<Event>>,
+  ): Promise<string> {
+    const outbox = this.module.get(Outbox);
+    const messageId = await this.database.$transaction((transaction) =>
+      outbox.append(transaction, schema, event),
+    );
+    outbox.nudge();
+    return messageId;
+  }
+
+  /** Whether a consumer (by its name, as subscribed) has handled that message. */
+  async handled(consumer: string, messageId: string): Promise<boolean> {
+    const count = await this.database.processedMessage.count({
+      where: { consumer: `accounts-${consumer}`, messageId },
+    });
+    return count > 0;
+  }
+
   async stop(): Promise<void> {
     await this.module.close();
     await this.infrastructure.stop();
@@ -88,4 +113,18 @@ export function callerWith(
       },
     ],
   };
+}
+
+/** Retries the check until it passes: consumers apply events a moment after they are published. */
+export async function eventually(check: () => Promise<void>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
 }

@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { AccountMembersConsumer } from './account-members.consumer';
+import { AccountMembersRepository } from './account-members.repository';
+
+@Module({
+  providers: [AccountMembersConsumer, AccountMembersRepository],
+  exports: [AccountMembersRepository],
+})
+export class AccountMembersModule {}

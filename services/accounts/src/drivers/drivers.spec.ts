@@ -1,0 +1,198 @@
+import { randomUUID } from 'node:crypto';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import { accounts, identity } from '@onramp/contracts';
+import { AccountsApp, callerWith, eventually } from '../testing/accounts-app';
+
+const methods = accounts.AccountsService.method;
+
+let app: AccountsApp;
+beforeAll(async () => {
+  app = await AccountsApp.start();
+}, 120_000);
+afterAll(() => app.stop());
+
+function failure(promise: Promise<unknown>): Promise<{ code: string }> {
+  return promise.then(
+    () => {
+      throw new Error('expected a failure');
+    },
+    (error: unknown) => error as { code: string },
+  );
+}
+
+const operator = callerWith(randomUUID(), { platform: true }, ['accounts.create']);
+
+async function customer() {
+  const { account } = await app.call(methods.createAccount, {
+    caller: operator,
+    name: `Customer ${randomUUID()}`,
+    type: 'consumer',
+  });
+  const admin = callerWith(randomUUID(), { accountIds: [account!.id] }, [
+    'accounts.read',
+    'drivers.read',
+    'drivers.manage',
+    'charging_cards.read',
+    'charging_cards.manage',
+  ]);
+  return { account: account!, admin };
+}
+
+function membership(userId: string, accountIds: string[], id = randomUUID()) {
+  return { id, userId, platform: false, accountIds, roles: ['driver'], additionalPermissions: [] };
+}
+
+const at = (iso: string) => timestampFromDate(new Date(iso));
+
+async function userCreated(userId: string, name = 'Dana Driver') {
+  await app.publish(identity.UserCreatedSchema, {
+    userId,
+    email: `${userId}@example.com`,
+    name,
+    status: 'active',
+    occurredAt: at('2026-11-23T10:00:00Z'),
+  });
+}
+
+describe('drivers are the members of their account', () => {
+  it("makes a granted user a driver, even when the grant arrives before the user's creation", async () => {
+    const { account, admin } = await customer();
+    const userId = randomUUID();
+    await app.publish(identity.MembershipGrantedSchema, {
+      membership: membership(userId, [account.id]),
+      occurredAt: at('2026-11-23T10:00:00Z'),
+    });
+    await userCreated(userId);
+    await eventually(async () => {
+      const { driver } = await app.call(methods.updateDriver, {
+        caller: admin,
+        accountId: account.id,
+        userId,
+        info1: 'EMP-1',
+      });
+      expect(driver).toMatchObject({ userId, name: 'Dana Driver', info1: 'EMP-1' });
+    });
+    const { drivers } = await app.call(methods.listDrivers, {
+      caller: admin,
+      accountId: account.id,
+    });
+    expect(drivers.map((driver) => driver.userId)).toEqual([userId]);
+  });
+
+  it("refuses to attach, show or list another customer's user", async () => {
+    const mine = await customer();
+    const theirs = await customer();
+    const stranger = randomUUID();
+    await userCreated(stranger, 'Someone Else');
+    await app.publish(identity.MembershipGrantedSchema, {
+      membership: membership(stranger, [theirs.account.id]),
+      occurredAt: at('2026-11-23T10:00:00Z'),
+    });
+    // Once the stranger is a driver of their own account, they are still nobody in mine.
+    await eventually(async () => {
+      await app.call(methods.updateDriver, {
+        caller: theirs.admin,
+        accountId: theirs.account.id,
+        userId: stranger,
+        info1: 'THEIRS',
+      });
+    });
+    const attach = await failure(
+      app.call(methods.updateDriver, {
+        caller: mine.admin,
+        accountId: mine.account.id,
+        userId: stranger,
+        info1: 'stolen',
+      }),
+    );
+    expect(attach.code).toBe('not_found');
+    const read = await failure(
+      app.call(methods.getDriver, {
+        caller: mine.admin,
+        accountId: mine.account.id,
+        userId: stranger,
+      }),
+    );
+    expect(read.code).toBe('not_found');
+    expect(
+      await app.database.driverProfile.count({
+        where: { accountId: mine.account.id, userId: stranger },
+      }),
+    ).toBe(0);
+  });
+
+  it('forgets a driver whose membership is revoked, even if an older update arrives later', async () => {
+    const { account, admin } = await customer();
+    const userId = randomUUID();
+    const membershipId = randomUUID();
+    await userCreated(userId);
+    await app.publish(identity.MembershipGrantedSchema, {
+      membership: membership(userId, [account.id], membershipId),
+      occurredAt: at('2026-11-23T10:00:00Z'),
+    });
+    await eventually(async () => {
+      await app.call(methods.updateDriver, { caller: admin, accountId: account.id, userId });
+    });
+    await app.publish(identity.MembershipRevokedSchema, {
+      membership: membership(userId, [account.id], membershipId),
+      occurredAt: at('2026-11-23T12:00:00Z'),
+    });
+    await eventually(async () => {
+      const read = await failure(
+        app.call(methods.getDriver, { caller: admin, accountId: account.id, userId }),
+      );
+      expect(read.code).toBe('not_found');
+    });
+    // An update from before the revocation, delivered after it, does not bring the user back.
+    const late = await app.publish(identity.MembershipUpdatedSchema, {
+      membership: membership(userId, [account.id], membershipId),
+      occurredAt: at('2026-11-23T11:00:00Z'),
+    });
+    await eventually(async () =>
+      expect(await app.handled('account-members-updates', late)).toBe(true),
+    );
+    const { drivers } = await app.call(methods.listDrivers, {
+      caller: admin,
+      accountId: account.id,
+    });
+    expect(drivers).toEqual([]);
+    const update = await failure(
+      app.call(methods.updateDriver, { caller: admin, accountId: account.id, userId }),
+    );
+    expect(update.code).toBe('not_found');
+  });
+
+  it('moves a driver with a membership update and forgets an erased user', async () => {
+    const first = await customer();
+    const second = await customer();
+    const userId = randomUUID();
+    const membershipId = randomUUID();
+    await userCreated(userId);
+    await app.publish(identity.MembershipGrantedSchema, {
+      membership: membership(userId, [first.account.id], membershipId),
+      occurredAt: at('2026-11-23T10:00:00Z'),
+    });
+    await app.publish(identity.MembershipUpdatedSchema, {
+      membership: membership(userId, [second.account.id], membershipId),
+      occurredAt: at('2026-11-23T11:00:00Z'),
+    });
+    await eventually(async () => {
+      await app.call(methods.updateDriver, {
+        caller: second.admin,
+        accountId: second.account.id,
+        userId,
+      });
+    });
+    const refused = await failure(
+      app.call(methods.updateDriver, { caller: first.admin, accountId: first.account.id, userId }),
+    );
+    expect(refused.code).toBe('not_found');
+    await app.publish(identity.UserDeletedSchema, {
+      userId,
+      occurredAt: at('2026-11-23T12:00:00Z'),
+    });
+    await eventually(async () =>
+      expect(await app.database.accountMembership.count({ where: { userId } })).toBe(0),
+    );
+  });
+});
