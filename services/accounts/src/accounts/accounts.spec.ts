@@ -209,13 +209,74 @@ describe('accounts', () => {
     ).toBe('validation_failed');
     await app.call(methods.invalidateChargingCard, {
       caller: operator,
+      accountId: account.id,
       chargingCardId: chargingCard!.id,
     });
     const { chargingCard: read } = await app.call(methods.getChargingCard, {
       caller: operator,
+      accountId: account.id,
       chargingCardId: chargingCard!.id,
     });
     expect(read!.valid).toBe(false);
+  });
+
+  it("never reaches another account's item through this account's path", async () => {
+    const mine = await consumer(`mine-${randomUUID()}`);
+    const theirs = await consumer(`theirs-${randomUUID()}`);
+    // An admin of both accounts, so only the account named in the request can refuse.
+    const admin = callerWith(randomUUID(), { accountIds: [mine.id, theirs.id] }, [
+      'accounts.read',
+      'cost_centers.manage',
+      'user_groups.manage',
+      'charging_cards.read',
+      'charging_cards.manage',
+    ]);
+    const { costCenter } = await app.call(methods.createCostCenter, {
+      caller: admin,
+      accountId: theirs.id,
+      name: 'Theirs',
+    });
+    const { userGroup } = await app.call(methods.createUserGroup, {
+      caller: admin,
+      accountId: theirs.id,
+      name: 'Theirs',
+    });
+    const { chargingCard } = await app.call(methods.createChargingCard, {
+      caller: admin,
+      accountId: theirs.id,
+      uid: `RFID-${randomUUID().slice(0, 8)}`,
+      type: 'RFID',
+      contractId: 'NL-TNM-C12345678-X',
+      issuer: 'Onramp',
+    });
+    const costCenterId = costCenter!.id;
+    const userGroupId = userGroup!.id;
+    const chargingCardId = chargingCard!.id;
+    const throughMine = { caller: admin, accountId: mine.id };
+    const attempts = [
+      app.call(methods.updateCostCenter, { ...throughMine, costCenterId, name: 'Mine' }),
+      app.call(methods.deleteCostCenter, { ...throughMine, costCenterId }),
+      app.call(methods.updateUserGroup, { ...throughMine, userGroupId, name: 'Mine' }),
+      app.call(methods.deleteUserGroup, { ...throughMine, userGroupId }),
+      app.call(methods.getChargingCard, { ...throughMine, chargingCardId }),
+      app.call(methods.updateChargingCard, { ...throughMine, chargingCardId, whitelist: 'NEVER' }),
+      app.call(methods.invalidateChargingCard, { ...throughMine, chargingCardId }),
+    ];
+    for (const attempt of attempts) expect((await failure(attempt)).code).toBe('not_found');
+    const card = await app.database.chargingCard.findUnique({ where: { id: chargingCardId } });
+    expect(card).toMatchObject({ valid: true, whitelist: 'ALLOWED' });
+    expect(await app.database.costCenter.count({ where: { id: costCenterId } })).toBe(1);
+    expect(await app.database.userGroup.findUnique({ where: { id: userGroupId } })).toMatchObject({
+      name: 'Theirs',
+    });
+    // Through its own account the same caller reaches it.
+    const { chargingCard: read } = await app.call(methods.getChargingCard, {
+      caller: admin,
+      accountId: theirs.id,
+      chargingCardId,
+    });
+    expect(read!.id).toBe(chargingCardId);
+    await app.call(methods.deleteCostCenter, { caller: admin, accountId: theirs.id, costCenterId });
   });
 
   it('requires a user group for every driver on a Pro licence', async () => {

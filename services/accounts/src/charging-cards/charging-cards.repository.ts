@@ -12,8 +12,9 @@ export class ChargingCardsRepository {
     return this.database.$transaction(work);
   }
 
-  findById(id: string): Promise<ChargingCard | null> {
-    return this.database.chargingCard.findUnique({ where: { id } });
+  /** The card, if it belongs to that account. */
+  cardOf(accountId: string, id: string): Promise<ChargingCard | null> {
+    return this.database.chargingCard.findFirst({ where: { id, accountId } });
   }
 
   hasDriver(accountId: string, userId: string): Promise<boolean> {

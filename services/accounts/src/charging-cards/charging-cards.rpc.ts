@@ -23,6 +23,7 @@ export class ChargingCardsRpc implements OnModuleInit {
       chargingCard: cardMessage(
         await this.cards.get(
           requireCaller(request.caller),
+          request.accountId,
           request.chargingCardId,
           'charging_cards.read',
         ),
@@ -37,7 +38,7 @@ export class ChargingCardsRpc implements OnModuleInit {
     }));
     this.rpc.handle(methods.invalidateChargingCard, async (request) => ({
       chargingCard: cardMessage(
-        await this.cards.invalidate(requireCaller(request.caller), request.chargingCardId),
+        await this.cards.invalidate(requireCaller(request.caller), request),
       ),
     }));
   }

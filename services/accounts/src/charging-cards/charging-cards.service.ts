@@ -60,14 +60,21 @@ export class ChargingCardsService {
     }
   }
 
+  /**
+   * The card as reached through its account: the caller's rights are checked on that account,
+   * and a card of any other account is "not_found".
+   */
   async get(
     caller: Caller,
+    accountId: string,
     id: string,
     permission: 'charging_cards.read' | 'charging_cards.manage',
-  ) {
-    const card = isUuid(id) ? await this.repository.findById(id.toLowerCase()) : null;
+  ): Promise<ChargingCard> {
+    const account = await this.access.require(caller, accountId, permission, [
+      'charging_cards.read',
+    ]);
+    const card = isUuid(id) ? await this.repository.cardOf(account.id, id.toLowerCase()) : null;
     if (card === null) throw new DomainError('not_found', 'no such charging card');
-    await this.access.require(caller, card.accountId, permission, ['charging_cards.read']);
     return card;
   }
 
@@ -82,7 +89,12 @@ export class ChargingCardsService {
   }
 
   async update(caller: Caller, request: accounts.UpdateChargingCardRequest): Promise<ChargingCard> {
-    const card = await this.get(caller, request.chargingCardId, 'charging_cards.manage');
+    const card = await this.get(
+      caller,
+      request.accountId,
+      request.chargingCardId,
+      'charging_cards.manage',
+    );
     const fields: CardFields = {
       type: request.type ?? card.type,
       contractId: request.contractId?.trim() ?? card.contractId,
@@ -108,8 +120,16 @@ export class ChargingCardsService {
     );
   }
 
-  async invalidate(caller: Caller, id: string): Promise<ChargingCard> {
-    const card = await this.get(caller, id, 'charging_cards.manage');
+  async invalidate(
+    caller: Caller,
+    request: accounts.InvalidateChargingCardRequest,
+  ): Promise<ChargingCard> {
+    const card = await this.get(
+      caller,
+      request.accountId,
+      request.chargingCardId,
+      'charging_cards.manage',
+    );
     if (!card.valid) return card;
     return this.write(caller, 'invalidated', (transaction) =>
       this.repository.update(transaction, card.id, { valid: false, lastUpdated: new Date() }),

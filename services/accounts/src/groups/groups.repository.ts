@@ -13,8 +13,9 @@ export class GroupsRepository {
     return this.database.$transaction(work);
   }
 
-  findCostCenter(id: string, transaction: Transaction = this.database): Promise<CostCenter | null> {
-    return transaction.costCenter.findUnique({ where: { id } });
+  /** The cost center, if it belongs to that account. */
+  costCenterOf(accountId: string, id: string): Promise<CostCenter | null> {
+    return this.database.costCenter.findFirst({ where: { id, accountId } });
   }
 
   costCenterNamed(
@@ -54,8 +55,9 @@ export class GroupsRepository {
     });
   }
 
-  findUserGroup(id: string): Promise<UserGroup | null> {
-    return this.database.userGroup.findUnique({ where: { id } });
+  /** The user group, if it belongs to that account. */
+  userGroupOf(accountId: string, id: string): Promise<UserGroup | null> {
+    return this.database.userGroup.findFirst({ where: { id, accountId } });
   }
 
   countUserGroups(accountId: string, ids: string[]): Promise<number> {

@@ -34,15 +34,11 @@ export class GroupsRpc implements OnModuleInit {
     });
     this.rpc.handle(methods.updateCostCenter, async (request) => ({
       costCenter: costCenterMessage(
-        await this.groups.updateCostCenter(
-          requireCaller(request.caller),
-          request.costCenterId,
-          request.name,
-        ),
+        await this.groups.updateCostCenter(requireCaller(request.caller), request),
       ),
     }));
     this.rpc.handle(methods.deleteCostCenter, async (request) => {
-      await this.groups.deleteCostCenter(requireCaller(request.caller), request.costCenterId);
+      await this.groups.deleteCostCenter(requireCaller(request.caller), request);
       return {};
     });
     this.rpc.handle(methods.createUserGroup, async (request) => ({
@@ -63,7 +59,7 @@ export class GroupsRpc implements OnModuleInit {
       ),
     }));
     this.rpc.handle(methods.deleteUserGroup, async (request) => {
-      await this.groups.deleteUserGroup(requireCaller(request.caller), request.userGroupId);
+      await this.groups.deleteUserGroup(requireCaller(request.caller), request);
       return {};
     });
   }

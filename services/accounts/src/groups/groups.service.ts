@@ -9,7 +9,7 @@ import { AccountAccess } from '../accounts/account-access';
 import { isUuid } from '../common/callers';
 import { isUniqueViolation, nameKey } from '../common/names';
 import { decodeCursor, page, pageLimit } from '../common/paging';
-import type { CostCenter, Prisma, UserGroup } from '../generated/prisma/client';
+import type { Account, CostCenter, Prisma, UserGroup } from '../generated/prisma/client';
 import { costCenterMessage, userGroupMessage } from './group-messages';
 import { GroupsRepository } from './groups.repository';
 
@@ -96,16 +96,25 @@ export class GroupsService {
     return page(rows, limit, (row) => [row.id]);
   }
 
-  private async ownCostCenter(caller: Caller, id: string): Promise<CostCenter> {
-    const costCenter = isUuid(id) ? await this.repository.findCostCenter(id.toLowerCase()) : null;
+  /**
+   * The cost center as reached through its account: the caller's rights are checked on that
+   * account, and a cost center of any other account is "not_found".
+   */
+  private async ownCostCenter(caller: Caller, accountId: string, id: string): Promise<CostCenter> {
+    const account = await this.access.require(caller, accountId, 'cost_centers.manage');
+    const costCenter = isUuid(id)
+      ? await this.repository.costCenterOf(account.id, id.toLowerCase())
+      : null;
     if (costCenter === null) throw new DomainError('not_found', 'no such cost center');
-    await this.access.require(caller, costCenter.accountId, 'cost_centers.manage');
     return costCenter;
   }
 
-  async updateCostCenter(caller: Caller, id: string, name: string): Promise<CostCenter> {
-    const costCenter = await this.ownCostCenter(caller, id);
-    const checked = checkedName(name);
+  async updateCostCenter(
+    caller: Caller,
+    request: accounts.UpdateCostCenterRequest,
+  ): Promise<CostCenter> {
+    const costCenter = await this.ownCostCenter(caller, request.accountId, request.costCenterId);
+    const checked = checkedName(request.name);
     return this.write(async (transaction) => {
       const updated = await this.repository.updateCostCenter(transaction, costCenter.id, {
         name: checked,
@@ -116,8 +125,8 @@ export class GroupsService {
     });
   }
 
-  async deleteCostCenter(caller: Caller, id: string): Promise<void> {
-    const costCenter = await this.ownCostCenter(caller, id);
+  async deleteCostCenter(caller: Caller, request: accounts.DeleteCostCenterRequest): Promise<void> {
+    const costCenter = await this.ownCostCenter(caller, request.accountId, request.costCenterId);
     await this.write(async (transaction) => {
       const deleted = await this.repository.deleteCostCenter(transaction, costCenter.id);
       await this.costCenterChanged(transaction, caller, deleted, 'deleted');
@@ -160,18 +169,25 @@ export class GroupsService {
     return page(rows, limit, (row) => [row.id]);
   }
 
-  private async ownUserGroup(caller: Caller, id: string): Promise<UserGroup> {
-    const group = isUuid(id) ? await this.repository.findUserGroup(id.toLowerCase()) : null;
+  /** Like ownCostCenter: reached through its account, checked on it, "not_found" elsewhere. */
+  private async ownUserGroup(
+    caller: Caller,
+    accountId: string,
+    id: string,
+  ): Promise<{ account: Account; group: UserGroup }> {
+    const account = await this.access.require(caller, accountId, 'user_groups.manage');
+    const group = isUuid(id)
+      ? await this.repository.userGroupOf(account.id, id.toLowerCase())
+      : null;
     if (group === null) throw new DomainError('not_found', 'no such user group');
-    await this.access.require(caller, group.accountId, 'user_groups.manage');
-    return group;
+    return { account, group };
   }
 
   async updateUserGroup(
     caller: Caller,
     request: accounts.UpdateUserGroupRequest,
   ): Promise<UserGroup> {
-    const group = await this.ownUserGroup(caller, request.userGroupId);
+    const { group } = await this.ownUserGroup(caller, request.accountId, request.userGroupId);
     const violations: FieldViolation[] = [];
     const data: Prisma.UserGroupUncheckedUpdateInput = {};
     if (request.name !== undefined) {
@@ -195,9 +211,12 @@ export class GroupsService {
     });
   }
 
-  async deleteUserGroup(caller: Caller, id: string): Promise<void> {
-    const group = await this.ownUserGroup(caller, id);
-    const account = await this.access.require(caller, group.accountId, 'user_groups.manage');
+  async deleteUserGroup(caller: Caller, request: accounts.DeleteUserGroupRequest): Promise<void> {
+    const { account, group } = await this.ownUserGroup(
+      caller,
+      request.accountId,
+      request.userGroupId,
+    );
     if (account.licence === 'pro' && (await this.repository.driversOnlyIn(group)) > 0)
       throw new DomainError('validation_failed', 'drivers would be left without a user group', [
         { field: 'userGroupId', message: 'on a Pro licence every driver needs a user group' },

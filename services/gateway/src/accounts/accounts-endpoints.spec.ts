@@ -57,19 +57,34 @@ describe('accounts endpoints', () => {
     fake.answer(method.updateAccount, (request) => ({
       account: { id: request.accountId, name: 'Fleet', type: 'consumer', depth: 2 },
     }));
-    fake.answer(method.getChargingCard, ({ chargingCardId }) => {
-      if (chargingCardId === cardId) return { chargingCard: card(cardId, accountId) };
-      if (chargingCardId === foreignCardId) {
-        return { chargingCard: card(foreignCardId, otherAccountId) };
-      }
-      throw new DomainError('not_found', 'no such card');
+    // As the accounts service does: a card is found only in the account the request names.
+    const cardIn = (owner: string, chargingCardId: string) => {
+      const owners: Record<string, string> = {
+        [cardId]: accountId,
+        [foreignCardId]: otherAccountId,
+      };
+      if (owners[chargingCardId] !== owner) throw new DomainError('not_found', 'no such card');
+    };
+    fake.answer(method.getChargingCard, ({ accountId: owner, chargingCardId }) => {
+      cardIn(owner, chargingCardId);
+      return { chargingCard: card(chargingCardId, owner) };
     });
-    fake.answer(method.invalidateChargingCard, ({ chargingCardId }) => ({
-      chargingCard: card(chargingCardId, accountId, false),
+    fake.answer(method.invalidateChargingCard, ({ accountId: owner, chargingCardId }) => {
+      cardIn(owner, chargingCardId);
+      return { chargingCard: card(chargingCardId, owner, false) };
+    });
+    fake.answer(method.updateChargingCard, ({ accountId: owner, chargingCardId }) => {
+      cardIn(owner, chargingCardId);
+      return { chargingCard: card(chargingCardId, owner) };
+    });
+    fake.answer(method.updateCostCenter, (request) => ({
+      costCenter: { id: request.costCenterId, accountId: request.accountId, name: request.name },
     }));
-    fake.answer(method.updateChargingCard, ({ chargingCardId }) => ({
-      chargingCard: card(chargingCardId, accountId),
+    fake.answer(method.deleteCostCenter, () => ({}));
+    fake.answer(method.updateUserGroup, (request) => ({
+      userGroup: { id: request.userGroupId, accountId: request.accountId, name: request.name },
     }));
+    fake.answer(method.deleteUserGroup, () => ({}));
     fake.answer(method.listDrivers, () => ({ drivers: [], nextCursor: 'next' }));
     fake.answer(method.updateDriver, (request) => ({
       driver: {
@@ -195,15 +210,57 @@ describe('accounts endpoints', () => {
     });
   });
 
-  it("never reaches another account's card through this account's path", async () => {
+  it("names the path's account to the accounts service, which refuses another account's card", async () => {
     const path = `/v1/accounts/${accountId}/charging-cards/${foreignCardId}`;
-    fake.received.delete('rpc.accounts.charging-cards.update.v1');
-    fake.received.delete('rpc.accounts.charging-cards.invalidate.v1');
+    fake.received.delete('rpc.accounts.charging-cards.get.v1');
     expect((await send('GET', path)).status).toBe(404);
     expect((await send('PATCH', path, { whitelist: 'NEVER' })).status).toBe(404);
     expect((await send('DELETE', path)).status).toBe(404);
-    expect(fake.received.has('rpc.accounts.charging-cards.update.v1')).toBe(false);
-    expect(fake.received.has('rpc.accounts.charging-cards.invalidate.v1')).toBe(false);
+    for (const subject of [
+      'rpc.accounts.charging-cards.get.v1',
+      'rpc.accounts.charging-cards.update.v1',
+      'rpc.accounts.charging-cards.invalidate.v1',
+    ])
+      expect(received<{ accountId: string; chargingCardId: string }>(subject)).toMatchObject({
+        accountId,
+        chargingCardId: foreignCardId,
+      });
+  });
+
+  it('changes or invalidates a card without reading it first', async () => {
+    const path = `/v1/accounts/${accountId}/charging-cards/${cardId}`;
+    fake.received.delete('rpc.accounts.charging-cards.get.v1');
+    expect((await send('PATCH', path, { whitelist: 'NEVER' })).status).toBe(200);
+    expect((await send('DELETE', path)).status).toBe(200);
+    expect(fake.received.has('rpc.accounts.charging-cards.get.v1')).toBe(false);
+  });
+
+  it("names the path's account when changing or removing cost centers and user groups", async () => {
+    const base = `/v1/accounts/${accountId}`;
+    expect((await send('PATCH', `${base}/cost-centers/${cardId}`, { name: 'Sales' })).status).toBe(
+      200,
+    );
+    expect(received('rpc.accounts.cost-centers.update.v1')).toMatchObject({
+      accountId,
+      costCenterId: cardId,
+    });
+    expect((await send('DELETE', `${base}/cost-centers/${cardId}`)).status).toBe(204);
+    expect(received('rpc.accounts.cost-centers.delete.v1')).toMatchObject({
+      accountId,
+      costCenterId: cardId,
+    });
+    expect((await send('PATCH', `${base}/user-groups/${cardId}`, { name: 'Depot' })).status).toBe(
+      200,
+    );
+    expect(received('rpc.accounts.user-groups.update.v1')).toMatchObject({
+      accountId,
+      userGroupId: cardId,
+    });
+    expect((await send('DELETE', `${base}/user-groups/${cardId}`)).status).toBe(204);
+    expect(received('rpc.accounts.user-groups.delete.v1')).toMatchObject({
+      accountId,
+      userGroupId: cardId,
+    });
   });
 
   it('unassigns a card with null', async () => {
@@ -212,7 +269,7 @@ describe('accounts endpoints', () => {
     const request = received<accounts.UpdateChargingCardRequest>(
       'rpc.accounts.charging-cards.update.v1',
     );
-    expect(request).toMatchObject({ chargingCardId: cardId, assignedUserId: '' });
+    expect(request).toMatchObject({ accountId, chargingCardId: cardId, assignedUserId: '' });
     expect(request.whitelist).toBeUndefined();
     expect((await send('PATCH', path, { valid: true })).status).toBe(400);
   });

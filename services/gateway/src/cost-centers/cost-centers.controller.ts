@@ -51,16 +51,17 @@ export class CostCentersController {
     return toCostCenterJson(answered(costCenter, 'a cost center'));
   }
 
-  // The contract names the cost center alone, so the path's account id is not compared with the
-  // cost center's here; the accounts service authorises the caller on the cost center's account.
+  // The path's account goes along: the accounts service authorises the caller on it and answers
+  // "not_found" for a cost center of any other account.
   @Endpoint(api.update)
   async update(
     @CurrentCaller() caller: common.Caller,
-    @Param(params) { costCenterId }: CostCenterParams,
+    @Param(params) { id, costCenterId }: CostCenterParams,
     @Body(body) { name }: CostCenterBody,
   ): Promise<CostCenterResponse> {
     const { costCenter } = await this.rpc.call(method.updateCostCenter, {
       caller,
+      accountId: id,
       costCenterId,
       name,
     });
@@ -70,8 +71,8 @@ export class CostCentersController {
   @Endpoint(api.delete)
   async delete(
     @CurrentCaller() caller: common.Caller,
-    @Param(params) { costCenterId }: CostCenterParams,
+    @Param(params) { id, costCenterId }: CostCenterParams,
   ): Promise<void> {
-    await this.rpc.call(method.deleteCostCenter, { caller, costCenterId });
+    await this.rpc.call(method.deleteCostCenter, { caller, accountId: id, costCenterId });
   }
 }

@@ -52,17 +52,18 @@ export class UserGroupsController {
     return toUserGroupJson(answered(userGroup, 'a user group'));
   }
 
-  // The contract names the user group alone, so the path's account id is not compared with the
-  // group's here; the accounts service authorises the caller on the group's own account.
+  // The path's account goes along: the accounts service authorises the caller on it and answers
+  // "not_found" for a user group of any other account.
   @Endpoint(api.update)
   async update(
     @CurrentCaller() caller: common.Caller,
-    @Param(params) { userGroupId }: UserGroupParams,
+    @Param(params) { id, userGroupId }: UserGroupParams,
     @Body(new ZodBodyPipe(updateUserGroupBody)) body: UpdateUserGroupBody,
   ): Promise<UserGroupResponse> {
     const { userGroup } = await this.rpc.call(method.updateUserGroup, {
       ...toUpdateUserGroupRequest(body),
       caller,
+      accountId: id,
       userGroupId,
     });
     return toUserGroupJson(answered(userGroup, 'a user group'));
@@ -71,8 +72,8 @@ export class UserGroupsController {
   @Endpoint(api.delete)
   async delete(
     @CurrentCaller() caller: common.Caller,
-    @Param(params) { userGroupId }: UserGroupParams,
+    @Param(params) { id, userGroupId }: UserGroupParams,
   ): Promise<void> {
-    await this.rpc.call(method.deleteUserGroup, { caller, userGroupId });
+    await this.rpc.call(method.deleteUserGroup, { caller, accountId: id, userGroupId });
   }
 }
