@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AccessScope } from '@onramp/authz';
 import { DATABASE } from '@onramp/persistence';
+import { likeLiteral } from '../common/names';
 import type { Account, Prisma, PrismaClient } from '../generated/prisma/client';
 
 export type Transaction = Prisma.TransactionClient;
@@ -84,7 +85,7 @@ export class AccountsRepository {
     if (!scope.everywhere) where.push({ path: { hasSome: [...scope.accountIds] } });
     if (filter.parentId !== undefined) where.push({ parentId: filter.parentId });
     if (filter.query !== undefined && filter.query !== '')
-      where.push({ nameKey: { contains: filter.query } });
+      where.push({ nameKey: { contains: likeLiteral(filter.query) } });
     if (filter.after !== undefined)
       where.push({
         OR: [

@@ -186,6 +186,26 @@ describe('accounts', () => {
     expect(seen).toEqual([...seen].sort((x, y) => x.toLowerCase().localeCompare(y.toLowerCase())));
   });
 
+  it('matches %, _ and \\ in a search literally', async () => {
+    const tag = randomUUID().slice(0, 8);
+    const names = ['100% green', '1000 green', 'a_b', 'axb', 'c\\d', 'c\\\\d', 'cd'].map(
+      (name) => `${tag} ${name}`,
+    );
+    for (const name of names) await consumer(name);
+    const search = async (query: string) => {
+      const { accounts: found } = await app.call(methods.listAccounts, {
+        caller: operator,
+        query: `${tag} ${query}`,
+        limit: 100,
+      });
+      return found.map((account) => account.name);
+    };
+    expect(await search('100%')).toEqual([`${tag} 100% green`]);
+    expect(await search('a_b')).toEqual([`${tag} a_b`]);
+    expect(await search('c\\d')).toEqual([`${tag} c\\d`]);
+    expect((await search('')).length).toBe(names.length);
+  });
+
   it('refuses a duplicate card uid and keeps an invalidated card readable', async () => {
     const account = await consumer(`cards-${randomUUID()}`);
     const uid = `RFID-${randomUUID().slice(0, 8)}`;
