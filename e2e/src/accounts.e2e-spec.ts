@@ -136,10 +136,14 @@ describe('accounts through the gateway: tree, scope, licence rules, cards', () =
     });
     expect(driver.status).toBe(201);
     const path = `/v1/accounts/${pro.id}/drivers/${driver.body.id}`;
-    await eventually('accounts to know the driver', async () => {
-      const rows = await stack.query('SELECT 1 FROM accounts.user_directory WHERE user_id = $1', [
-        driver.body.id,
-      ]);
+    // Accounts learns of the user and their membership from identity's events.
+    await eventually('accounts to know the driver and their membership', async () => {
+      const rows = await stack.query(
+        `SELECT 1 FROM accounts.user_directory d
+           JOIN accounts.account_memberships m ON m.user_id = d.user_id AND NOT m.revoked
+          WHERE d.user_id = $1 AND $2::uuid = ANY (m.account_ids)`,
+        [driver.body.id, pro.id],
+      );
       return rows.length === 1;
     });
 
@@ -162,6 +166,13 @@ describe('accounts through the gateway: tree, scope, licence rules, cards', () =
       userGroupIds: [group.body.id],
       vehicle: { licencePlate: 'AB123C' },
     });
+
+    // A driver profile exists only where the user is a member: not in another customer's account.
+    const elsewhere = await createAccount({ name: 'Other Customer', type: 'consumer' });
+    const foreign = await admin.patch(`/v1/accounts/${elsewhere.id}/drivers/${driver.body.id}`, {
+      info1: 'HIJACK',
+    });
+    expect(foreign.status).toBe(404);
   });
 
   it('keeps card uids unique and never deletes a card, only invalidates it', async () => {
