@@ -5,12 +5,15 @@ import { promisify } from 'node:util';
 import { Client } from 'pg';
 import {
   createDatabase,
+  eventually,
   freePort,
   provideInfrastructure,
   startServiceProcess,
   type Infrastructure,
   type ServiceProcess,
 } from '@onramp/testing';
+
+export { eventually };
 
 const run = promisify(execFile);
 const repositoryRoot = path.resolve(__dirname, '..', '..');
@@ -128,18 +131,5 @@ export class Stack {
   async stop(): Promise<void> {
     await Promise.all([...this.processes.values()].map((process) => process.stop('SIGTERM')));
     await this.infrastructure.stop();
-  }
-}
-
-/** Polls until `probe` returns true, failing with `what` after the timeout. */
-export async function eventually(
-  what: string,
-  probe: () => Promise<boolean>,
-  timeoutMs = 20_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -1,3 +1,4 @@
+export { actingUserId, requireCaller } from './callers';
 export {
   holdsAnywhere,
   isAllowed,

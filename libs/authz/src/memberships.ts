@@ -1,4 +1,4 @@
-import type { common } from '@onramp/contracts';
+import { isUuid, type common } from '@onramp/contracts';
 import { isAllowed, type Caller } from './authorize';
 import { isPermission, platformOnlyPermissions, type Permission } from './permissions';
 import { effectivePermissions, isRole, roles } from './roles';
@@ -16,8 +16,6 @@ export interface MembershipViolation {
   message: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 /** Checks a membership against the catalogue; an empty list means it is well-formed. */
 export function membershipViolations(membership: MembershipShape): MembershipViolation[] {
   const violations: MembershipViolation[] = [];
@@ -28,7 +26,7 @@ export function membershipViolations(membership: MembershipShape): MembershipVio
   if (!membership.platform && membership.accountIds.length === 0) {
     violations.push({ field: 'accountIds', message: 'at least one account is required' });
   }
-  if (membership.accountIds.some((id) => !UUID.test(id))) {
+  if (membership.accountIds.some((id) => !isUuid(id))) {
     violations.push({ field: 'accountIds', message: 'account ids are UUIDs' });
   }
   if (membership.roles.length === 0) {

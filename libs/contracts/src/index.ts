@@ -3,3 +3,4 @@ export * as common from './common';
 export * as identity from './identity';
 export { allContractFiles } from './registry';
 export { eventSubject, rpcSubject, type EventSchema } from './subjects';
+export { isUuid } from './ids';

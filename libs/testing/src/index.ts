@@ -8,3 +8,4 @@ export {
   type ServiceProcessOptions,
 } from './service-process';
 export { createDatabase } from './databases';
+export { eventually } from './eventually';

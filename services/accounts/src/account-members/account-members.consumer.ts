@@ -1,8 +1,7 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { timestampDate } from '@bufbuild/protobuf/wkt';
-import { identity, type EventSchema } from '@onramp/contracts';
+import { type EventSchema, identity, isUuid } from '@onramp/contracts';
 import { EventConsumers } from '@onramp/messaging';
-import { isUuid } from '../common/callers';
 import type { Prisma } from '../generated/prisma/client';
 import { AccountMembersRepository, type MembershipChange } from './account-members.repository';
 

@@ -1,7 +1,7 @@
+import { isUuid } from '@onramp/contracts';
 import { Injectable } from '@nestjs/common';
 import { isAllowed, type Caller, type Permission } from '@onramp/authz';
 import { DomainError } from '@onramp/errors';
-import { isUuid } from '../common/callers';
 import type { Account } from '../generated/prisma/client';
 import { AccountsRepository } from './accounts.repository';
 

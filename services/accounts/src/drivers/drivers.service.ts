@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import type { Caller } from '@onramp/authz';
-import { accounts } from '@onramp/contracts';
+import { accounts, isUuid } from '@onramp/contracts';
 import { DomainError, type FieldViolation } from '@onramp/errors';
 import { Outbox } from '@onramp/messaging';
 import { AccountMembersRepository } from '../account-members/account-members.repository';
 import { AccountAccess } from '../accounts/account-access';
-import { isUuid } from '../common/callers';
 import { decodeCursor, page, pageLimit } from '../common/paging';
 import { GroupsService } from '../groups/groups.service';
 import { driverMessage } from './driver-message';

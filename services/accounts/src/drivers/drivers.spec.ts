@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { accounts, identity } from '@onramp/contracts';
-import { AccountsApp, callerWith, eventually } from '../testing/accounts-app';
+import { eventually } from '@onramp/testing';
+import { AccountsApp, callerWith } from '../testing/accounts-app';
 
 const methods = accounts.AccountsService.method;
 
@@ -63,7 +64,7 @@ describe('drivers are the members of their account', () => {
       occurredAt: at('2026-11-23T10:00:00Z'),
     });
     await userCreated(userId);
-    await eventually(async () => {
+    await eventually('the membership events to be applied', async () => {
       const { driver } = await app.call(methods.updateDriver, {
         caller: admin,
         accountId: account.id,
@@ -89,7 +90,7 @@ describe('drivers are the members of their account', () => {
       occurredAt: at('2026-11-23T10:00:00Z'),
     });
     // Once the stranger is a driver of their own account, they are still nobody in mine.
-    await eventually(async () => {
+    await eventually('the membership events to be applied', async () => {
       await app.call(methods.updateDriver, {
         caller: theirs.admin,
         accountId: theirs.account.id,
@@ -130,14 +131,14 @@ describe('drivers are the members of their account', () => {
       membership: membership(userId, [account.id], membershipId),
       occurredAt: at('2026-11-23T10:00:00Z'),
     });
-    await eventually(async () => {
+    await eventually('the membership events to be applied', async () => {
       await app.call(methods.updateDriver, { caller: admin, accountId: account.id, userId });
     });
     await app.publish(identity.MembershipRevokedSchema, {
       membership: membership(userId, [account.id], membershipId),
       occurredAt: at('2026-11-23T12:00:00Z'),
     });
-    await eventually(async () => {
+    await eventually('the membership events to be applied', async () => {
       const read = await failure(
         app.call(methods.getDriver, { caller: admin, accountId: account.id, userId }),
       );
@@ -148,7 +149,7 @@ describe('drivers are the members of their account', () => {
       membership: membership(userId, [account.id], membershipId),
       occurredAt: at('2026-11-23T11:00:00Z'),
     });
-    await eventually(async () =>
+    await eventually('the membership events to be applied', async () =>
       expect(await app.handled('account-members-updates', late)).toBe(true),
     );
     const { drivers } = await app.call(methods.listDrivers, {
@@ -176,7 +177,7 @@ describe('drivers are the members of their account', () => {
       membership: membership(userId, [second.account.id], membershipId),
       occurredAt: at('2026-11-23T11:00:00Z'),
     });
-    await eventually(async () => {
+    await eventually('the membership events to be applied', async () => {
       await app.call(methods.updateDriver, {
         caller: second.admin,
         accountId: second.account.id,
@@ -191,7 +192,7 @@ describe('drivers are the members of their account', () => {
       userId,
       occurredAt: at('2026-11-23T12:00:00Z'),
     });
-    await eventually(async () =>
+    await eventually('the membership events to be applied', async () =>
       expect(await app.database.accountMembership.count({ where: { userId } })).toBe(0),
     );
   });

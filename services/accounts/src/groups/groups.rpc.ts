@@ -1,7 +1,7 @@
+import { requireCaller } from '@onramp/authz';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { accounts } from '@onramp/contracts';
 import { RpcServer } from '@onramp/messaging';
-import { requireCaller } from '../common/callers';
 import { costCenterMessage, userGroupMessage } from './group-messages';
 import { GroupsService } from './groups.service';
 

@@ -1,71 +1,34 @@
 import path from 'node:path';
-import { Test, type TestingModule } from '@nestjs/testing';
-import type {
-  DescMessage,
-  DescMethodUnary,
-  Message,
-  MessageInitShape,
-  MessageShape,
-} from '@bufbuild/protobuf';
-import { databaseEnv, serviceEnv } from '@onramp/config';
+import type { Message, MessageInitShape } from '@bufbuild/protobuf';
 import type { common, EventSchema } from '@onramp/contracts';
-import { Outbox, RpcClient } from '@onramp/messaging';
-import { applyMigrations, createPgAdapter, DATABASE } from '@onramp/persistence';
-import { coreModules } from '@onramp/runtime';
-import { createDatabase, provideInfrastructure, type Infrastructure } from '@onramp/testing';
+import { Outbox } from '@onramp/messaging';
+import { createPgAdapter } from '@onramp/persistence';
+import { ServiceTestBed, type ServiceInstance } from '@onramp/service-testing';
 import { accountsFeatures } from '../features';
 import { PrismaClient } from '../generated/prisma/client';
-
-const environment = serviceEnv.extend(databaseEnv.shape);
 
 /** One accounts instance on real Postgres (schema migrated) and NATS. */
 export class AccountsApp {
   private constructor(
-    private readonly infrastructure: Infrastructure,
-    readonly module: TestingModule,
+    private readonly bed: ServiceTestBed,
+    private readonly instance: ServiceInstance,
   ) {}
 
   static async start(): Promise<AccountsApp> {
-    const infrastructure = await provideInfrastructure();
-    const databaseUrl = await createDatabase(infrastructure.postgresUrl);
-    await applyMigrations({
-      databaseUrl,
-      schema: 'accounts',
+    const bed = await ServiceTestBed.start({
+      name: 'accounts',
       migrationsDir: path.join(__dirname, '..', '..', 'prisma', 'migrations'),
+      createClient: (databaseUrl) => new PrismaClient({ adapter: createPgAdapter(databaseUrl) }),
+      features: accountsFeatures,
     });
-    const env = environment.parse({
-      PORT: '3000',
-      NATS_URL: infrastructure.natsUrl,
-      DATABASE_URL: databaseUrl,
-      LOG_LEVEL: 'warn',
-    });
-    const module = await Test.createTestingModule({
-      imports: [
-        ...coreModules({
-          service: 'accounts',
-          env,
-          database: {
-            schema: 'accounts',
-            createClient: () => new PrismaClient({ adapter: createPgAdapter(databaseUrl) }),
-          },
-        }),
-        ...accountsFeatures,
-      ],
-    }).compile();
-    await module.init();
-    return new AccountsApp(infrastructure, module);
+    return new AccountsApp(bed, await bed.instance());
   }
 
   get database(): PrismaClient {
-    return this.module.get(DATABASE);
+    return this.instance.database<PrismaClient>();
   }
 
-  call<Input extends DescMessage, Output extends DescMessage>(
-    method: DescMethodUnary<Input, Output>,
-    request: MessageInitShape<Input>,
-  ): Promise<MessageShape<Output>> {
-    return this.module.get(RpcClient).call(method, request);
-  }
+  readonly call: ServiceInstance['call'] = (method, request) => this.instance.call(method, request);
 
   /**
    * Publishes an event as its producer would (through an outbox and JetStream), here accounts' own
@@ -75,7 +38,7 @@ export class AccountsApp {
     schema: EventSchema<Event>,
     event: MessageInitShape<EventSchema<Event>>,
   ): Promise<string> {
-    const outbox = this.module.get(Outbox);
+    const outbox = this.instance.module.get(Outbox);
     const messageId = await this.database.$transaction((transaction) =>
       outbox.append(transaction, schema, event),
     );
@@ -91,9 +54,8 @@ export class AccountsApp {
     return count > 0;
   }
 
-  async stop(): Promise<void> {
-    await this.module.close();
-    await this.infrastructure.stop();
+  stop(): Promise<void> {
+    return this.bed.stop();
   }
 }
 
@@ -113,18 +75,4 @@ export function callerWith(
       },
     ],
   };
-}
-
-/** Retries the check until it passes: consumers apply events a moment after they are published. */
-export async function eventually(check: () => Promise<void>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
 }

@@ -9,10 +9,9 @@ import {
   scopeOf,
   type Caller,
 } from '@onramp/authz';
-import { identity } from '@onramp/contracts';
+import { identity, isUuid } from '@onramp/contracts';
 import { DomainError, type FieldViolation } from '@onramp/errors';
 import { Outbox } from '@onramp/messaging';
-import { isUuid } from '../callers';
 import type { ApiKey } from '../generated/prisma/client';
 import { randomToken, sha256 } from '../secrets';
 import { displayPrefix, formatApiKey } from './api-key-format';

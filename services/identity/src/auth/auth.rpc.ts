@@ -1,9 +1,9 @@
+import { requireCaller } from '@onramp/authz';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { identity } from '@onramp/contracts';
 import { DomainError } from '@onramp/errors';
 import { RpcServer } from '@onramp/messaging';
-import { requireCaller } from '../callers';
 import type { ClientDetails } from './auth.repository';
 import { AuthenticateService } from './authenticate.service';
 import { SessionsService, type Tokens } from './sessions.service';

@@ -1,8 +1,8 @@
+import { requireCaller } from '@onramp/authz';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { MembershipShape } from '@onramp/authz';
 import { identity } from '@onramp/contracts';
 import { RpcServer } from '@onramp/messaging';
-import { requireCaller } from '../callers';
 import { membershipMessage } from '../users/user-message';
 import { MembershipsService } from './memberships.service';
 

@@ -7,10 +7,9 @@ import {
   type Caller,
   type MembershipShape,
 } from '@onramp/authz';
-import { identity } from '@onramp/contracts';
+import { identity, isUuid } from '@onramp/contracts';
 import { DomainError } from '@onramp/errors';
 import { Outbox } from '@onramp/messaging';
-import { isUuid } from '../callers';
 import type { Membership } from '../generated/prisma/client';
 import { canSeeUser } from '../users/user-access';
 import { membershipMessage } from '../users/user-message';

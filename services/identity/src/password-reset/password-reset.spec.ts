@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { identity } from '@onramp/contracts';
-import { eventually, IdentityTestBed, type IdentityApp } from '../testing/identity-app';
+import { eventually } from '@onramp/testing';
+import { IdentityTestBed, type IdentityApp } from '../testing/identity-app';
 import { adminCaller, personIn } from '../testing/people';
 
 const methods = identity.IdentityService.method;
@@ -31,6 +32,7 @@ describe('password reset (real Postgres and NATS)', () => {
     expect(unknown).toEqual(known);
     expect(await app.events(identity.PasswordResetRequestedSchema)).toHaveLength(2);
     await eventually(
+      'the reset requests to be handled',
       async () =>
         (await app.events(identity.PasswordResetRequestedSchema)).length === 2 &&
         (await app.database.processedMessage.count()) === 2,
@@ -79,6 +81,7 @@ describe('password reset (real Postgres and NATS)', () => {
       await app.call(methods.requestPasswordReset, { email: user.email, client });
     }
     await eventually(
+      'the new links to be issued',
       async () => (await app.events(identity.PasswordResetIssuedSchema)).length === 3,
     );
     const [older, newer] = (await app.events(identity.PasswordResetIssuedSchema)).slice(1);

@@ -1,9 +1,9 @@
+import { actingUserId } from '@onramp/authz';
 import { Injectable } from '@nestjs/common';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import type { Caller } from '@onramp/authz';
 import { identity } from '@onramp/contracts';
 import { Outbox } from '@onramp/messaging';
-import { actingUserId } from '../callers';
 import { UserLookup } from '../users/user-lookup';
 import { SecurityReportRepository } from './security-report.repository';
 

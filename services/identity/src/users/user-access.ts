@@ -1,5 +1,4 @@
-import { isAllowed, scopeOf, type Caller, type Permission } from '@onramp/authz';
-import { actingUserId } from '../callers';
+import { actingUserId, type Caller, isAllowed, type Permission, scopeOf } from '@onramp/authz';
 
 /** The part of a membership that decides who may see or change its user. */
 export interface MembershipScope {

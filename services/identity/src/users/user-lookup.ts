@@ -1,7 +1,7 @@
+import { isUuid } from '@onramp/contracts';
 import { Injectable } from '@nestjs/common';
 import type { Caller, Permission } from '@onramp/authz';
 import { DomainError } from '@onramp/errors';
-import { isUuid } from '../callers';
 import { canChangeUser, canSeeUser } from './user-access';
 import type { UserWithMemberships } from './user-message';
 import { UsersRepository } from './users.repository';

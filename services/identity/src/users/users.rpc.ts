@@ -1,7 +1,7 @@
+import { requireCaller } from '@onramp/authz';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { identity } from '@onramp/contracts';
 import { RpcServer } from '@onramp/messaging';
-import { requireCaller } from '../callers';
 import { SecurityReportService } from '../security-report/security-report.service';
 import { UserLifecycleService } from './user-lifecycle.service';
 import { userMessage } from './user-message';

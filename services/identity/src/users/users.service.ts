@@ -1,18 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import {
-  isAllowed,
-  membershipViolations,
-  mayGrant,
-  scopeOf,
+  actingUserId,
   type Caller,
+  isAllowed,
+  mayGrant,
   type MembershipShape,
+  membershipViolations,
+  scopeOf,
 } from '@onramp/authz';
-import { identity } from '@onramp/contracts';
+import { identity, isUuid } from '@onramp/contracts';
 import { DomainError, type FieldViolation } from '@onramp/errors';
 import { Outbox } from '@onramp/messaging';
 import type { SqlClient } from '@onramp/persistence';
-import { actingUserId, isUuid } from '../callers';
 import { AcceptedPasswords } from '../credentials/accepted-passwords';
 import { PasswordHasher } from '../credentials/password-hasher';
 import { decodeUserCursor, encodeUserCursor } from './user-cursor';

@@ -9,9 +9,10 @@ export function requireCaller(caller: common.Caller | undefined): common.Caller 
   return caller;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Ids arrive as text; one that is not a UUID names nothing (and must not reach Postgres). */
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
+/**
+ * The user a request acts as, for "yourself" rules: the user of a session. An API key acts as
+ * itself with its own grant, never as the user who created it.
+ */
+export function actingUserId(caller: common.Caller): string {
+  return caller.apiKeyId === '' ? caller.userId : '';
 }

@@ -1,0 +1,1 @@
+export { ServiceInstance, ServiceTestBed, type ServiceUnderTest } from './service-test-bed';

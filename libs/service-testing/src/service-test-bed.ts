@@ -1,0 +1,105 @@
+import { Test, type TestingModule } from '@nestjs/testing';
+import type { DynamicModule, Type } from '@nestjs/common';
+import type {
+  DescMessage,
+  DescMethodUnary,
+  MessageInitShape,
+  MessageShape,
+} from '@bufbuild/protobuf';
+import { databaseEnv, serviceEnv } from '@onramp/config';
+import { RpcClient } from '@onramp/messaging';
+import { applyMigrations, DATABASE, type Database } from '@onramp/persistence';
+import { coreModules } from '@onramp/runtime';
+import { createDatabase, provideInfrastructure, type Infrastructure } from '@onramp/testing';
+import type { z } from 'zod';
+
+/** What a service's integration tests start: the same modules its main runs. */
+export interface ServiceUnderTest {
+  /** The service, which is also the name of the schema it owns. */
+  name: string;
+  migrationsDir: string;
+  /** The service's own variables (runDatabaseService's `config`) and the values tests give them. */
+  config?: z.ZodObject;
+  variables?: Record<string, string>;
+  createClient: (databaseUrl: string) => Database;
+  features: (Type | DynamicModule)[];
+}
+
+/**
+ * Real Postgres (a fresh database with the service's migrations applied) and NATS for one spec,
+ * and instances of the service on them — several at once act as replicas.
+ */
+export class ServiceTestBed {
+  private readonly instances: TestingModule[] = [];
+
+  private constructor(
+    private readonly infrastructure: Infrastructure,
+    readonly databaseUrl: string,
+    private readonly service: ServiceUnderTest,
+  ) {}
+
+  static async start(service: ServiceUnderTest): Promise<ServiceTestBed> {
+    const infrastructure = await provideInfrastructure();
+    const databaseUrl = await createDatabase(infrastructure.postgresUrl);
+    await applyMigrations({
+      databaseUrl,
+      schema: service.name,
+      migrationsDir: service.migrationsDir,
+    });
+    return new ServiceTestBed(infrastructure, databaseUrl, service);
+  }
+
+  /** Starts one instance, with `variables` on top of the test defaults. */
+  async instance(variables: Record<string, string> = {}): Promise<ServiceInstance> {
+    const { name, config, createClient, features } = this.service;
+    const common = serviceEnv.extend(databaseEnv.shape);
+    // The service's own variables are checked here and typed where the service reads them.
+    const schema = (config === undefined ? common : common.extend(config.shape)) as typeof common;
+    const env = schema.parse({
+      PORT: '3000',
+      NATS_URL: this.infrastructure.natsUrl,
+      DATABASE_URL: this.databaseUrl,
+      LOG_LEVEL: 'warn',
+      ...this.service.variables,
+      ...variables,
+    });
+    const module = await Test.createTestingModule({
+      imports: [
+        ...coreModules({
+          service: name,
+          env,
+          database: { schema: name, createClient: () => createClient(this.databaseUrl) },
+        }),
+        ...features,
+      ],
+    }).compile();
+    await module.init();
+    this.instances.push(module);
+    return new ServiceInstance(module, env);
+  }
+
+  async stop(): Promise<void> {
+    for (const instance of this.instances) await instance.close();
+    await this.infrastructure.stop();
+  }
+}
+
+/** One running instance: its modules, its parsed variables, and the RPCs as a client calls them. */
+export class ServiceInstance {
+  constructor(
+    readonly module: TestingModule,
+    readonly env: Record<string, unknown>,
+  ) {}
+
+  /** The instance's Prisma client, typed as the service's own. */
+  database<Client>(): Client {
+    return this.module.get<Client>(DATABASE);
+  }
+
+  call<Input extends DescMessage, Output extends DescMessage>(
+    method: DescMethodUnary<Input, Output>,
+    request: MessageInitShape<Input>,
+  ): Promise<MessageShape<Output>> {
+    return this.module.get(RpcClient).call(method, request);
+  }
+}
