@@ -41,6 +41,7 @@ function serviceSpecificEnv(service: ServiceName, signingKeys: string): Record<s
       ONRAMP_ADMIN_EMAIL: BOOTSTRAP_ADMIN.email,
       ONRAMP_ADMIN_PASSWORD: BOOTSTRAP_ADMIN.password,
     },
+    accounts: { ACCOUNT_PLANS: JSON.stringify({ compact: [], pro: ['user_groups'] }) },
     gateway: { RATE_LIMIT_AUTH_PER_MINUTE: '100000', RATE_LIMIT_PER_MINUTE: '1000000' },
   };
   return specific[service] ?? {};

@@ -2,8 +2,12 @@ import type { MessageInitShape } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import type { accounts } from '@onramp/contracts';
 import type { Account } from '../generated/prisma/client';
+import type { PlanCatalogue } from './plan-catalogue';
 
-export function accountMessage(account: Account): MessageInitShape<typeof accounts.AccountSchema> {
+export function accountMessage(
+  account: Account,
+  plans: PlanCatalogue,
+): MessageInitShape<typeof accounts.AccountSchema> {
   return {
     id: account.id,
     parentId: account.parentId ?? undefined,
@@ -30,6 +34,7 @@ export function accountMessage(account: Account): MessageInitShape<typeof accoun
     language: account.language,
     plan: account.plan,
     featureFlags: account.featureFlags,
+    effectiveFeatureFlags: plans.effectiveFlags(account),
     paymentReference: account.paymentReference,
     reimbursementRateEurPerKwh: account.reimbursementRate?.toString() ?? '',
     stationIssueEmails: account.stationIssueEmails,

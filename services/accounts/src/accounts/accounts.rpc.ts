@@ -1,9 +1,11 @@
 import { requireCaller } from '@onramp/authz';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { accounts } from '@onramp/contracts';
+import type { Account } from '../generated/prisma/client';
 import { RpcServer } from '@onramp/messaging';
 import { accountMessage } from './account-message';
 import { AccountsService } from './accounts.service';
+import { PlanCatalogue } from './plan-catalogue';
 
 const methods = accounts.AccountsService.method;
 
@@ -13,14 +15,19 @@ export class AccountsRpc implements OnModuleInit {
   constructor(
     private readonly rpc: RpcServer,
     private readonly accounts: AccountsService,
+    private readonly plans: PlanCatalogue,
   ) {}
+
+  private message(account: Account) {
+    return accountMessage(account, this.plans);
+  }
 
   onModuleInit(): void {
     this.rpc.handle(methods.createAccount, async (request) => ({
-      account: accountMessage(await this.accounts.create(requireCaller(request.caller), request)),
+      account: this.message(await this.accounts.create(requireCaller(request.caller), request)),
     }));
     this.rpc.handle(methods.getAccount, async (request) => ({
-      account: accountMessage(
+      account: this.message(
         await this.accounts.get(requireCaller(request.caller), request.accountId),
       ),
     }));
@@ -29,10 +36,10 @@ export class AccountsRpc implements OnModuleInit {
         requireCaller(request.caller),
         request,
       );
-      return { accounts: items.map(accountMessage), nextCursor };
+      return { accounts: items.map((account) => this.message(account)), nextCursor };
     });
     this.rpc.handle(methods.updateAccount, async (request) => ({
-      account: accountMessage(await this.accounts.update(requireCaller(request.caller), request)),
+      account: this.message(await this.accounts.update(requireCaller(request.caller), request)),
     }));
   }
 }

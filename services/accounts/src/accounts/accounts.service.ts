@@ -19,6 +19,7 @@ import {
 } from './account-fields';
 import { accountMessage } from './account-message';
 import { AccountsRepository, type Transaction } from './accounts.repository';
+import { PlanCatalogue } from './plan-catalogue';
 
 const TOP_LEVEL = '00000000-0000-0000-0000-000000000000';
 
@@ -53,9 +54,17 @@ function fieldsOf(input: CreateInput): AccountFields {
   };
 }
 
-function validated(fields: AccountFields, hasParent: boolean, rateText: string | undefined) {
+/** `plans` checks the plan against the catalogue; left out when the plan is not being set. */
+function validated(
+  fields: AccountFields,
+  hasParent: boolean,
+  rateText: string | undefined,
+  plans: PlanCatalogue | undefined,
+) {
   const normalised = normaliseAccount(fields);
   const violations = accountViolations(normalised, hasParent);
+  const planViolation = plans?.violation(normalised.plan);
+  if (planViolation !== undefined) violations.push(planViolation);
   if (rateText !== undefined) {
     const rate = parseRate(rateText);
     if (rate === undefined) violations.push(RATE_VIOLATION);
@@ -85,6 +94,7 @@ export class AccountsService {
     private readonly repository: AccountsRepository,
     private readonly access: AccountAccess,
     private readonly outbox: Outbox,
+    private readonly plans: PlanCatalogue,
   ) {}
 
   async create(caller: Caller, input: CreateInput): Promise<Account> {
@@ -94,7 +104,12 @@ export class AccountsService {
         : await this.access.require(caller, input.parentId, 'accounts.manage');
     if (parent === null && !isAllowed(caller, 'accounts.create', { platform: true }))
       throw new DomainError('forbidden', 'you may not create top-level accounts');
-    const fields = validated(fieldsOf(input), parent !== null, input.reimbursementRateEurPerKwh);
+    const fields = validated(
+      fieldsOf(input),
+      parent !== null,
+      input.reimbursementRateEurPerKwh,
+      this.plans,
+    );
     if (parent !== null && parent.depth + 1 > MAX_DEPTH) throw depthViolation();
 
     const id = randomUUID();
@@ -114,7 +129,7 @@ export class AccountsService {
           nameKey: key,
         });
         await this.outbox.append(transaction, accounts.AccountCreatedSchema, {
-          account: accountMessage(created),
+          account: accountMessage(created, this.plans),
           byUserId: caller.userId,
           occurredAt: timestampFromDate(created.createdAt),
         });
@@ -208,7 +223,14 @@ export class AccountsService {
       status: input.status ?? current.status,
       level: input.level ?? current.level,
     };
-    const fields = validated(merged, hasParent, input.reimbursementRateEurPerKwh);
+    // An account keeps a plan the catalogue has since dropped (it unlocks nothing) until the plan
+    // is set again; only a plan being set must be one offered now.
+    const fields = validated(
+      merged,
+      hasParent,
+      input.reimbursementRateEurPerKwh,
+      input.plan === undefined ? undefined : this.plans,
+    );
 
     try {
       const updated = await this.repository.transaction(async (transaction) => {
@@ -239,7 +261,7 @@ export class AccountsService {
         });
         const occurredAt = timestampFromDate(saved.updatedAt);
         await this.outbox.append(transaction, accounts.AccountUpdatedSchema, {
-          account: accountMessage(saved),
+          account: accountMessage(saved, this.plans),
           byUserId: caller.userId,
           occurredAt,
         });

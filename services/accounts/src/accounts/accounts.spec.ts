@@ -25,7 +25,9 @@ const address = {
 
 let app: AccountsApp;
 beforeAll(async () => {
-  app = await AccountsApp.start();
+  app = await AccountsApp.start({
+    ACCOUNT_PLANS: JSON.stringify({ compact: [], pro: ['user_groups', 'energy_management'] }),
+  });
 }, 120_000);
 afterAll(() => app.stop());
 
@@ -71,6 +73,61 @@ describe('accounts', () => {
     expect(
       await app.database.outboxMessage.count({ where: { subject: 'accounts.account.created.v1' } }),
     ).toBeGreaterThan(0);
+  });
+
+  it('refuses a plan the installation does not offer, on create and on update', async () => {
+    const refused = (await failure(
+      app.call(methods.createAccount, {
+        caller: operator,
+        name: `plans-${randomUUID()}`,
+        type: 'consumer',
+        plan: 'enterprise',
+      }),
+    )) as { code: string; violations: { field: string; message: string }[] };
+    expect(refused.code).toBe('validation_failed');
+    expect(refused.violations).toEqual([
+      { field: 'plan', message: 'must be empty or one of "compact", "pro"' },
+    ]);
+    const account = await consumer(`plans-${randomUUID()}`);
+    const update = app.call(methods.updateAccount, {
+      caller: operator,
+      accountId: account.id,
+      plan: 'enterprise',
+    });
+    expect(await failure(update)).toMatchObject({ code: 'validation_failed' });
+    const { account: unchanged } = await app.call(methods.getAccount, {
+      caller: operator,
+      accountId: account.id,
+    });
+    expect(unchanged!.plan).toBe('');
+  });
+
+  it("gives an account its plan's flags together with its own", async () => {
+    const { account } = await app.call(methods.createAccount, {
+      caller: operator,
+      name: `plans-${randomUUID()}`,
+      type: 'consumer',
+      plan: 'pro',
+      featureFlags: ['beta_reports', 'user_groups'],
+    });
+    expect(account).toMatchObject({
+      plan: 'pro',
+      featureFlags: ['beta_reports', 'user_groups'],
+      effectiveFeatureFlags: ['beta_reports', 'energy_management', 'user_groups'],
+    });
+    const { account: downgraded } = await app.call(methods.updateAccount, {
+      caller: operator,
+      accountId: account!.id,
+      plan: 'compact',
+    });
+    expect(downgraded!.effectiveFeatureFlags).toEqual(['beta_reports', 'user_groups']);
+    const { account: planless } = await app.call(methods.updateAccount, {
+      caller: operator,
+      accountId: account!.id,
+      plan: '',
+      featureFlags: { values: [] },
+    });
+    expect(planless!.effectiveFeatureFlags).toEqual([]);
   });
 
   it('keeps the reimbursement rate exact and refuses rates out of bounds', async () => {

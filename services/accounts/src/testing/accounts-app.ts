@@ -4,6 +4,7 @@ import type { common, EventSchema } from '@onramp/contracts';
 import { Outbox } from '@onramp/messaging';
 import { createPgAdapter } from '@onramp/persistence';
 import { ServiceTestBed, type ServiceInstance } from '@onramp/service-testing';
+import { accountsConfig } from '../config/accounts-config';
 import { accountsFeatures } from '../features';
 import { PrismaClient } from '../generated/prisma/client';
 
@@ -14,9 +15,12 @@ export class AccountsApp {
     private readonly instance: ServiceInstance,
   ) {}
 
-  static async start(): Promise<AccountsApp> {
+  /** `variables` are the service's own, e.g. ACCOUNT_PLANS, on top of the test defaults. */
+  static async start(variables: Record<string, string> = {}): Promise<AccountsApp> {
     const bed = await ServiceTestBed.start({
       name: 'accounts',
+      config: accountsConfig,
+      variables,
       migrationsDir: path.join(__dirname, '..', '..', 'prisma', 'migrations'),
       createClient: (databaseUrl) => new PrismaClient({ adapter: createPgAdapter(databaseUrl) }),
       features: accountsFeatures,

@@ -54,6 +54,16 @@ describe('accounts endpoints', () => {
         createdAt: timestampFromDate(new Date('2026-11-23T10:00:00Z')),
       },
     }));
+    fake.answer(method.getAccount, (request) => ({
+      account: {
+        id: request.accountId,
+        name: 'Fleet',
+        type: 'consumer',
+        plan: 'pro',
+        featureFlags: ['beta_reports'],
+        effectiveFeatureFlags: ['beta_reports', 'energy_management', 'user_groups'],
+      },
+    }));
     fake.answer(method.updateAccount, (request) => ({
       account: { id: request.accountId, name: 'Fleet', type: 'consumer', depth: 2 },
     }));
@@ -133,6 +143,7 @@ describe('accounts endpoints', () => {
       language: 'en',
       plan: null,
       featureFlags: [],
+      effectiveFeatureFlags: [],
       paymentReference: null,
       reimbursementRateEurPerKwh: null,
       stationIssueEmails: false,
@@ -146,6 +157,16 @@ describe('accounts endpoints', () => {
     const request = received<accounts.CreateAccountRequest>('rpc.accounts.accounts.create.v1');
     expect(request.caller?.userId).toBe(userId);
     expect(request.parentId).toBeUndefined();
+  });
+
+  it("answers the plan, the account's own flags and the effective flags apart", async () => {
+    const response = await send('GET', `/v1/accounts/${accountId}`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      plan: 'pro',
+      featureFlags: ['beta_reports'],
+      effectiveFeatureFlags: ['beta_reports', 'energy_management', 'user_groups'],
+    });
   });
 
   it('turns null into a cleared field and an empty list into an empty replacement', async () => {

@@ -142,8 +142,11 @@ export const accountResponse = z.object({
     .object({ name: z.string(), phone: z.string().nullable(), email: z.string().nullable() })
     .nullable(),
   language: z.string(),
-  plan: z.string().nullable(),
-  featureFlags: z.array(z.string()),
+  plan: z.string().nullable().describe("One of the installation's plans (ACCOUNT_PLANS)"),
+  featureFlags: z.array(z.string()).describe('Granted to this account on top of its plan'),
+  effectiveFeatureFlags: z
+    .array(z.string())
+    .describe("What the account may use: its plan's flags and featureFlags, sorted"),
   paymentReference: z.string().nullable(),
   reimbursementRateEurPerKwh: z.string().nullable().describe('Decimal string, e.g. "0.3125"'),
   stationIssueEmails: z.boolean(),

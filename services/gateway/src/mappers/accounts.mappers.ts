@@ -132,6 +132,7 @@ export function toAccountJson(account: accounts.Account): AccountResponse {
     language: account.language,
     plan: nonEmptyOrNull(account.plan),
     featureFlags: account.featureFlags,
+    effectiveFeatureFlags: account.effectiveFeatureFlags,
     paymentReference: nonEmptyOrNull(account.paymentReference),
     reimbursementRateEurPerKwh: nonEmptyOrNull(account.reimbursementRateEurPerKwh),
     stationIssueEmails: account.stationIssueEmails,
