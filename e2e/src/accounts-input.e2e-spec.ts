@@ -16,6 +16,7 @@ describe('accounts endpoints refuse bad input with 4xx problem+json and change n
   let admin: Api;
   let endpoints: BodyEndpoint[];
   let readPaths: string[];
+  let deletePaths: string[];
 
   beforeAll(async () => {
     stack = await Stack.start(['identity', 'accounts', 'gateway']);
@@ -27,6 +28,20 @@ describe('accounts endpoints refuse bad input with 4xx problem+json and change n
     expect(account.status).toBe(201);
     const base = `/v1/accounts/${account.body.id}`;
     const someone = randomUUID();
+    // One of each item, so that item routes validate against things that exist.
+    const created = async (path: string, body: unknown) => {
+      const response = await admin.post<{ id: string }>(`${base}/${path}`, body);
+      expect(response.status).toBe(201);
+      return `${base}/${path}/${response.body.id}`;
+    };
+    const costCenter = await created('cost-centers', { name: 'Probe cost center' });
+    const userGroup = await created('user-groups', { name: 'Probe group' });
+    const card = await created('charging-cards', {
+      uid: 'PROBE0001',
+      type: 'RFID',
+      contractId: 'NL-TNM-C12345678-X',
+      issuer: 'Probe',
+    });
     endpoints = [
       {
         method: 'POST',
@@ -45,6 +60,13 @@ describe('accounts endpoints refuse bad input with 4xx problem+json and change n
         path: `${base}/charging-cards`,
         fields: ['uid', 'type', 'contractId', 'issuer', 'whitelist', 'groupId'],
       },
+      { method: 'PATCH', path: costCenter, fields: ['name'] },
+      { method: 'PATCH', path: userGroup, fields: ['name', 'stationIds', 'stationGroupIds'] },
+      {
+        method: 'PATCH',
+        path: card,
+        fields: ['whitelist', 'visualNumber', 'groupId', 'assignedUserId', 'contractId'],
+      },
       {
         method: 'PATCH',
         path: `${base}/drivers/${someone}`,
@@ -62,6 +84,17 @@ describe('accounts endpoints refuse bad input with 4xx problem+json and change n
       '/v1/accounts?unknown=1',
       `/v1/accounts?q=${'x'.repeat(5000)}`,
       `${base}/drivers?tab=everyone`,
+      `${base}/drivers?cursor=%%%`,
+      `${base}/charging-cards?limit=0`,
+      `${base}/cost-centers?unknown=1`,
+      `${base}/user-groups?limit=-5`,
+    ];
+    deletePaths = [
+      ...malformedIds.map((id) => `${base}/cost-centers/${encodeURIComponent(id)}`),
+      ...malformedIds.map((id) => `${base}/user-groups/${encodeURIComponent(id)}`),
+      ...malformedIds.map((id) => `${base}/charging-cards/${encodeURIComponent(id)}`),
+      `${base}/cost-centers/${someone}`,
+      `${base}/charging-cards/${someone}`,
     ];
   }, 180_000);
   afterAll(() => stack?.stop());
@@ -90,9 +123,10 @@ describe('accounts endpoints refuse bad input with 4xx problem+json and change n
     expect(await schemaDigest(stack, 'accounts')).toEqual(before);
   });
 
-  it('refuses malformed ids and queries', async () => {
+  it('refuses malformed ids and queries, and deletes nothing it was not asked to', async () => {
     const before = await schemaDigest(stack, 'accounts');
     for (const path of readPaths) expectProblem(await admin.get(path), `GET ${path}`);
+    for (const path of deletePaths) expectProblem(await admin.delete(path), `DELETE ${path}`);
     expect(await schemaDigest(stack, 'accounts')).toEqual(before);
   });
 });
