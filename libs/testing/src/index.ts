@@ -9,3 +9,4 @@ export {
 } from './service-process';
 export { createDatabase } from './databases';
 export { eventually } from './eventually';
+export { startSmtpSink, type SmtpSink } from './smtp-sink';
