@@ -9,7 +9,9 @@ import {
   freePort,
   provideInfrastructure,
   startServiceProcess,
+  startSmtpSink,
   type Infrastructure,
+  type SmtpSink,
   type ServiceProcess,
 } from '@onramp/testing';
 
@@ -33,20 +35,6 @@ const OWN_SCHEMA = (service: ServiceName): boolean => service !== 'gateway';
 /** The platform admin identity creates at first start (ONRAMP_ADMIN_EMAIL / _PASSWORD). */
 export const BOOTSTRAP_ADMIN = { email: 'admin@onramp.test', password: 'Charge-Point-Admin-7!' };
 
-/** Variables only some services read; tests raise the gateway's limits so that they test behaviour. */
-function serviceSpecificEnv(service: ServiceName, signingKeys: string): Record<string, string> {
-  const specific: Partial<Record<ServiceName, Record<string, string>>> = {
-    identity: {
-      JWT_SIGNING_KEYS: signingKeys,
-      ONRAMP_ADMIN_EMAIL: BOOTSTRAP_ADMIN.email,
-      ONRAMP_ADMIN_PASSWORD: BOOTSTRAP_ADMIN.password,
-    },
-    accounts: { ACCOUNT_PLANS: JSON.stringify({ compact: [], pro: ['user_groups'] }) },
-    gateway: { RATE_LIMIT_AUTH_PER_MINUTE: '100000', RATE_LIMIT_PER_MINUTE: '1000000' },
-  };
-  return specific[service] ?? {};
-}
-
 /**
  * The real thing, for end-to-end tests: Postgres and NATS (containers or embedded), a fresh
  * database, every service's migrations, and the built services as separate processes.
@@ -59,6 +47,8 @@ export class Stack {
   private constructor(
     readonly infrastructure: Infrastructure,
     readonly databaseUrl: string,
+    /** Where notifications delivers email: a real SMTP server on loopback that keeps it. */
+    readonly mailbox: SmtpSink,
   ) {}
 
   static async start(services: ServiceName[] = ALL_SERVICES): Promise<Stack> {
@@ -66,7 +56,10 @@ export class Stack {
     const stack = new Stack(
       infrastructure,
       await createDatabase(infrastructure.postgresUrl, 'e2e'),
+      await startSmtpSink(),
     );
+    // Known before anything starts, since emails link to it.
+    stack.ports.set('gateway', await freePort());
     await Promise.all(services.filter(OWN_SCHEMA).map((service) => stack.migrate(service)));
     for (const service of services) await stack.startService(service);
     return stack;
@@ -83,8 +76,28 @@ export class Stack {
       NATS_URL: this.infrastructure.natsUrl,
       LOG_LEVEL: 'info',
       ...(OWN_SCHEMA(service) ? { DATABASE_URL: this.databaseUrl } : {}),
-      ...serviceSpecificEnv(service, this.signingKeys),
+      ...this.serviceSpecificEnv(service),
     };
+  }
+
+  /** Variables only some services read; tests raise the gateway's limits so that they test behaviour. */
+  private serviceSpecificEnv(service: ServiceName): Record<string, string> {
+    const specific: Partial<Record<ServiceName, Record<string, string>>> = {
+      identity: {
+        JWT_SIGNING_KEYS: this.signingKeys,
+        ONRAMP_ADMIN_EMAIL: BOOTSTRAP_ADMIN.email,
+        ONRAMP_ADMIN_PASSWORD: BOOTSTRAP_ADMIN.password,
+      },
+      accounts: { ACCOUNT_PLANS: JSON.stringify({ compact: [], pro: ['user_groups'] }) },
+      notifications: {
+        EMAIL_PROVIDER: 'smtp',
+        SMTP_URL: this.mailbox.url,
+        PUBLIC_URL: this.gatewayUrl,
+        EMAIL_RETRY_BASE_MS: '200',
+      },
+      gateway: { RATE_LIMIT_AUTH_PER_MINUTE: '100000', RATE_LIMIT_PER_MINUTE: '1000000' },
+    };
+    return specific[service] ?? {};
   }
 
   async startService(
@@ -131,6 +144,7 @@ export class Stack {
 
   async stop(): Promise<void> {
     await Promise.all([...this.processes.values()].map((process) => process.stop('SIGTERM')));
+    await this.mailbox.stop();
     await this.infrastructure.stop();
   }
 }

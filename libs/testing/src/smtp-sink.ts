@@ -1,6 +1,9 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
+/** An email as the sink received and parsed it. */
+export type ReceivedEmail = ParsedMail;
+
 export interface SmtpSink {
   /** `smtp://127.0.0.1:<port>`: plain SMTP on loopback, any credentials accepted. */
   url: string;
