@@ -9,7 +9,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import testing from '../../libs/testing/dist/index.js';
 
-const { freePort, startEmbeddedPostgres, startNatsServer, startServiceProcess } = testing;
+const { freePort, startEmbeddedPostgres, startNatsServer, startServiceProcess, startSmtpSink } =
+  testing;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const stateDir = path.join(root, '.onramp');
 const services = ['identity', 'accounts', 'invitations', 'notifications', 'import'];
@@ -50,9 +51,42 @@ function localSecrets() {
   return { file, ...stored };
 }
 
+/**
+ * A local mail catcher: notifications sends real SMTP to it, and each email is written to
+ * .onramp/mail as a text file, unless EMAIL_PROVIDER / SMTP_URL point elsewhere.
+ */
+async function provideMail() {
+  if (process.env.EMAIL_PROVIDER) {
+    return {
+      env: { EMAIL_PROVIDER: process.env.EMAIL_PROVIDER, SMTP_URL: process.env.SMTP_URL ?? '' },
+    };
+  }
+  const mailDir = path.join(stateDir, 'mail');
+  mkdirSync(mailDir, { recursive: true });
+  const sink = await startSmtpSink({
+    onMessage: (message) => {
+      const file = `${new Date().toISOString().replace(/[:.]/g, '-')}.txt`;
+      const to = [message.to ?? []]
+        .flat()
+        .map((address) => address.text)
+        .join(', ');
+      writeFileSync(
+        path.join(mailDir, file),
+        `To: ${to}\nSubject: ${message.subject ?? ''}\n\n${message.text ?? ''}`,
+      );
+    },
+  });
+  stoppers.push(() => sink.stop());
+  return {
+    env: { EMAIL_PROVIDER: 'smtp', SMTP_URL: sink.url },
+    where: `${mailDir} (SMTP ${sink.url})`,
+  };
+}
+
 async function main() {
   mkdirSync(path.join(stateDir, 'logs'), { recursive: true });
   const secrets = localSecrets();
+  const mail = await provideMail();
   const [databaseUrl, natsUrl] = await Promise.all([provideDatabase(), provideNats()]);
   for (const service of services) {
     execFileSync(process.execPath, [path.join(root, 'services', service, 'dist', 'migrate.js')], {
@@ -71,6 +105,9 @@ async function main() {
     const port = service === 'gateway' ? gatewayPort : await freePort();
     const env = { ...common, PORT: String(port) };
     if (service !== 'gateway') env.DATABASE_URL = databaseUrl;
+    if (service === 'notifications') {
+      Object.assign(env, mail.env, { PUBLIC_URL: `http://127.0.0.1:${gatewayPort}` });
+    }
     if (service === 'identity') {
       for (const name of ['JWT_SIGNING_KEYS', 'ONRAMP_ADMIN_EMAIL', 'ONRAMP_ADMIN_PASSWORD'])
         env[name] = secrets[name];
@@ -88,7 +125,7 @@ async function main() {
   stoppers.unshift(() => Promise.all(started.map((child) => child.stop('SIGTERM'))));
   const api = `http://127.0.0.1:${gatewayPort}`;
   console.log(
-    `\nOnramp is up.\n  API:     ${api}/v1\n  Docs:    ${api}/docs\n  Health:  ${api}/health/ready\n  Admin:   ${secrets.ONRAMP_ADMIN_EMAIL} (password in ${secrets.file}; used when no user exists yet)\n  Logs:    ${path.join(stateDir, 'logs')}\nPress Ctrl-C to stop.`,
+    `\nOnramp is up.\n  API:     ${api}/v1\n  Docs:    ${api}/docs\n  Health:  ${api}/health/ready\n  Admin:   ${secrets.ONRAMP_ADMIN_EMAIL} (password in ${secrets.file}; used when no user exists yet)${mail.where ? `\n  Mail:    ${mail.where}` : ''}\n  Logs:    ${path.join(stateDir, 'logs')}\nPress Ctrl-C to stop.`,
   );
 }
 
