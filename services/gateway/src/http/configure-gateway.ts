@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { installDocsUi } from '../docs/docs-ui';
+import { installResetPasswordPage } from '../pages/reset-password.page';
 import type { GatewayEnv } from '../gateway-env';
 import { installHttpConventions } from './http-conventions';
 import { installRateLimits } from './rate-limits';
@@ -15,4 +16,5 @@ export async function configureGateway(
     perMinute: env.RATE_LIMIT_PER_MINUTE,
   });
   await installDocsUi(app);
+  await installResetPasswordPage(app);
 }
