@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { DATABASE } from '@onramp/persistence';
+import type { DeliveryStatus, PrismaClient } from '../generated/prisma/client';
+
+export interface NewDelivery {
+  idempotencyKey: string;
+  recipient: string;
+  template: string;
+  language: string;
+  sourceSubject: string;
+}
+
+export interface ClaimedDelivery {
+  id: string;
+  attempts: number;
+}
+
+const MAX_ERROR_LENGTH = 1_000;
+
+/**
+ * Delivery records. Every write here commits on its own, outside the consumer's transaction: an
+ * attempt's outcome must survive the rollback that asks JetStream to redeliver the event.
+ */
+@Injectable()
+export class DeliveriesRepository {
+  constructor(@Inject(DATABASE) private readonly database: PrismaClient) {}
+
+  /** Records the delivery as queued unless its key is already known (INSERT … ON CONFLICT DO NOTHING). */
+  async recordQueued(delivery: NewDelivery): Promise<void> {
+    await this.database.delivery.createMany({
+      data: [{ id: randomUUID(), ...delivery }],
+      skipDuplicates: true,
+    });
+  }
+
+  async statusOf(
+    idempotencyKey: string,
+  ): Promise<{ status: DeliveryStatus; nextAttemptAt: Date | null } | null> {
+    return this.database.delivery.findUnique({
+      where: { idempotencyKey },
+      select: { status: true, nextAttemptAt: true },
+    });
+  }
+
+  /**
+   * Takes the next attempt of a queued delivery that is due, for `leaseMs`: one statement, so two
+   * replicas handling the same event never both send; a crashed attempt is retaken after its lease.
+   */
+  async claim(idempotencyKey: string, leaseMs: number): Promise<ClaimedDelivery | undefined> {
+    const rows = await this.database.$queryRaw<ClaimedDelivery[]>`
+      UPDATE "notifications"."deliveries"
+         SET attempts = attempts + 1,
+             next_attempt_at = now() + ${leaseMs}::integer * interval '1 millisecond'
+       WHERE idempotency_key = ${idempotencyKey}
+         AND status = 'queued'
+         AND (next_attempt_at IS NULL OR next_attempt_at <= now())
+      RETURNING id::text AS id, attempts`;
+    return rows[0];
+  }
+
+  async markSent(id: string, providerMessageId: string): Promise<void> {
+    await this.database.delivery.update({
+      where: { id },
+      data: {
+        status: 'sent',
+        providerMessageId,
+        sentAt: new Date(),
+        nextAttemptAt: null,
+        lastError: null,
+      },
+    });
+  }
+
+  async markFinal(
+    idempotencyKey: string,
+    status: Extract<DeliveryStatus, 'failed' | 'not_sent'>,
+    reason: string,
+  ): Promise<void> {
+    await this.database.delivery.update({
+      where: { idempotencyKey },
+      data: { status, lastError: reason.slice(0, MAX_ERROR_LENGTH), nextAttemptAt: null },
+    });
+  }
+
+  async scheduleRetry(id: string, reason: string, delayMs: number): Promise<Date> {
+    const rows = await this.database.$queryRaw<{ next_attempt_at: Date }[]>`
+      UPDATE "notifications"."deliveries"
+         SET last_error = ${reason.slice(0, MAX_ERROR_LENGTH)},
+             next_attempt_at = now() + ${delayMs}::integer * interval '1 millisecond'
+       WHERE id = ${id}::uuid
+      RETURNING next_attempt_at`;
+    return rows[0].next_attempt_at;
+  }
+}

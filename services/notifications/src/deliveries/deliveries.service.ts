@@ -1,0 +1,148 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { SERVICE_CONFIG } from '@onramp/config';
+import type { NotificationsConfig } from '../config/notifications-config';
+import { EmailSender } from '../email/email-sender';
+import type { RenderedEmail } from '../rendering/template-catalog';
+import { DeliveriesRepository } from './deliveries.repository';
+
+export interface DeliveryRequest {
+  /** The subject of the event that asked for the email. */
+  sourceSubject: string;
+  /** Identifies that one event, from its stable content (the same on every redelivery). */
+  eventKey: string;
+  recipient: string;
+  template: string;
+  language: string;
+  /** Renders the email from the event in hand; called only when an attempt is due. */
+  render: () => RenderedEmail;
+}
+
+/** A delivery that should be attempted again later: thrown so the event is redelivered. */
+export class DeliveryRetryLater extends Error {
+  override readonly name = 'DeliveryRetryLater';
+}
+
+// An attempt holds its delivery this long; it must outlast a whole SMTP exchange (three timeouts).
+const ATTEMPT_LEASE_MS = 45_000;
+const MAX_RETRY_DELAY_MS = 15 * 60 * 1000;
+
+export function idempotencyKey(parts: {
+  sourceSubject: string;
+  eventKey: string;
+  recipient: string;
+  template: string;
+}): string {
+  return createHash('sha256')
+    .update(
+      [parts.sourceSubject, parts.eventKey, parts.recipient.toLowerCase(), parts.template].join(
+        '\n',
+      ),
+    )
+    .digest('hex');
+}
+
+/**
+ * Sends an email at most once per (event, recipient, template) and never drops one silently.
+ *
+ * The body cannot be stored (it holds a token), so the email is rendered and sent from the event
+ * while its consumer handles it: the delivery row is recorded, an attempt is claimed, the email is
+ * sent, and the outcome written, each committed at once (see DeliveriesRepository). A transient
+ * failure throws, so the consumer's transaction rolls back and JetStream redelivers the event; the
+ * redelivery finds the same row (same key) and retries once its backoff has passed. A redelivered
+ * event whose delivery is already sent, failed or not_sent is acknowledged without sending.
+ *
+ * Remaining window: the SMTP server accepted the message and the process died before `markSent`
+ * committed. The event is redelivered, the attempt's lease runs out and the email is sent again.
+ * Closing it needs the provider to deduplicate (e.g. a Message-ID it honours), which SMTP does not.
+ */
+@Injectable()
+export class DeliveriesService {
+  private readonly logger = new Logger('Deliveries');
+
+  constructor(
+    private readonly repository: DeliveriesRepository,
+    private readonly sender: EmailSender,
+    @Inject(SERVICE_CONFIG) private readonly config: NotificationsConfig,
+  ) {}
+
+  async deliver(request: DeliveryRequest): Promise<void> {
+    const key = idempotencyKey(request);
+    await this.repository.recordQueued({
+      idempotencyKey: key,
+      recipient: request.recipient,
+      template: request.template,
+      language: request.language,
+      sourceSubject: request.sourceSubject,
+    });
+    if (!this.sender.configured) {
+      await this.repository.markFinal(key, 'not_sent', 'provider_not_configured');
+      this.logger.warn(`${request.template} email not sent: no email provider is configured`);
+      return;
+    }
+    const attempt = await this.repository.claim(key, ATTEMPT_LEASE_MS);
+    if (attempt === undefined) {
+      const current = await this.repository.statusOf(key);
+      if (current === null || current.status !== 'queued') return; // already settled: a redelivery
+      throw new DeliveryRetryLater(
+        `${request.template} delivery is not due before ${current.nextAttemptAt?.toISOString() ?? 'now'}`,
+      );
+    }
+
+    let email: RenderedEmail;
+    try {
+      email = request.render();
+    } catch (error) {
+      // A template bug fails the same way on every try: keep the reason, do not loop.
+      await this.repository.markFinal(key, 'failed', `render_failed: ${messageOf(error)}`);
+      this.logger.error(`${request.template} email could not be rendered: ${messageOf(error)}`);
+      return;
+    }
+
+    const result = await this.sender.send({
+      to: request.recipient,
+      subject: email.subject,
+      html: email.html,
+      text: email.text,
+      template: request.template,
+    });
+    switch (result.outcome) {
+      case 'sent':
+        await this.repository.markSent(attempt.id, result.providerMessageId);
+        return;
+      case 'permanent':
+        await this.repository.markFinal(key, 'failed', result.reason);
+        this.logger.warn(`${request.template} delivery ${attempt.id} failed: ${result.reason}`);
+        return;
+      case 'transient': {
+        if (attempt.attempts >= this.config.EMAIL_MAX_ATTEMPTS) {
+          const reason = `gave up after ${attempt.attempts} attempts: ${result.reason}`;
+          await this.repository.markFinal(key, 'failed', reason);
+          this.logger.error(`${request.template} delivery ${attempt.id} dead-lettered: ${reason}`);
+          return;
+        }
+        const next = await this.repository.scheduleRetry(
+          attempt.id,
+          result.reason,
+          this.retryDelay(attempt.attempts),
+        );
+        throw new DeliveryRetryLater(
+          `${request.template} delivery ${attempt.id} attempt ${attempt.attempts} failed (${result.reason}); next at ${next.toISOString()}`,
+        );
+      }
+    }
+  }
+
+  /** Exponential backoff with jitter (between half and all of the doubled delay), capped. */
+  private retryDelay(attempts: number): number {
+    const exponential = Math.min(
+      this.config.EMAIL_RETRY_BASE_MS * 2 ** (attempts - 1),
+      MAX_RETRY_DELAY_MS,
+    );
+    return Math.round(exponential * (0.5 + Math.random() * 0.5));
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

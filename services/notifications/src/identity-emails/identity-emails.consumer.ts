@@ -1,0 +1,108 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { toBinary } from '@bufbuild/protobuf';
+import { timestampDate, type Timestamp } from '@bufbuild/protobuf/wkt';
+import { SERVICE_CONFIG } from '@onramp/config';
+import { eventSubject, identity } from '@onramp/contracts';
+import { EventConsumers } from '@onramp/messaging';
+import type { NotificationsConfig } from '../config/notifications-config';
+import { DeliveriesService } from '../deliveries/deliveries.service';
+import { formatMoment, resolveLanguage, type CommonVariables } from '../rendering/message-kinds';
+import { TemplateCatalog } from '../rendering/template-catalog';
+
+/**
+ * Emails identity asks for: password reset links and security reports.
+ *
+ * EventConsumers hands a handler the event but not its message id, so each delivery's key comes
+ * from the event's own stable content: the same on every redelivery of one event, different for
+ * the next event (a new reset token, a new report request).
+ */
+@Injectable()
+export class IdentityEmailsConsumer implements OnModuleInit {
+  constructor(
+    private readonly consumers: EventConsumers,
+    private readonly deliveries: DeliveriesService,
+    private readonly templates: TemplateCatalog,
+    @Inject(SERVICE_CONFIG) private readonly config: NotificationsConfig,
+  ) {}
+
+  onModuleInit(): void {
+    // Delivery records commit on their own (see DeliveriesService), so the transaction is unused.
+    this.consumers.subscribe<identity.PasswordResetIssued, never>({
+      name: 'password-reset-email',
+      schema: identity.PasswordResetIssuedSchema,
+      handler: (event) => this.passwordReset(event),
+    });
+    this.consumers.subscribe<identity.SecurityReportRequested, never>({
+      name: 'security-report-email',
+      schema: identity.SecurityReportRequestedSchema,
+      handler: (event) => this.securityReport(event),
+    });
+  }
+
+  private passwordReset(event: identity.PasswordResetIssued): Promise<void> {
+    const language = resolveLanguage(event.language);
+    return this.deliveries.deliver({
+      sourceSubject: eventSubject(identity.PasswordResetIssuedSchema),
+      // The token itself is never stored, not even inside a key: only its hash enters the key.
+      eventKey: [event.userId, momentKey(event.expiresAt), sha256Hex(event.token)].join('|'),
+      recipient: event.email,
+      template: 'password-reset',
+      language,
+      render: () =>
+        this.templates.render('password-reset', language, {
+          ...this.common(event.name),
+          resetUrl: `${this.config.PUBLIC_URL}/reset-password?token=${encodeURIComponent(event.token)}`,
+          expiresAt: event.expiresAt ? formatMoment(timestampDate(event.expiresAt), language) : '',
+        }),
+    });
+  }
+
+  private securityReport(event: identity.SecurityReportRequested): Promise<void> {
+    const language = resolveLanguage(event.language);
+    const moment = (timestamp: Timestamp | undefined) =>
+      timestamp ? formatMoment(timestampDate(timestamp), language) : '';
+    return this.deliveries.deliver({
+      sourceSubject: eventSubject(identity.SecurityReportRequestedSchema),
+      eventKey: event.occurredAt
+        ? [event.userId, momentKey(event.occurredAt)].join('|')
+        : sha256Hex(toBinary(identity.SecurityReportRequestedSchema, event)),
+      recipient: event.email,
+      template: 'security-report',
+      language,
+      render: () =>
+        this.templates.render('security-report', language, {
+          ...this.common(event.name),
+          generatedAt: moment(event.occurredAt),
+          logins: event.recentLogins.map((login) => ({
+            at: moment(login.at),
+            ip: login.ip,
+            userAgent: login.userAgent,
+            succeeded: login.succeeded,
+          })),
+          sessions: event.activeSessions.map((session) => ({
+            createdAt: moment(session.createdAt),
+            lastUsedAt: moment(session.lastUsedAt),
+            ip: session.ip,
+            userAgent: session.userAgent,
+          })),
+        }),
+    });
+  }
+
+  private common(name: string): CommonVariables {
+    return {
+      brandName: this.config.BRAND_NAME,
+      supportEmail: this.config.BRAND_SUPPORT_EMAIL ?? '',
+      name,
+    };
+  }
+}
+
+function momentKey(timestamp: Timestamp | undefined): string {
+  return timestamp ? `${timestamp.seconds}.${timestamp.nanos}` : '-';
+}
+
+function sha256Hex(value: string | Uint8Array): string {
+  return createHash('sha256').update(value).digest('hex');
+}

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { DeliveriesModule } from '../deliveries/deliveries.module';
+import { RenderingModule } from '../rendering/rendering.module';
+import { IdentityEmailsConsumer } from './identity-emails.consumer';
+
+@Module({ imports: [DeliveriesModule, RenderingModule], providers: [IdentityEmailsConsumer] })
+export class IdentityEmailsModule {}

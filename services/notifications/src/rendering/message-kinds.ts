@@ -1,0 +1,121 @@
+/** The emails this service renders; each has a template per language under templates/<kind>/. */
+export const MESSAGE_KINDS = ['password-reset', 'security-report'] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+export const LANGUAGES = ['en', 'nl', 'de', 'fr'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const FALLBACK_LANGUAGE: Language = 'en';
+
+/** `nl-BE`, `NL` or `nl_NL` → `nl`; anything without templates → English. */
+export function resolveLanguage(requested: string): Language {
+  const base = requested.trim().toLowerCase().split(/[-_]/)[0] ?? '';
+  return (LANGUAGES as readonly string[]).includes(base) ? (base as Language) : FALLBACK_LANGUAGE;
+}
+
+/** Operator branding and the recipient's name: every message kind receives these. */
+export interface CommonVariables {
+  brandName: string;
+  /** Empty when the operator has not configured a support address. */
+  supportEmail: string;
+  name: string;
+}
+
+export interface PasswordResetVariables extends CommonVariables {
+  resetUrl: string;
+  expiresAt: string;
+}
+
+export interface LoginLine {
+  at: string;
+  ip: string;
+  userAgent: string;
+  succeeded: boolean;
+}
+
+export interface SessionLine {
+  createdAt: string;
+  lastUsedAt: string;
+  ip: string;
+  userAgent: string;
+}
+
+export interface SecurityReportVariables extends CommonVariables {
+  generatedAt: string;
+  logins: LoginLine[];
+  sessions: SessionLine[];
+}
+
+export interface MessageVariables {
+  'password-reset': PasswordResetVariables;
+  'security-report': SecurityReportVariables;
+}
+
+/**
+ * The variables a template may use: `true` for a value, a nested shape for an object or for the
+ * items of a list (`{{#each logins}}`). Templates using anything else are refused at start.
+ */
+export interface VariableShape {
+  [name: string]: true | VariableShape;
+}
+
+const common: VariableShape = { brandName: true, supportEmail: true, name: true };
+
+export const MESSAGE_VARIABLES: Record<MessageKind, VariableShape> = {
+  'password-reset': { ...common, resetUrl: true, expiresAt: true },
+  'security-report': {
+    ...common,
+    generatedAt: true,
+    logins: { at: true, ip: true, userAgent: true, succeeded: true },
+    sessions: { createdAt: true, lastUsedAt: true, ip: true, userAgent: true },
+  },
+};
+
+export interface LayoutVariables {
+  language: Language;
+  subject: string;
+  brandName: string;
+  supportEmail: string;
+  /** The message kind's rendered part; the only value the HTML layout inserts unescaped. */
+  body: string;
+  footer: { automated: string; help: string };
+}
+
+export const LAYOUT_VARIABLES: VariableShape = {
+  language: true,
+  subject: true,
+  brandName: true,
+  supportEmail: true,
+  body: true,
+  footer: { automated: true, help: true },
+};
+
+/** The layout's own words, per language. */
+export const LAYOUT_TEXT: Record<Language, LayoutVariables['footer']> = {
+  en: {
+    automated: 'This email was sent automatically; replies are not read.',
+    help: 'Questions? Write to',
+  },
+  nl: {
+    automated: 'Deze e-mail is automatisch verstuurd; antwoorden worden niet gelezen.',
+    help: 'Vragen? Schrijf naar',
+  },
+  de: {
+    automated: 'Diese E-Mail wurde automatisch versendet; Antworten werden nicht gelesen.',
+    help: 'Fragen? Schreiben Sie an',
+  },
+  fr: {
+    automated: 'Cet e-mail a été envoyé automatiquement ; les réponses ne sont pas lues.',
+    help: 'Des questions ? Écrivez à',
+  },
+};
+
+const DATE_STYLE: Intl.DateTimeFormatOptions = {
+  dateStyle: 'long',
+  timeStyle: 'short',
+  timeZone: 'UTC',
+};
+
+/** A moment as the recipient reads it (UTC: the service does not know their time zone). */
+export function formatMoment(moment: Date, language: Language): string {
+  return `${new Intl.DateTimeFormat(language, DATE_STYLE).format(moment)} UTC`;
+}
