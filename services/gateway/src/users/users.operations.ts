@@ -93,9 +93,11 @@ export const usersOperations = {
     method: 'post',
     path: '/v1/users/{id}/security-report',
     operationId: 'requestSecurityReport',
-    summary: 'Email the user a report of recent logins and active sessions',
+    summary:
+      'Email the user a report of recent logins and active sessions (for yourself, or as their admin)',
     tag,
-    access: { public: false, permission: 'users.manage' },
+    // Everyone may ask for their own report; identity decides, and hides users one may not see.
+    access: { public: false },
     params: idParams,
     success: { status: 202, description: 'The report will be emailed' },
     problems: [404],
