@@ -31,6 +31,8 @@ const ALL_SERVICES: ServiceName[] = [
   'gateway',
 ];
 const OWN_SCHEMA = (service: ServiceName): boolean => service !== 'gateway';
+const processKey = (service: ServiceName, replica: number): string =>
+  replica === 0 ? service : `${service}#${replica}`;
 
 /** The platform admin identity creates at first start (ONRAMP_ADMIN_EMAIL / _PASSWORD). */
 export const BOOTSTRAP_ADMIN = { email: 'admin@onramp.test', password: 'Charge-Point-Admin-7!' };
@@ -40,7 +42,7 @@ export const BOOTSTRAP_ADMIN = { email: 'admin@onramp.test', password: 'Charge-P
  * database, every service's migrations, and the built services as separate processes.
  */
 export class Stack {
-  private readonly processes = new Map<ServiceName, ServiceProcess>();
+  private readonly processes = new Map<string, ServiceProcess>();
   private readonly ports = new Map<ServiceName, number>();
   private readonly signingKeys = `e2e:${randomBytes(32).toString('base64url')}`;
 
@@ -100,25 +102,27 @@ export class Stack {
     return specific[service] ?? {};
   }
 
+  /** Starts a service (again, after a stop); `replica` > 0 starts another instance beside it. */
   async startService(
     service: ServiceName,
     extraEnv: Record<string, string> = {},
+    replica = 0,
   ): Promise<ServiceProcess> {
-    const port = this.ports.get(service) ?? (await freePort());
-    this.ports.set(service, port);
+    const port = replica === 0 ? (this.ports.get(service) ?? (await freePort())) : await freePort();
+    if (replica === 0) this.ports.set(service, port);
     const process = await startServiceProcess({
-      name: service,
+      name: replica === 0 ? service : `${service}-${replica}`,
       script: path.join(repositoryRoot, 'services', service, 'dist', 'main.js'),
       env: { ...this.envFor(service, port), ...extraEnv },
       readyUrl: `http://127.0.0.1:${port}/health/ready`,
     });
-    this.processes.set(service, process);
+    this.processes.set(processKey(service, replica), process);
     return process;
   }
 
-  process(service: ServiceName): ServiceProcess {
-    const process = this.processes.get(service);
-    if (process === undefined) throw new Error(`${service} is not running`);
+  process(service: ServiceName, replica = 0): ServiceProcess {
+    const process = this.processes.get(processKey(service, replica));
+    if (process === undefined) throw new Error(`${service} (replica ${replica}) is not running`);
     return process;
   }
 
