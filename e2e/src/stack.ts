@@ -43,6 +43,7 @@ export const BOOTSTRAP_ADMIN = { email: 'admin@onramp.test', password: 'Charge-P
  */
 export class Stack {
   private readonly processes = new Map<string, ServiceProcess>();
+  private readonly urls = new Map<string, string>();
   private readonly ports = new Map<ServiceName, number>();
   private readonly signingKeys = `e2e:${randomBytes(32).toString('base64url')}`;
 
@@ -117,7 +118,15 @@ export class Stack {
       readyUrl: `http://127.0.0.1:${port}/health/ready`,
     });
     this.processes.set(processKey(service, replica), process);
+    this.urls.set(processKey(service, replica), `http://127.0.0.1:${port}`);
     return process;
+  }
+
+  /** Where a service process listens (its health and, for notifications, metrics). */
+  processUrl(service: ServiceName, replica = 0): string {
+    const url = this.urls.get(processKey(service, replica));
+    if (url === undefined) throw new Error(`${service} (replica ${replica}) was never started`);
+    return url;
   }
 
   process(service: ServiceName, replica = 0): ServiceProcess {
