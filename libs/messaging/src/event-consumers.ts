@@ -31,6 +31,11 @@ export interface EventSubscription<Event extends Message, Transaction extends Sq
   /** Names the durable consumer (`<service>-<name>`); replicas with the same name share the work. */
   name: string;
   schema: EventSchema<Event>;
+  /**
+   * How many messages one instance handles at once (default 1, in order). Raise it only for
+   * handlers whose effects do not depend on order, e.g. sending independent emails.
+   */
+  concurrency?: number;
   /** Runs inside the transaction that also records the message as handled. */
   handler: (event: Event, transaction: Transaction) => Promise<void>;
 }
@@ -96,9 +101,15 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
     durable: string,
     subscription: EventSubscription<Message, SqlClient>,
   ): Promise<void> {
+    const limit = Math.max(1, subscription.concurrency ?? 1);
+    const handling = new Set<Promise<void>>();
     for await (const message of messages) {
-      await this.inFlight.track(this.handle(message, durable, subscription));
+      const work = this.inFlight.track(this.handle(message, durable, subscription));
+      handling.add(work);
+      void work.finally(() => handling.delete(work));
+      if (handling.size >= limit) await Promise.race(handling);
     }
+    await Promise.all(handling);
   }
 
   private handle(

@@ -58,6 +58,8 @@ describe('messaging against real NATS and Postgres', () => {
   let pool: Pool;
   let app: TestingModule;
   const failOnce = new Set<string>();
+  /** Handlers running at once, per subscription, and the most seen. */
+  const running = { seen: 0, seenMost: 0, updates: 0, updatesMost: 0, updatesDone: 0 };
 
   beforeAll(async () => {
     infrastructure = await provideInfrastructure();
@@ -99,11 +101,27 @@ describe('messaging against real NATS and Postgres', () => {
       name: 'seen',
       schema: identity.UserCreatedSchema,
       handler: async (event, transaction) => {
-        await transaction.$executeRawUnsafe(
-          'INSERT INTO demo.seen (user_id) VALUES ($1)',
-          event.userId,
-        );
-        if (failOnce.delete(event.userId)) throw new Error('transient failure');
+        running.seenMost = Math.max(running.seenMost, ++running.seen);
+        try {
+          await transaction.$executeRawUnsafe(
+            'INSERT INTO demo.seen (user_id) VALUES ($1)',
+            event.userId,
+          );
+          if (failOnce.delete(event.userId)) throw new Error('transient failure');
+        } finally {
+          running.seen -= 1;
+        }
+      },
+    });
+    app.get(EventConsumers).subscribe<identity.UserUpdated, SqlClient>({
+      name: 'updates',
+      schema: identity.UserUpdatedSchema,
+      concurrency: 4,
+      handler: async () => {
+        running.updatesMost = Math.max(running.updatesMost, ++running.updates);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        running.updates -= 1;
+        running.updatesDone += 1;
       },
     });
     await app.init();
@@ -176,6 +194,25 @@ describe('messaging against real NATS and Postgres', () => {
     );
     expect(await Promise.all(ids.map(seenCount))).toEqual(ids.map(() => 1));
     expect(await seenCount('rolled-back')).toBe(0);
+    // By default a consumer handles one message at a time, in order.
+    expect(running.seenMost).toBe(1);
+  });
+
+  it('handles up to `concurrency` messages at once when a subscription allows it', async () => {
+    const js = jetstream(app.get<NatsConnection>(NATS_CONNECTION));
+    for (let index = 0; index < 12; index += 1) {
+      await js.publish(
+        'identity.user.updated.v1',
+        toBinary(
+          identity.UserUpdatedSchema,
+          create(identity.UserUpdatedSchema, { userId: `u${index}` }),
+        ),
+        { msgID: `update-${index}` },
+      );
+    }
+    await eventually(() => Promise.resolve(running.updatesDone === 12));
+    expect(running.updatesMost).toBeGreaterThan(1);
+    expect(running.updatesMost).toBeLessThanOrEqual(4);
   });
 
   it('skips a message whose id it has already handled', async () => {

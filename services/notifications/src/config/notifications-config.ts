@@ -20,6 +20,8 @@ export const notificationsConfig = z.object({
     .default('http://127.0.0.1:8080')
     .transform((value) => value.replace(/\/+$/, '')),
   EMAIL_MAX_ATTEMPTS: positiveInt(5),
+  /** Emails one replica sends at once; each waits mostly on the SMTP server. */
+  EMAIL_CONCURRENCY: positiveInt(8),
   EMAIL_RETRY_BASE_MS: positiveInt(1_000),
   BRAND_NAME: z.string().min(1).default('Onramp'),
   BRAND_SUPPORT_EMAIL: z.email().optional(),

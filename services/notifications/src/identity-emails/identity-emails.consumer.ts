@@ -31,11 +31,13 @@ export class IdentityEmailsConsumer implements OnModuleInit {
     this.consumers.subscribe<identity.PasswordResetIssued, never>({
       name: 'password-reset-email',
       schema: identity.PasswordResetIssuedSchema,
+      concurrency: this.config.EMAIL_CONCURRENCY,
       handler: (event) => this.passwordReset(event),
     });
     this.consumers.subscribe<identity.SecurityReportRequested, never>({
       name: 'security-report-email',
       schema: identity.SecurityReportRequestedSchema,
+      concurrency: this.config.EMAIL_CONCURRENCY,
       handler: (event) => this.securityReport(event),
     });
   }
