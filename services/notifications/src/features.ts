@@ -1,4 +1,6 @@
+import { DeliveriesModule } from './deliveries/deliveries.module';
 import { IdentityEmailsModule } from './identity-emails/identity-emails.module';
+import { MetricsModule } from './metrics/metrics.module';
 
 /** Every feature of the notifications service (shared by main and the integration tests). */
-export const notificationsFeatures = [IdentityEmailsModule];
+export const notificationsFeatures = [IdentityEmailsModule, DeliveriesModule, MetricsModule];

@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
 import { EmailModule } from '../email/email.module';
+import { MetricsModule } from '../metrics/metrics.module';
 import { DeliveriesRepository } from './deliveries.repository';
+import { DeliveriesRpc } from './deliveries.rpc';
 import { DeliveriesService } from './deliveries.service';
+import { DeliveryLogService } from './delivery-log.service';
 
 @Module({
-  imports: [EmailModule],
-  providers: [DeliveriesService, DeliveriesRepository],
+  imports: [EmailModule, MetricsModule],
+  providers: [DeliveriesService, DeliveriesRepository, DeliveryLogService, DeliveriesRpc],
   exports: [DeliveriesService],
 })
 export class DeliveriesModule {}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DATABASE } from '@onramp/persistence';
-import type { DeliveryStatus, PrismaClient } from '../generated/prisma/client';
+import type { Delivery, DeliveryStatus, PrismaClient } from '../generated/prisma/client';
 
 export interface NewDelivery {
   idempotencyKey: string;
@@ -9,6 +9,14 @@ export interface NewDelivery {
   template: string;
   language: string;
   sourceSubject: string;
+}
+
+export interface DeliveryFilter {
+  /** Lower-cased, as recipients are recorded. */
+  recipient?: string;
+  status?: DeliveryStatus;
+  /** The last row of the previous page: only older rows follow it. */
+  after?: { createdAt: Date; id: string };
 }
 
 export interface ClaimedDelivery {
@@ -31,6 +39,25 @@ export class DeliveriesRepository {
     await this.database.delivery.createMany({
       data: [{ id: randomUUID(), ...delivery }],
       skipDuplicates: true,
+    });
+  }
+
+  /** Newest first (created_at, then id, both descending), at most `take` rows. */
+  async list(filter: DeliveryFilter, take: number): Promise<Delivery[]> {
+    const { after } = filter;
+    return this.database.delivery.findMany({
+      where: {
+        recipient: filter.recipient,
+        status: filter.status,
+        ...(after && {
+          OR: [
+            { createdAt: { lt: after.createdAt } },
+            { createdAt: after.createdAt, id: { lt: after.id } },
+          ],
+        }),
+      },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take,
     });
   }
 

@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { SERVICE_CONFIG } from '@onramp/config';
 import type { NotificationsConfig } from '../config/notifications-config';
 import { EmailSender } from '../email/email-sender';
+import { EmailMetrics } from '../metrics/email-metrics';
 import type { RenderedEmail } from '../rendering/template-catalog';
 import { DeliveriesRepository } from './deliveries.repository';
 
@@ -64,13 +65,15 @@ export class DeliveriesService {
     private readonly repository: DeliveriesRepository,
     private readonly sender: EmailSender,
     @Inject(SERVICE_CONFIG) private readonly config: NotificationsConfig,
+    private readonly metrics: EmailMetrics,
   ) {}
 
   async deliver(request: DeliveryRequest): Promise<void> {
     const key = idempotencyKey(request);
     await this.repository.recordQueued({
       idempotencyKey: key,
-      recipient: request.recipient,
+      // Lower-cased, as the key is, so the delivery log is filtered by one exact match.
+      recipient: request.recipient.toLowerCase(),
       template: request.template,
       language: request.language,
       sourceSubject: request.sourceSubject,
@@ -89,16 +92,21 @@ export class DeliveriesService {
       );
     }
 
+    const labels = { template: request.template, provider: this.sender.provider };
     let email: RenderedEmail;
+    const rendering = this.metrics.renderSeconds.startTimer(labels);
     try {
       email = request.render();
+      rendering();
     } catch (error) {
       // A template bug fails the same way on every try: keep the reason, do not loop.
       await this.repository.markFinal(key, 'failed', `render_failed: ${messageOf(error)}`);
+      this.metrics.failed.inc(labels);
       this.logger.error(`${request.template} email could not be rendered: ${messageOf(error)}`);
       return;
     }
 
+    const sending = this.metrics.providerSeconds.startTimer(labels);
     const result = await this.sender.send({
       to: request.recipient,
       subject: email.subject,
@@ -106,18 +114,23 @@ export class DeliveriesService {
       text: email.text,
       template: request.template,
     });
+    sending();
     switch (result.outcome) {
       case 'sent':
         await this.repository.markSent(attempt.id, result.providerMessageId);
+        this.metrics.sent.inc(labels);
         return;
       case 'permanent':
         await this.repository.markFinal(key, 'failed', result.reason);
+        this.metrics.failed.inc(labels);
         this.logger.warn(`${request.template} delivery ${attempt.id} failed: ${result.reason}`);
         return;
       case 'transient': {
         if (attempt.attempts >= this.config.EMAIL_MAX_ATTEMPTS) {
           const reason = `gave up after ${attempt.attempts} attempts: ${result.reason}`;
           await this.repository.markFinal(key, 'failed', reason);
+          this.metrics.failed.inc(labels);
+          this.metrics.deadLettered.inc(labels);
           this.logger.error(`${request.template} delivery ${attempt.id} dead-lettered: ${reason}`);
           return;
         }
@@ -126,6 +139,7 @@ export class DeliveriesService {
           result.reason,
           this.retryDelay(attempt.attempts),
         );
+        this.metrics.retried.inc(labels);
         throw new DeliveryRetryLater(
           `${request.template} delivery ${attempt.id} attempt ${attempt.attempts} failed (${result.reason}); next at ${next.toISOString()}`,
         );

@@ -31,6 +31,13 @@ export class NotificationsApp {
     return new NotificationsApp(bed, await bed.instance());
   }
 
+  readonly call: ServiceInstance['call'] = (method, request) => this.instance.call(method, request);
+
+  /** One of the instance's providers, e.g. its metrics. */
+  get<Provider>(type: new (...args: never[]) => Provider): Provider {
+    return this.instance.module.get(type);
+  }
+
   get database(): PrismaClient {
     return this.instance.database<PrismaClient>();
   }

@@ -1,0 +1,1 @@
+export * from './gen/onramp/notifications/v1/notifications_pb';

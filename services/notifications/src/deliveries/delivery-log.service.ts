@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { isAllowed, type Caller } from '@onramp/authz';
+import { DomainError } from '@onramp/errors';
+import type { Delivery, DeliveryStatus } from '../generated/prisma/client';
+import { decodeDeliveryCursor, encodeDeliveryCursor } from './delivery-cursor';
+import { DeliveriesRepository } from './deliveries.repository';
+
+export const DELIVERY_STATUSES = [
+  'queued',
+  'sent',
+  'failed',
+  'not_sent',
+] as const satisfies readonly DeliveryStatus[];
+
+const DEFAULT_LIMIT = 50;
+const MAX_LIMIT = 100;
+
+export interface DeliveryLogQuery {
+  to?: string;
+  status?: string;
+  cursor?: string;
+  /** 0 means the default. */
+  limit: number;
+}
+
+/** The delivery log operators read: who was sent what, when, and why not. */
+@Injectable()
+export class DeliveryLogService {
+  constructor(private readonly repository: DeliveriesRepository) {}
+
+  async list(
+    caller: Caller,
+    query: DeliveryLogQuery,
+  ): Promise<{ items: Delivery[]; nextCursor?: string }> {
+    // Recipients of every account appear here: the log is the installation's, not an account's.
+    if (!isAllowed(caller, 'notifications.read', { platform: true }))
+      throw new DomainError('forbidden', 'you may not read the delivery log');
+    const limit = limitOf(query.limit);
+    const rows = await this.repository.list(
+      {
+        recipient: query.to?.trim().toLowerCase(),
+        status: statusOf(query.status),
+        after: query.cursor === undefined ? undefined : decodeDeliveryCursor(query.cursor),
+      },
+      limit + 1,
+    );
+    // The extra row only says whether another page follows.
+    if (rows.length <= limit) return { items: rows };
+    const items = rows.slice(0, limit);
+    return { items, nextCursor: encodeDeliveryCursor(items[items.length - 1]) };
+  }
+}
+
+function limitOf(limit: number): number {
+  if (limit === 0) return DEFAULT_LIMIT;
+  if (limit > MAX_LIMIT)
+    throw new DomainError('validation_failed', 'the limit is too large', [
+      { field: 'limit', message: `must be 1 to ${MAX_LIMIT}` },
+    ]);
+  return limit;
+}
+
+function statusOf(status: string | undefined): DeliveryStatus | undefined {
+  if (status === undefined) return undefined;
+  if ((DELIVERY_STATUSES as readonly string[]).includes(status)) return status as DeliveryStatus;
+  throw new DomainError('validation_failed', 'the status is not known', [
+    { field: 'status', message: `must be one of ${DELIVERY_STATUSES.join(', ')}` },
+  ]);
+}

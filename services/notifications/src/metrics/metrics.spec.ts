@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import { Test } from '@nestjs/testing';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { identity } from '@onramp/contracts';
+import { eventually } from '@onramp/testing';
+import { NotificationsApp } from '../testing/notifications-app';
+import { EmailMetrics } from './email-metrics';
+import { MetricsController } from './metrics.controller';
+
+let app: NotificationsApp;
+let http: NestFastifyApplication;
+
+beforeAll(async () => {
+  app = await NotificationsApp.start({ EMAIL_PROVIDER: 'log' });
+  // The test bed runs the service without HTTP: serve its metrics controller on Fastify, as main does.
+  const module = await Test.createTestingModule({
+    controllers: [MetricsController],
+    providers: [{ provide: EmailMetrics, useValue: app.get(EmailMetrics) }],
+  }).compile();
+  http = module.createNestApplication<NestFastifyApplication>(new FastifyAdapter());
+  await http.init();
+  await http.getHttpAdapter().getInstance().ready();
+}, 120_000);
+
+afterAll(async () => {
+  await http?.close();
+  await app?.stop();
+});
+
+const scrape = () => http.inject({ method: 'GET', url: '/metrics' });
+
+/** The value of one sample line, e.g. `onramp_emails_sent_total{template="…",provider="…"}`. */
+function sample(text: string, series: string): number | undefined {
+  const line = text.split('\n').find((candidate) => candidate.startsWith(`${series} `));
+  return line === undefined ? undefined : Number(line.slice(series.length + 1));
+}
+
+it('answers Prometheus text with process metrics and the email metrics SREs watch', async () => {
+  const response = await scrape();
+  expect(response.statusCode).toBe(200);
+  expect(response.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
+  for (const name of [
+    'onramp_emails_sent_total',
+    'onramp_emails_failed_total',
+    'onramp_emails_retried_total',
+    'onramp_emails_dead_lettered_total',
+    'onramp_email_render_seconds',
+    'onramp_email_provider_seconds',
+    'process_cpu_seconds_total',
+    'nodejs_eventloop_lag_seconds',
+  ])
+    expect(response.body).toContain(`# TYPE ${name} `);
+});
+
+it('counts a sent email and times its rendering and its provider call', async () => {
+  const sentSeries = 'onramp_emails_sent_total{template="password-reset",provider="log"}';
+  const before = sample((await scrape()).body, sentSeries) ?? 0;
+  const email = `metrics-${randomUUID()}@fleet.example`;
+  await app.publish(identity.PasswordResetIssuedSchema, {
+    userId: randomUUID(),
+    email,
+    name: 'Mo',
+    language: 'en',
+    token: 'metrics-token',
+    expiresAt: timestampFromDate(new Date(Date.now() + 1_800_000)),
+    occurredAt: timestampFromDate(new Date()),
+  });
+  await eventually(
+    'the email to be sent',
+    async () =>
+      (await app.database.delivery.findFirst({ where: { recipient: email } }))?.status === 'sent',
+  );
+
+  const text = (await scrape()).body;
+  expect(sample(text, sentSeries)).toBe(before + 1);
+  expect(
+    sample(text, 'onramp_email_render_seconds_count{template="password-reset",provider="log"}'),
+  ).toBeGreaterThanOrEqual(1);
+  expect(
+    sample(text, 'onramp_email_provider_seconds_count{template="password-reset",provider="log"}'),
+  ).toBeGreaterThanOrEqual(1);
+  expect(text).not.toContain(email);
+  expect(text).not.toContain('metrics-token');
+});
