@@ -14,6 +14,7 @@ import type { GatewayEnv } from './gateway-env';
 import { MeController } from './me/me.controller';
 import { MembershipsController } from './memberships/memberships.controller';
 import { MembershipsService } from './memberships/memberships.service';
+import { NotificationsController } from './notifications/notifications.controller';
 import { RolesController } from './roles/roles.controller';
 import { UserGroupsController } from './user-groups/user-groups.controller';
 import { UsersController } from './users/users.controller';
@@ -36,6 +37,7 @@ export class AppModule {
         UserGroupsController,
         ChargingCardsController,
         DriversController,
+        NotificationsController,
         DocsController,
       ],
       providers: [

@@ -6,6 +6,7 @@ import { costCentersOperations } from '../cost-centers/cost-centers.operations';
 import { driversOperations } from '../drivers/drivers.operations';
 import { meOperations } from '../me/me.operations';
 import { membershipsOperations } from '../memberships/memberships.operations';
+import { notificationsOperations } from '../notifications/notifications.operations';
 import { rolesOperations } from '../roles/roles.operations';
 import { userGroupsOperations } from '../user-groups/user-groups.operations';
 import { usersOperations } from '../users/users.operations';
@@ -24,4 +25,5 @@ export const allOperations: readonly Operation[] = [
   userGroupsOperations,
   chargingCardsOperations,
   driversOperations,
+  notificationsOperations,
 ].flatMap((operations) => Object.values<Operation>(operations));
