@@ -4,3 +4,4 @@ export { createPgAdapter } from './pg-adapter';
 export { DATABASE, PersistenceModule, type PersistenceOptions } from './persistence.module';
 export type { Database, SqlClient } from './database';
 export { quoteIdentifier } from './identifiers';
+export { decodeCursor, encodeCursor, page, pageLimit } from './paging';

@@ -6,7 +6,7 @@ import { accounts, isUuid } from '@onramp/contracts';
 import { DomainError } from '@onramp/errors';
 import { Outbox } from '@onramp/messaging';
 import { isUniqueViolation, nameKey } from '../common/names';
-import { decodeCursor, page, pageLimit } from '../common/paging';
+import { decodeCursor, page, pageLimit } from '@onramp/persistence';
 import type { Account } from '../generated/prisma/client';
 import { AccountAccess } from './account-access';
 import {

@@ -8,7 +8,7 @@ import { Outbox } from '@onramp/messaging';
 import { AccountMembersRepository } from '../account-members/account-members.repository';
 import { AccountAccess } from '../accounts/account-access';
 import { isUniqueViolation } from '../common/names';
-import { decodeCursor, page, pageLimit } from '../common/paging';
+import { decodeCursor, page, pageLimit } from '@onramp/persistence';
 import type { ChargingCard, Prisma } from '../generated/prisma/client';
 import { cardViolations, type CardFields } from './card-fields';
 import { cardMessage } from './card-message';

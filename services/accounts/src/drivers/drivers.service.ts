@@ -6,7 +6,7 @@ import { DomainError, type FieldViolation } from '@onramp/errors';
 import { Outbox } from '@onramp/messaging';
 import { AccountMembersRepository } from '../account-members/account-members.repository';
 import { AccountAccess } from '../accounts/account-access';
-import { decodeCursor, page, pageLimit } from '../common/paging';
+import { decodeCursor, page, pageLimit } from '@onramp/persistence';
 import { GroupsService } from '../groups/groups.service';
 import { driverMessage } from './driver-message';
 import { DriversRepository, type DriverRow } from './drivers.repository';

@@ -7,7 +7,7 @@ import { DomainError, type FieldViolation } from '@onramp/errors';
 import { Outbox } from '@onramp/messaging';
 import { AccountAccess } from '../accounts/account-access';
 import { isUniqueViolation, nameKey } from '../common/names';
-import { decodeCursor, page, pageLimit } from '../common/paging';
+import { decodeCursor, page, pageLimit } from '@onramp/persistence';
 import type { Account, CostCenter, Prisma, UserGroup } from '../generated/prisma/client';
 import { costCenterMessage, userGroupMessage } from './group-messages';
 import { GroupsRepository } from './groups.repository';

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { isAllowed, type Caller } from '@onramp/authz';
 import { DomainError } from '@onramp/errors';
+import { page, pageLimit } from '@onramp/persistence';
 import type { Delivery, DeliveryStatus } from '../generated/prisma/client';
-import { decodeDeliveryCursor, encodeDeliveryCursor } from './delivery-cursor';
+import { decodeDeliveryCursor } from './delivery-cursor';
 import { DeliveriesRepository } from './deliveries.repository';
 
 export const DELIVERY_STATUSES = [
@@ -11,9 +12,6 @@ export const DELIVERY_STATUSES = [
   'failed',
   'not_sent',
 ] as const satisfies readonly DeliveryStatus[];
-
-const DEFAULT_LIMIT = 50;
-const MAX_LIMIT = 100;
 
 export interface DeliveryLogQuery {
   to?: string;
@@ -35,7 +33,7 @@ export class DeliveryLogService {
     // Recipients of every account appear here: the log is the installation's, not an account's.
     if (!isAllowed(caller, 'notifications.read', { platform: true }))
       throw new DomainError('forbidden', 'you may not read the delivery log');
-    const limit = limitOf(query.limit);
+    const limit = pageLimit(query.limit);
     const rows = await this.repository.list(
       {
         recipient: query.to?.trim().toLowerCase(),
@@ -44,20 +42,8 @@ export class DeliveryLogService {
       },
       limit + 1,
     );
-    // The extra row only says whether another page follows.
-    if (rows.length <= limit) return { items: rows };
-    const items = rows.slice(0, limit);
-    return { items, nextCursor: encodeDeliveryCursor(items[items.length - 1]) };
+    return page(rows, limit, (last) => [last.createdAt.toISOString(), last.id]);
   }
-}
-
-function limitOf(limit: number): number {
-  if (limit === 0) return DEFAULT_LIMIT;
-  if (limit > MAX_LIMIT)
-    throw new DomainError('validation_failed', 'the limit is too large', [
-      { field: 'limit', message: `must be 1 to ${MAX_LIMIT}` },
-    ]);
-  return limit;
 }
 
 function statusOf(status: string | undefined): DeliveryStatus | undefined {
