@@ -1,6 +1,6 @@
 import type { ReceivedEmail } from '@onramp/testing';
 import { Api } from './api';
-import { Stack } from './stack';
+import { eventually, Stack } from './stack';
 
 const password = 'Plug-and-Charge-42!';
 
@@ -99,5 +99,38 @@ describe('emails: password reset and security report arrive over real SMTP', () 
     expect(
       stack.mailbox.messages.filter((m) => recipientsOf(m).includes('dirk@cpo.test')),
     ).toHaveLength(1);
+  });
+
+  it('shows operators every delivery, and records "not sent" when no provider is configured', async () => {
+    const sent = await admin.get<{ items: { status: string; template: string }[] }>(
+      '/v1/notifications/deliveries?to=anna@cpo.test',
+    );
+    expect(sent.status).toBe(200);
+    expect(sent.body.items.length).toBeGreaterThan(0);
+    expect(sent.body.items.every((item) => item.status === 'sent')).toBe(true);
+    expect(JSON.stringify(sent.body)).not.toMatch(/token=/);
+
+    await stack.process('notifications').stop('SIGTERM');
+    await stack.startService('notifications', { EMAIL_PROVIDER: 'none' });
+    await createUser('femke@cpo.test', 'Femke', 'nl');
+    expect(
+      (await anonymous.post('/v1/auth/password-reset', { email: 'femke@cpo.test' })).status,
+    ).toBe(202);
+    await eventually('the delivery to be recorded', async () => {
+      const listed = await admin.get<{ items: { status: string; lastError: string | null }[] }>(
+        '/v1/notifications/deliveries?to=femke@cpo.test',
+      );
+      return (
+        listed.body.items.length === 1 &&
+        listed.body.items[0]?.status === 'not_sent' &&
+        listed.body.items[0].lastError === 'provider_not_configured'
+      );
+    });
+    expect(stack.mailbox.messages.some((m) => recipientsOf(m).includes('femke@cpo.test'))).toBe(
+      false,
+    );
+    // Operators only: a user without the permission is refused.
+    const { api: asAnna } = await anonymous.login('anna@cpo.test', 'Mailbox-Proven-2026!');
+    expect((await asAnna.get('/v1/notifications/deliveries')).status).toBe(403);
   });
 });
