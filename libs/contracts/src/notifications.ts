@@ -1,1 +1,2 @@
 export * from './gen/onramp/notifications/v1/notifications_pb';
+export * from './gen/onramp/notifications/v1/templates_pb';

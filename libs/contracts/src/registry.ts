@@ -8,6 +8,7 @@ import { file_onramp_identity_v1_auth } from './gen/onramp/identity/v1/auth_pb';
 import { file_onramp_identity_v1_events } from './gen/onramp/identity/v1/events_pb';
 import { file_onramp_identity_v1_identity } from './gen/onramp/identity/v1/identity_pb';
 import { file_onramp_notifications_v1_notifications } from './gen/onramp/notifications/v1/notifications_pb';
+import { file_onramp_notifications_v1_templates } from './gen/onramp/notifications/v1/templates_pb';
 
 /** Every contract file, so that tests can check all subjects at once. Add new files here. */
 export const allContractFiles: readonly DescFile[] = [
@@ -20,4 +21,5 @@ export const allContractFiles: readonly DescFile[] = [
   file_onramp_identity_v1_events,
   file_onramp_identity_v1_identity,
   file_onramp_notifications_v1_notifications,
+  file_onramp_notifications_v1_templates,
 ];
