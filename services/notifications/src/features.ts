@@ -1,6 +1,12 @@
 import { DeliveriesModule } from './deliveries/deliveries.module';
 import { IdentityEmailsModule } from './identity-emails/identity-emails.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { TemplatesModule } from './templates/templates.module';
 
 /** Every feature of the notifications service (shared by main and the integration tests). */
-export const notificationsFeatures = [IdentityEmailsModule, DeliveriesModule, MetricsModule];
+export const notificationsFeatures = [
+  IdentityEmailsModule,
+  DeliveriesModule,
+  MetricsModule,
+  TemplatesModule,
+];

@@ -8,7 +8,7 @@ import { EventConsumers } from '@onramp/messaging';
 import type { NotificationsConfig } from '../config/notifications-config';
 import { DeliveriesService } from '../deliveries/deliveries.service';
 import { formatMoment, resolveLanguage, type CommonVariables } from '../rendering/message-kinds';
-import { TemplateCatalog } from '../rendering/template-catalog';
+import { EmailTemplates } from '../rendering/email-templates';
 
 /**
  * Emails identity asks for: password reset links and security reports.
@@ -22,7 +22,7 @@ export class IdentityEmailsConsumer implements OnModuleInit {
   constructor(
     private readonly consumers: EventConsumers,
     private readonly deliveries: DeliveriesService,
-    private readonly templates: TemplateCatalog,
+    private readonly emailTemplates: EmailTemplates,
     @Inject(SERVICE_CONFIG) private readonly config: NotificationsConfig,
   ) {}
 
@@ -42,8 +42,10 @@ export class IdentityEmailsConsumer implements OnModuleInit {
     });
   }
 
-  private passwordReset(event: identity.PasswordResetIssued): Promise<void> {
+  private async passwordReset(event: identity.PasswordResetIssued): Promise<void> {
     const language = resolveLanguage(event.language);
+    // Read before the delivery: a database failure here redelivers the event, never fails the email.
+    const templates = await this.emailTemplates.current();
     return this.deliveries.deliver({
       sourceSubject: eventSubject(identity.PasswordResetIssuedSchema),
       // The token itself is never stored, not even inside a key: only its hash enters the key.
@@ -52,7 +54,7 @@ export class IdentityEmailsConsumer implements OnModuleInit {
       template: 'password-reset',
       language,
       render: () =>
-        this.templates.render('password-reset', language, {
+        templates.render('password-reset', language, {
           ...this.common(event.name),
           resetUrl: `${this.config.PUBLIC_URL}/reset-password?token=${encodeURIComponent(event.token)}`,
           expiresAt: event.expiresAt ? formatMoment(timestampDate(event.expiresAt), language) : '',
@@ -60,8 +62,9 @@ export class IdentityEmailsConsumer implements OnModuleInit {
     });
   }
 
-  private securityReport(event: identity.SecurityReportRequested): Promise<void> {
+  private async securityReport(event: identity.SecurityReportRequested): Promise<void> {
     const language = resolveLanguage(event.language);
+    const templates = await this.emailTemplates.current();
     const moment = (timestamp: Timestamp | undefined) =>
       timestamp ? formatMoment(timestampDate(timestamp), language) : '';
     return this.deliveries.deliver({
@@ -73,7 +76,7 @@ export class IdentityEmailsConsumer implements OnModuleInit {
       template: 'security-report',
       language,
       render: () =>
-        this.templates.render('security-report', language, {
+        templates.render('security-report', language, {
           ...this.common(event.name),
           generatedAt: moment(event.occurredAt),
           logins: event.recentLogins.map((login) => ({

@@ -70,6 +70,25 @@ export const MESSAGE_VARIABLES: Record<MessageKind, VariableShape> = {
   },
 };
 
+/**
+ * The variables of a shape as the API lists them: `name`, and `logins.at` for a field of each item
+ * of the list `logins`.
+ */
+export function variableNames(shape: VariableShape, prefix = ''): string[] {
+  return Object.entries(shape).flatMap(([name, inner]) => [
+    `${prefix}${name}`,
+    ...(inner === true ? [] : variableNames(inner, `${prefix}${name}.`)),
+  ]);
+}
+
+export function isMessageKind(value: string): value is MessageKind {
+  return (MESSAGE_KINDS as readonly string[]).includes(value);
+}
+
+export function isLanguage(value: string): value is Language {
+  return (LANGUAGES as readonly string[]).includes(value);
+}
+
 export interface LayoutVariables {
   language: Language;
   subject: string;

@@ -31,9 +31,23 @@ export interface RenderedEmail {
   language: Language;
 }
 
+/** The Handlebars sources of one message kind in one language (the layout is shared). */
+export interface TemplateParts {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+export const TEMPLATE_PARTS = [
+  'subject',
+  'html',
+  'text',
+] as const satisfies readonly (keyof TemplateParts)[];
+export type TemplatePart = (typeof TEMPLATE_PARTS)[number];
+
 type Render<Variables> = (variables: Variables) => string;
 
-interface CompiledMessage<Variables> {
+export interface CompiledMessage<Variables = never> {
   subject: Render<Variables>;
   html: Render<Variables>;
   text: Render<Variables>;
@@ -44,40 +58,76 @@ const HTML_OPTIONS: CompileOptions = { strict: true, knownHelpersOnly: true };
 // Subject and plain text are not HTML: escaping there would show `&amp;` to the reader.
 const TEXT_OPTIONS: CompileOptions = { ...HTML_OPTIONS, noEscape: true };
 
-/** Every template, read, checked and compiled once at start; rendering is then only function calls. */
+/** The problems of each part of a message's templates (empty when all three are acceptable). */
+export function checkMessage(
+  kind: MessageKind,
+  parts: TemplateParts,
+): { part: TemplatePart; problem: string }[] {
+  return TEMPLATE_PARTS.flatMap((part) =>
+    checkTemplate(parts[part], MESSAGE_VARIABLES[kind]).map((problem) => ({ part, problem })),
+  );
+}
+
+/** Compiles parts that passed `checkMessage`; Handlebars compiles each on first use and keeps it. */
+export function compileMessage(parts: TemplateParts): CompiledMessage {
+  return {
+    subject: Handlebars.compile(parts.subject, TEXT_OPTIONS),
+    html: Handlebars.compile(parts.html, HTML_OPTIONS),
+    text: Handlebars.compile(parts.text, TEXT_OPTIONS),
+  };
+}
+
+/**
+ * The shipped templates, read, checked and compiled once at start, and the layout every message
+ * is rendered into. Rendering is then only function calls.
+ */
 @Injectable()
 export class TemplateCatalog {
   private readonly layout: { html: Render<LayoutVariables>; text: Render<LayoutVariables> };
-  private readonly messages = new Map<string, CompiledMessage<never>>();
+  private readonly shipped = new Map<string, { parts: TemplateParts; message: CompiledMessage }>();
 
   constructor() {
     this.layout = {
-      html: compile<LayoutVariables>('layout.html.hbs', LAYOUT_VARIABLES, HTML_OPTIONS, ['body']),
-      text: compile<LayoutVariables>('layout.txt.hbs', LAYOUT_VARIABLES, TEXT_OPTIONS),
+      html: compileFile<LayoutVariables>('layout.html.hbs', LAYOUT_VARIABLES, HTML_OPTIONS, [
+        'body',
+      ]),
+      text: compileFile<LayoutVariables>('layout.txt.hbs', LAYOUT_VARIABLES, TEXT_OPTIONS),
     };
     for (const kind of MESSAGE_KINDS)
       for (const language of LANGUAGES) {
-        const variables = MESSAGE_VARIABLES[kind];
-        const file = (part: string) => path.join(kind, `${language}.${part}.hbs`);
-        this.messages.set(`${kind}/${language}`, {
-          subject: compile(file('subject'), variables, TEXT_OPTIONS),
-          html: compile(file('html'), variables, HTML_OPTIONS),
-          text: compile(file('txt'), variables, TEXT_OPTIONS),
-        });
+        const read = (part: string) =>
+          readFileSync(path.join(TEMPLATES_DIR, kind, `${language}.${part}.hbs`), 'utf8');
+        const parts = { subject: read('subject'), html: read('html'), text: read('txt') };
+        const problems = checkMessage(kind, parts);
+        if (problems.length > 0)
+          throw new Error(
+            `templates ${kind}/${language}: ${problems.map((found) => `${found.part}: ${found.problem}`).join('; ')}`,
+          );
+        this.shipped.set(`${kind}/${language}`, { parts, message: compileMessage(parts) });
       }
   }
 
+  /** The shipped sources of a message kind in a language, as the API shows them. */
+  shippedParts(kind: MessageKind, language: Language): TemplateParts {
+    return this.shippedMessage(kind, language).parts;
+  }
+
+  /**
+   * Renders with the shipped templates, or with `message` (an override or a candidate, already
+   * checked) when given.
+   */
   render<Kind extends MessageKind>(
     kind: Kind,
     requestedLanguage: string,
     variables: MessageVariables[Kind],
+    message?: CompiledMessage,
   ): RenderedEmail {
     const language = resolveLanguage(requestedLanguage);
-    const message = this.messages.get(`${kind}/${language}`) as CompiledMessage<
+    const templates = (message ?? this.shippedMessage(kind, language).message) as CompiledMessage<
       MessageVariables[Kind]
     >;
     // One line: a subject never carries a line break into the header.
-    const subject = message.subject(variables).replace(/\s+/g, ' ').trim();
+    const subject = templates.subject(variables).replace(/\s+/g, ' ').trim();
     const layout = (body: string): LayoutVariables => ({
       language,
       subject,
@@ -88,14 +138,20 @@ export class TemplateCatalog {
     });
     return {
       subject,
-      html: this.layout.html(layout(message.html(variables))),
-      text: this.layout.text(layout(message.text(variables).trim())),
+      html: this.layout.html(layout(templates.html(variables))),
+      text: this.layout.text(layout(templates.text(variables).trim())),
       language,
     };
   }
+
+  private shippedMessage(kind: MessageKind, language: Language) {
+    const found = this.shipped.get(`${kind}/${language}`);
+    if (found === undefined) throw new Error(`no shipped templates for ${kind}/${language}`);
+    return found;
+  }
 }
 
-function compile<Variables>(
+function compileFile<Variables>(
   file: string,
   variables: VariableShape,
   options: CompileOptions,
@@ -104,6 +160,5 @@ function compile<Variables>(
   const source = readFileSync(path.join(TEMPLATES_DIR, file), 'utf8');
   const problems = checkTemplate(source, variables, unescaped);
   if (problems.length > 0) throw new Error(`template ${file}: ${problems.join('; ')}`);
-  // Handlebars turns the parsed template into a function on first use and keeps it.
   return Handlebars.compile<Variables>(source, options);
 }

@@ -31,6 +31,11 @@ export class NotificationsApp {
     return new NotificationsApp(bed, await bed.instance());
   }
 
+  /** A second replica on the same database and NATS (it shares the consumers' work). */
+  replica(): Promise<ServiceInstance> {
+    return this.bed.instance();
+  }
+
   readonly call: ServiceInstance['call'] = (method, request) => this.instance.call(method, request);
 
   /** One of the instance's providers, e.g. its metrics. */
