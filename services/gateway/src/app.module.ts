@@ -16,6 +16,7 @@ import { MembershipsController } from './memberships/memberships.controller';
 import { MembershipsService } from './memberships/memberships.service';
 import { NotificationsController } from './notifications/notifications.controller';
 import { RolesController } from './roles/roles.controller';
+import { TemplatesController } from './templates/templates.controller';
 import { UserGroupsController } from './user-groups/user-groups.controller';
 import { UsersController } from './users/users.controller';
 
@@ -38,6 +39,7 @@ export class AppModule {
         ChargingCardsController,
         DriversController,
         NotificationsController,
+        TemplatesController,
         DocsController,
       ],
       providers: [

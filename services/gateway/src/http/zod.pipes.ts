@@ -27,10 +27,15 @@ export class ZodBodyPipe<Schema extends z.ZodType> implements PipeTransform<
   unknown,
   z.output<Schema>
 > {
-  constructor(private readonly schema: Schema) {}
+  /** `optional`: a request without a body is read as `{}` (an object schema decides the rest). */
+  constructor(
+    private readonly schema: Schema,
+    private readonly options: { optional?: boolean } = {},
+  ) {}
 
   transform(value: unknown): z.output<Schema> {
     if (value === undefined || value === null) {
+      if (this.options.optional) return validate(this.schema, {}, 'body');
       throw new DomainError('validation_failed', 'a JSON request body is required');
     }
     return validate(this.schema, value, 'body');

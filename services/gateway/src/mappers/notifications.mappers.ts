@@ -1,5 +1,7 @@
 import type { notifications } from '@onramp/contracts';
+import { DomainError } from '@onramp/errors';
 import type { DeliveryResponse } from '../notifications/notifications.schemas';
+import type { TemplateResponse } from '../templates/templates.schemas';
 import { isoOrNull, nonEmptyOrNull } from './proto-values';
 
 // The notifications service's messages become the public JSON here and only here.
@@ -17,5 +19,21 @@ export function toDeliveryJson(delivery: notifications.Delivery): DeliveryRespon
     lastError: nonEmptyOrNull(delivery.lastError),
     createdAt: isoOrNull(delivery.createdAt),
     sentAt: isoOrNull(delivery.sentAt),
+  };
+}
+
+export function toTemplateJson(template: notifications.Template | undefined): TemplateResponse {
+  if (template === undefined)
+    throw new DomainError('internal', 'notifications answered without a template');
+  return {
+    key: template.kind,
+    language: template.language,
+    source: template.source === 'override' ? 'override' : 'shipped',
+    subject: template.subject,
+    html: template.html,
+    text: template.text,
+    variables: template.variables,
+    updatedAt: isoOrNull(template.updatedAt),
+    updatedBy: nonEmptyOrNull(template.updatedBy),
   };
 }

@@ -8,6 +8,7 @@ import { meOperations } from '../me/me.operations';
 import { membershipsOperations } from '../memberships/memberships.operations';
 import { notificationsOperations } from '../notifications/notifications.operations';
 import { rolesOperations } from '../roles/roles.operations';
+import { templatesOperations } from '../templates/templates.operations';
 import { userGroupsOperations } from '../user-groups/user-groups.operations';
 import { usersOperations } from '../users/users.operations';
 import type { Operation } from './operation';
@@ -26,4 +27,5 @@ export const allOperations: readonly Operation[] = [
   chargingCardsOperations,
   driversOperations,
   notificationsOperations,
+  templatesOperations,
 ].flatMap((operations) => Object.values<Operation>(operations));

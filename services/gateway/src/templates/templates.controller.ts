@@ -1,0 +1,75 @@
+import { Body, Controller, Param } from '@nestjs/common';
+import { notifications, type common } from '@onramp/contracts';
+import { RpcClient } from '@onramp/messaging';
+import { CurrentCaller } from '../auth/caller-context';
+import { ZodBodyPipe, ZodParamsPipe } from '../http/zod.pipes';
+import { toTemplateJson } from '../mappers/notifications.mappers';
+import { Endpoint } from '../openapi/operation';
+import { templatesOperations as api } from './templates.operations';
+import {
+  previewTemplateBody,
+  putTemplateBody,
+  templateParams,
+  type PreviewTemplateBody,
+  type PutTemplateBody,
+  type TemplateListResponse,
+  type TemplateParams,
+  type TemplatePreviewResponse,
+  type TemplateResponse,
+} from './templates.schemas';
+
+const method = notifications.TemplatesService.method;
+
+@Controller()
+export class TemplatesController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Endpoint(api.list)
+  async list(@CurrentCaller() caller: common.Caller): Promise<TemplateListResponse> {
+    const { templates } = await this.rpc.call(method.listTemplates, { caller });
+    return { items: templates.map((template) => toTemplateJson(template)) };
+  }
+
+  @Endpoint(api.put)
+  async put(
+    @CurrentCaller() caller: common.Caller,
+    @Param(new ZodParamsPipe(templateParams)) { key, lang }: TemplateParams,
+    @Body(new ZodBodyPipe(putTemplateBody)) body: PutTemplateBody,
+  ): Promise<TemplateResponse> {
+    const { template } = await this.rpc.call(method.putTemplate, {
+      caller,
+      kind: key,
+      language: lang,
+      ...body,
+    });
+    return toTemplateJson(template);
+  }
+
+  @Endpoint(api.reset)
+  async reset(
+    @CurrentCaller() caller: common.Caller,
+    @Param(new ZodParamsPipe(templateParams)) { key, lang }: TemplateParams,
+  ): Promise<TemplateResponse> {
+    const { template } = await this.rpc.call(method.resetTemplate, {
+      caller,
+      kind: key,
+      language: lang,
+    });
+    return toTemplateJson(template);
+  }
+
+  @Endpoint(api.preview)
+  async preview(
+    @CurrentCaller() caller: common.Caller,
+    @Param(new ZodParamsPipe(templateParams)) { key, lang }: TemplateParams,
+    @Body(new ZodBodyPipe(previewTemplateBody, { optional: true })) body: PreviewTemplateBody,
+  ): Promise<TemplatePreviewResponse> {
+    const { subject, html, text } = await this.rpc.call(method.previewTemplate, {
+      caller,
+      kind: key,
+      language: lang,
+      ...body,
+    });
+    return { subject, html, text };
+  }
+}
