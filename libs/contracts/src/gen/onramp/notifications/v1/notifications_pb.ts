@@ -15,7 +15,175 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file onramp/notifications/v1/notifications.proto.
  */
 export const file_onramp_notifications_v1_notifications: GenFile = /*@__PURE__*/
-  fileDesc("CitvbnJhbXAvbm90aWZpY2F0aW9ucy92MS9ub3RpZmljYXRpb25zLnByb3RvEhdvbnJhbXAubm90aWZpY2F0aW9ucy52MSKTAgoIRGVsaXZlcnkSCgoCaWQYASABKAkSEQoJcmVjaXBpZW50GAIgASgJEhAKCHRlbXBsYXRlGAMgASgJEhAKCGxhbmd1YWdlGAQgASgJEhQKDHNvdXJjZV9ldmVudBgFIAEoCRIOCgZzdGF0dXMYBiABKAkSEAoIYXR0ZW1wdHMYByABKA0SGwoTcHJvdmlkZXJfbWVzc2FnZV9pZBgIIAEoCRISCgpsYXN0X2Vycm9yGAkgASgJEi4KCmNyZWF0ZWRfYXQYCiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEisKB3NlbnRfYXQYCyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wIqgBChVMaXN0RGVsaXZlcmllc1JlcXVlc3QSKAoGY2FsbGVyGAEgASgLMhgub25yYW1wLmNvbW1vbi52MS5DYWxsZXISDwoCdG8YAiABKAlIAIgBARITCgZzdGF0dXMYAyABKAlIAYgBARITCgZjdXJzb3IYBCABKAlIAogBARINCgVsaW1pdBgFIAEoDUIFCgNfdG9CCQoHX3N0YXR1c0IJCgdfY3Vyc29yInkKFkxpc3REZWxpdmVyaWVzUmVzcG9uc2USNQoKZGVsaXZlcmllcxgBIAMoCzIhLm9ucmFtcC5ub3RpZmljYXRpb25zLnYxLkRlbGl2ZXJ5EhgKC25leHRfY3Vyc29yGAIgASgJSACIAQFCDgoMX25leHRfY3Vyc29yMrQBChROb3RpZmljYXRpb25zU2VydmljZRKbAQoOTGlzdERlbGl2ZXJpZXMSLi5vbnJhbXAubm90aWZpY2F0aW9ucy52MS5MaXN0RGVsaXZlcmllc1JlcXVlc3QaLy5vbnJhbXAubm90aWZpY2F0aW9ucy52MS5MaXN0RGVsaXZlcmllc1Jlc3BvbnNlIiiKtRgkcnBjLm5vdGlmaWNhdGlvbnMuZGVsaXZlcmllcy5saXN0LnYxYgZwcm90bzM", [file_google_protobuf_timestamp, file_onramp_common_v1_caller, file_onramp_options_v1_options]);
+  fileDesc("CitvbnJhbXAvbm90aWZpY2F0aW9ucy92MS9ub3RpZmljYXRpb25zLnByb3RvEhdvbnJhbXAubm90aWZpY2F0aW9ucy52MSK3AQoVRW1haWxQcm92aWRlclNldHRpbmdzEhAKCHByb3ZpZGVyGAEgASgJEgwKBGZyb20YAiABKAkSFgoObWVzc2FnZV9zdHJlYW0YAyABKAkSEgoKc2VjcmV0X3NldBgEIAEoCBIOCgZzb3VyY2UYBSABKAkSLgoKdXBkYXRlZF9hdBgGIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASEgoKdXBkYXRlZF9ieRgHIAEoCSJLCh9HZXRFbWFpbFByb3ZpZGVyU2V0dGluZ3NSZXF1ZXN0EigKBmNhbGxlchgBIAEoCzIYLm9ucmFtcC5jb21tb24udjEuQ2FsbGVyImQKIEdldEVtYWlsUHJvdmlkZXJTZXR0aW5nc1Jlc3BvbnNlEkAKCHNldHRpbmdzGAEgASgLMi4ub25yYW1wLm5vdGlmaWNhdGlvbnMudjEuRW1haWxQcm92aWRlclNldHRpbmdzIosCCh9QdXRFbWFpbFByb3ZpZGVyU2V0dGluZ3NSZXF1ZXN0EigKBmNhbGxlchgBIAEoCzIYLm9ucmFtcC5jb21tb24udjEuQ2FsbGVyEhAKCHByb3ZpZGVyGAIgASgJEhUKCHNtdHBfdXJsGAMgASgJSACIAQESIgoVcG9zdG1hcmtfc2VydmVyX3Rva2VuGAQgASgJSAGIAQESEQoEZnJvbRgFIAEoCUgCiAEBEhsKDm1lc3NhZ2Vfc3RyZWFtGAYgASgJSAOIAQFCCwoJX3NtdHBfdXJsQhgKFl9wb3N0bWFya19zZXJ2ZXJfdG9rZW5CBwoFX2Zyb21CEQoPX21lc3NhZ2Vfc3RyZWFtImQKIFB1dEVtYWlsUHJvdmlkZXJTZXR0aW5nc1Jlc3BvbnNlEkAKCHNldHRpbmdzGAEgASgLMi4ub25yYW1wLm5vdGlmaWNhdGlvbnMudjEuRW1haWxQcm92aWRlclNldHRpbmdzIpMCCghEZWxpdmVyeRIKCgJpZBgBIAEoCRIRCglyZWNpcGllbnQYAiABKAkSEAoIdGVtcGxhdGUYAyABKAkSEAoIbGFuZ3VhZ2UYBCABKAkSFAoMc291cmNlX2V2ZW50GAUgASgJEg4KBnN0YXR1cxgGIAEoCRIQCghhdHRlbXB0cxgHIAEoDRIbChNwcm92aWRlcl9tZXNzYWdlX2lkGAggASgJEhIKCmxhc3RfZXJyb3IYCSABKAkSLgoKY3JlYXRlZF9hdBgKIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASKwoHc2VudF9hdBgLIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAiqAEKFUxpc3REZWxpdmVyaWVzUmVxdWVzdBIoCgZjYWxsZXIYASABKAsyGC5vbnJhbXAuY29tbW9uLnYxLkNhbGxlchIPCgJ0bxgCIAEoCUgAiAEBEhMKBnN0YXR1cxgDIAEoCUgBiAEBEhMKBmN1cnNvchgEIAEoCUgCiAEBEg0KBWxpbWl0GAUgASgNQgUKA190b0IJCgdfc3RhdHVzQgkKB19jdXJzb3IieQoWTGlzdERlbGl2ZXJpZXNSZXNwb25zZRI1CgpkZWxpdmVyaWVzGAEgAygLMiEub25yYW1wLm5vdGlmaWNhdGlvbnMudjEuRGVsaXZlcnkSGAoLbmV4dF9jdXJzb3IYAiABKAlIAIgBAUIOCgxfbmV4dF9jdXJzb3IypgQKFE5vdGlmaWNhdGlvbnNTZXJ2aWNlEpsBCg5MaXN0RGVsaXZlcmllcxIuLm9ucmFtcC5ub3RpZmljYXRpb25zLnYxLkxpc3REZWxpdmVyaWVzUmVxdWVzdBovLm9ucmFtcC5ub3RpZmljYXRpb25zLnYxLkxpc3REZWxpdmVyaWVzUmVzcG9uc2UiKIq1GCRycGMubm90aWZpY2F0aW9ucy5kZWxpdmVyaWVzLmxpc3QudjEStgEKGEdldEVtYWlsUHJvdmlkZXJTZXR0aW5ncxI4Lm9ucmFtcC5ub3RpZmljYXRpb25zLnYxLkdldEVtYWlsUHJvdmlkZXJTZXR0aW5nc1JlcXVlc3QaOS5vbnJhbXAubm90aWZpY2F0aW9ucy52MS5HZXRFbWFpbFByb3ZpZGVyU2V0dGluZ3NSZXNwb25zZSIlirUYIXJwYy5ub3RpZmljYXRpb25zLnNldHRpbmdzLmdldC52MRK2AQoYUHV0RW1haWxQcm92aWRlclNldHRpbmdzEjgub25yYW1wLm5vdGlmaWNhdGlvbnMudjEuUHV0RW1haWxQcm92aWRlclNldHRpbmdzUmVxdWVzdBo5Lm9ucmFtcC5ub3RpZmljYXRpb25zLnYxLlB1dEVtYWlsUHJvdmlkZXJTZXR0aW5nc1Jlc3BvbnNlIiWKtRghcnBjLm5vdGlmaWNhdGlvbnMuc2V0dGluZ3MucHV0LnYxYgZwcm90bzM", [file_google_protobuf_timestamp, file_onramp_common_v1_caller, file_onramp_options_v1_options]);
+
+/**
+ * How emails leave the installation. Never carries the SMTP URL or the Postmark server token.
+ *
+ * @generated from message onramp.notifications.v1.EmailProviderSettings
+ */
+export type EmailProviderSettings = Message<"onramp.notifications.v1.EmailProviderSettings"> & {
+  /**
+   * "smtp", "postmark", "log" (written to the log, not sent) or "none" (recorded as not_sent).
+   *
+   * @generated from field: string provider = 1;
+   */
+  provider: string;
+
+  /**
+   * The From header of every email, e.g. "Onramp <no-reply@example.com>".
+   *
+   * @generated from field: string from = 2;
+   */
+  from: string;
+
+  /**
+   * Postmark's message stream; empty for other providers (Postmark's default is "outbound").
+   *
+   * @generated from field: string message_stream = 3;
+   */
+  messageStream: string;
+
+  /**
+   * Whether a secret (the SMTP URL or the Postmark server token) is configured.
+   *
+   * @generated from field: bool secret_set = 4;
+   */
+  secretSet: boolean;
+
+  /**
+   * "settings" when saved through the API, "environment" when no settings were saved.
+   *
+   * @generated from field: string source = 5;
+   */
+  source: string;
+
+  /**
+   * Absent when the environment decides.
+   *
+   * @generated from field: google.protobuf.Timestamp updated_at = 6;
+   */
+  updatedAt?: Timestamp | undefined;
+
+  /**
+   * The user who saved them; empty when the environment decides.
+   *
+   * @generated from field: string updated_by = 7;
+   */
+  updatedBy: string;
+};
+
+/**
+ * Describes the message onramp.notifications.v1.EmailProviderSettings.
+ * Use `create(EmailProviderSettingsSchema)` to create a new message.
+ */
+export const EmailProviderSettingsSchema: GenMessage<EmailProviderSettings> = /*@__PURE__*/
+  messageDesc(file_onramp_notifications_v1_notifications, 0);
+
+/**
+ * @generated from message onramp.notifications.v1.GetEmailProviderSettingsRequest
+ */
+export type GetEmailProviderSettingsRequest = Message<"onramp.notifications.v1.GetEmailProviderSettingsRequest"> & {
+  /**
+   * @generated from field: onramp.common.v1.Caller caller = 1;
+   */
+  caller?: Caller | undefined;
+};
+
+/**
+ * Describes the message onramp.notifications.v1.GetEmailProviderSettingsRequest.
+ * Use `create(GetEmailProviderSettingsRequestSchema)` to create a new message.
+ */
+export const GetEmailProviderSettingsRequestSchema: GenMessage<GetEmailProviderSettingsRequest> = /*@__PURE__*/
+  messageDesc(file_onramp_notifications_v1_notifications, 1);
+
+/**
+ * @generated from message onramp.notifications.v1.GetEmailProviderSettingsResponse
+ */
+export type GetEmailProviderSettingsResponse = Message<"onramp.notifications.v1.GetEmailProviderSettingsResponse"> & {
+  /**
+   * @generated from field: onramp.notifications.v1.EmailProviderSettings settings = 1;
+   */
+  settings?: EmailProviderSettings | undefined;
+};
+
+/**
+ * Describes the message onramp.notifications.v1.GetEmailProviderSettingsResponse.
+ * Use `create(GetEmailProviderSettingsResponseSchema)` to create a new message.
+ */
+export const GetEmailProviderSettingsResponseSchema: GenMessage<GetEmailProviderSettingsResponse> = /*@__PURE__*/
+  messageDesc(file_onramp_notifications_v1_notifications, 2);
+
+/**
+ * @generated from message onramp.notifications.v1.PutEmailProviderSettingsRequest
+ */
+export type PutEmailProviderSettingsRequest = Message<"onramp.notifications.v1.PutEmailProviderSettingsRequest"> & {
+  /**
+   * @generated from field: onramp.common.v1.Caller caller = 1;
+   */
+  caller?: Caller | undefined;
+
+  /**
+   * "smtp", "postmark", "log" or "none".
+   *
+   * @generated from field: string provider = 2;
+   */
+  provider: string;
+
+  /**
+   * smtp only: smtp:// (STARTTLS when offered) or smtps:// (implicit TLS), credentials included.
+   * May be left out to keep the secret already saved for the same provider.
+   *
+   * @generated from field: optional string smtp_url = 3;
+   */
+  smtpUrl?: string | undefined;
+
+  /**
+   * postmark only: the server API token. May be left out to keep the one already saved.
+   *
+   * @generated from field: optional string postmark_server_token = 4;
+   */
+  postmarkServerToken?: string | undefined;
+
+  /**
+   * An address, optionally with a display name ("Onramp <no-reply@example.com>"); absent: the
+   * installation's default (EMAIL_FROM).
+   *
+   * @generated from field: optional string from = 5;
+   */
+  from?: string | undefined;
+
+  /**
+   * postmark only: the message stream to send through; absent: "outbound".
+   *
+   * @generated from field: optional string message_stream = 6;
+   */
+  messageStream?: string | undefined;
+};
+
+/**
+ * Describes the message onramp.notifications.v1.PutEmailProviderSettingsRequest.
+ * Use `create(PutEmailProviderSettingsRequestSchema)` to create a new message.
+ */
+export const PutEmailProviderSettingsRequestSchema: GenMessage<PutEmailProviderSettingsRequest> = /*@__PURE__*/
+  messageDesc(file_onramp_notifications_v1_notifications, 3);
+
+/**
+ * @generated from message onramp.notifications.v1.PutEmailProviderSettingsResponse
+ */
+export type PutEmailProviderSettingsResponse = Message<"onramp.notifications.v1.PutEmailProviderSettingsResponse"> & {
+  /**
+   * @generated from field: onramp.notifications.v1.EmailProviderSettings settings = 1;
+   */
+  settings?: EmailProviderSettings | undefined;
+};
+
+/**
+ * Describes the message onramp.notifications.v1.PutEmailProviderSettingsResponse.
+ * Use `create(PutEmailProviderSettingsResponseSchema)` to create a new message.
+ */
+export const PutEmailProviderSettingsResponseSchema: GenMessage<PutEmailProviderSettingsResponse> = /*@__PURE__*/
+  messageDesc(file_onramp_notifications_v1_notifications, 4);
 
 /**
  * One email to one recipient for one event. Never carries the message body or any token in it.
@@ -100,7 +268,7 @@ export type Delivery = Message<"onramp.notifications.v1.Delivery"> & {
  * Use `create(DeliverySchema)` to create a new message.
  */
 export const DeliverySchema: GenMessage<Delivery> = /*@__PURE__*/
-  messageDesc(file_onramp_notifications_v1_notifications, 0);
+  messageDesc(file_onramp_notifications_v1_notifications, 5);
 
 /**
  * @generated from message onramp.notifications.v1.ListDeliveriesRequest
@@ -143,7 +311,7 @@ export type ListDeliveriesRequest = Message<"onramp.notifications.v1.ListDeliver
  * Use `create(ListDeliveriesRequestSchema)` to create a new message.
  */
 export const ListDeliveriesRequestSchema: GenMessage<ListDeliveriesRequest> = /*@__PURE__*/
-  messageDesc(file_onramp_notifications_v1_notifications, 1);
+  messageDesc(file_onramp_notifications_v1_notifications, 6);
 
 /**
  * @generated from message onramp.notifications.v1.ListDeliveriesResponse
@@ -167,7 +335,7 @@ export type ListDeliveriesResponse = Message<"onramp.notifications.v1.ListDelive
  * Use `create(ListDeliveriesResponseSchema)` to create a new message.
  */
 export const ListDeliveriesResponseSchema: GenMessage<ListDeliveriesResponse> = /*@__PURE__*/
-  messageDesc(file_onramp_notifications_v1_notifications, 2);
+  messageDesc(file_onramp_notifications_v1_notifications, 7);
 
 /**
  * What the notifications service sent, or tried to send, on the platform's behalf. Owned by the
@@ -187,6 +355,30 @@ export const NotificationsService: GenService<{
     methodKind: "unary";
     input: typeof ListDeliveriesRequestSchema;
     output: typeof ListDeliveriesResponseSchema;
+  },
+  /**
+   * Needs settings.manage on the platform ("forbidden" otherwise). The provider in use: the one
+   * saved through PutEmailProviderSettings, else the environment's. Never the secret itself.
+   *
+   * @generated from rpc onramp.notifications.v1.NotificationsService.GetEmailProviderSettings
+   */
+  getEmailProviderSettings: {
+    methodKind: "unary";
+    input: typeof GetEmailProviderSettingsRequestSchema;
+    output: typeof GetEmailProviderSettingsResponseSchema;
+  },
+  /**
+   * Needs settings.manage on the platform. Replaces the saved settings; every replica uses them
+   * within seconds. "validation_failed" with violations (provider, smtp_url,
+   * postmark_server_token, from, message_stream) when they would not work; "service_unavailable"
+   * when this installation has no SETTINGS_ENCRYPTION_KEY to keep a secret with.
+   *
+   * @generated from rpc onramp.notifications.v1.NotificationsService.PutEmailProviderSettings
+   */
+  putEmailProviderSettings: {
+    methodKind: "unary";
+    input: typeof PutEmailProviderSettingsRequestSchema;
+    output: typeof PutEmailProviderSettingsResponseSchema;
   },
 }> = /*@__PURE__*/
   serviceDesc(file_onramp_notifications_v1_notifications, 0);
