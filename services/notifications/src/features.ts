@@ -1,4 +1,5 @@
 import { DeliveriesModule } from './deliveries/deliveries.module';
+import { EmailSettingsModule } from './email-settings/email-settings.module';
 import { IdentityEmailsModule } from './identity-emails/identity-emails.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { TemplatesModule } from './templates/templates.module';
@@ -7,6 +8,7 @@ import { TemplatesModule } from './templates/templates.module';
 export const notificationsFeatures = [
   IdentityEmailsModule,
   DeliveriesModule,
+  EmailSettingsModule,
   MetricsModule,
   TemplatesModule,
 ];

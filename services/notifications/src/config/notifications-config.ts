@@ -5,13 +5,25 @@ const positiveInt = (fallback: number) => z.coerce.number().int().min(1).default
 /** The notifications service's own variables (validated with the common ones at start). */
 export const notificationsConfig = z.object({
   // `none` records every delivery as not_sent (provider_not_configured): nothing is dropped silently.
-  EMAIL_PROVIDER: z.enum(['smtp', 'log', 'none']).default('none'),
+  // The default only: settings saved through PUT /v1/settings/email-provider win over it.
+  EMAIL_PROVIDER: z.enum(['smtp', 'postmark', 'log', 'none']).default('none'),
   // Required when EMAIL_PROVIDER is smtp (checked by the email provider at start: only the
   // object's shape reaches the combined schema, so a refinement here would never run).
   // smtp:// (STARTTLS when offered) or smtps:// (implicit TLS); credentials in the URL.
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  // Required when EMAIL_PROVIDER is postmark (checked at start, as SMTP_URL is).
+  POSTMARK_SERVER_TOKEN: z.string().min(1).optional(),
+  POSTMARK_MESSAGE_STREAM: z.string().min(1).optional(),
+  // Tests point this at a fake Postmark on loopback.
+  POSTMARK_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.postmarkapp.com'),
+  // Encrypts the secrets of settings saved through the API (AES-256-GCM): base64url of 32 random
+  // bytes (`openssl rand -base64 32 | tr '+/' '-_' | tr -d '='`). Needed only to save or use them.
+  SETTINGS_ENCRYPTION_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}=?$/, 'must be the base64url encoding of 32 bytes')
     .optional(),
   EMAIL_FROM: z.string().min(1).default('Onramp <no-reply@onramp.local>'),
   // Where links in emails point (the gateway's public address), without a trailing slash.

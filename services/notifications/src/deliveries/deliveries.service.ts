@@ -78,7 +78,8 @@ export class DeliveriesService {
       language: request.language,
       sourceSubject: request.sourceSubject,
     });
-    if (!this.sender.configured) {
+    const provider = await this.sender.current();
+    if (provider.name === 'none') {
       await this.repository.markFinal(key, 'not_sent', 'provider_not_configured');
       this.logger.warn(`${request.template} email not sent: no email provider is configured`);
       return;
@@ -92,7 +93,7 @@ export class DeliveriesService {
       );
     }
 
-    const labels = { template: request.template, provider: this.sender.provider };
+    const labels = { template: request.template, provider: provider.name };
     let email: RenderedEmail;
     const rendering = this.metrics.renderSeconds.startTimer(labels);
     try {
@@ -107,7 +108,7 @@ export class DeliveriesService {
     }
 
     const sending = this.metrics.providerSeconds.startTimer(labels);
-    const result = await this.sender.send({
+    const result = await provider.send({
       to: request.recipient,
       subject: email.subject,
       html: email.html,
