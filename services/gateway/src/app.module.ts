@@ -10,6 +10,7 @@ import { ChargingCardsController } from './charging-cards/charging-cards.control
 import { CostCentersController } from './cost-centers/cost-centers.controller';
 import { DocsController } from './docs/docs.controller';
 import { DriversController } from './drivers/drivers.controller';
+import { EmailSettingsController } from './email-settings/email-settings.controller';
 import type { GatewayEnv } from './gateway-env';
 import { MeController } from './me/me.controller';
 import { MembershipsController } from './memberships/memberships.controller';
@@ -39,6 +40,7 @@ export class AppModule {
         ChargingCardsController,
         DriversController,
         NotificationsController,
+        EmailSettingsController,
         TemplatesController,
         DocsController,
       ],

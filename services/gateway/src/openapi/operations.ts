@@ -4,6 +4,7 @@ import { authOperations } from '../auth/auth.operations';
 import { chargingCardsOperations } from '../charging-cards/charging-cards.operations';
 import { costCentersOperations } from '../cost-centers/cost-centers.operations';
 import { driversOperations } from '../drivers/drivers.operations';
+import { emailSettingsOperations } from '../email-settings/email-settings.operations';
 import { meOperations } from '../me/me.operations';
 import { membershipsOperations } from '../memberships/memberships.operations';
 import { notificationsOperations } from '../notifications/notifications.operations';
@@ -27,5 +28,6 @@ export const allOperations: readonly Operation[] = [
   chargingCardsOperations,
   driversOperations,
   notificationsOperations,
+  emailSettingsOperations,
   templatesOperations,
 ].flatMap((operations) => Object.values<Operation>(operations));
