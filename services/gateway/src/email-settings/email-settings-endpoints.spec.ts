@@ -118,6 +118,7 @@ describe('email provider settings endpoints', () => {
     expect(await response.json()).toMatchObject({
       code: 'validation_failed',
       detail: 'would not work',
+      violations: [{ field: 'smtpUrl', message: 'is required for the smtp provider' }],
     });
   });
 

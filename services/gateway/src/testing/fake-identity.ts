@@ -44,6 +44,8 @@ export class FakeIdentity {
           const payload = create(common.ErrorReplySchema, {
             code: error.code,
             detail: error.detail,
+            violations: [...error.violations],
+            retryAfterSeconds: error.retryAfterSeconds ?? 0,
           });
           message.respond(toBinary(common.ErrorReplySchema, payload), { headers: reply });
         }
