@@ -1,9 +1,9 @@
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { accounts, identity } from '@onramp/contracts';
+import { accounts } from '@onramp/contracts';
 import { DomainError } from '@onramp/errors';
-import { startNatsServer, type NatsServer } from '@onramp/testing';
-import { FakeIdentity } from '../testing/fake-identity';
-import { startGateway, type TestGateway } from '../testing/start-gateway';
+import type { FakeIdentity, TokenGrant } from '../testing/fake-identity';
+import { GatewayBed } from '../testing/gateway-bed';
+import type { TestGateway } from '../testing/start-gateway';
 
 const method = accounts.AccountsService.method;
 const accountId = '6f1c2a53-8a4e-4c1e-9a55-0b6c1b0d2f11';
@@ -12,9 +12,12 @@ const userId = '0b9d7c3e-2f4a-4b8e-8d1c-5e6f7a8b9c0d';
 const cardId = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
 const foreignCardId = '2b3c4d5e-6f70-4812-9a3b-4c5d6e7f8091';
 
-const tokens: Record<string, string[]> = {
-  'admin-token': ['accounts.read', 'accounts.manage', 'drivers.read', 'drivers.manage'],
-  'driver-token': ['sessions.read_own'],
+const tokens: Record<string, TokenGrant> = {
+  'admin-token': {
+    accountIds: [accountId],
+    permissions: ['accounts.read', 'accounts.manage', 'drivers.read', 'drivers.manage'],
+  },
+  'driver-token': { accountIds: [accountId], permissions: ['sessions.read_own'] },
 };
 
 const card = (id: string, owner: string, valid = true) => ({
@@ -29,19 +32,15 @@ const card = (id: string, owner: string, valid = true) => ({
 });
 
 describe('accounts endpoints', () => {
-  let nats: NatsServer;
+  let bed: GatewayBed;
   // One stand-in answers both identity (authentication) and the accounts service.
   let fake: FakeIdentity;
   let gateway: TestGateway;
 
   beforeAll(async () => {
-    nats = await startNatsServer();
-    fake = await FakeIdentity.connect(nats.url);
-    fake.answer(identity.IdentityService.method.authenticate, ({ credential }) => {
-      const permissions = credential.value === undefined ? undefined : tokens[credential.value];
-      if (permissions === undefined) throw new DomainError('unauthenticated', 'unknown');
-      return { caller: { userId, grants: [{ accountIds: [accountId], permissions }] } };
-    });
+    bed = await GatewayBed.start();
+    ({ fake, gateway } = bed);
+    fake.acceptTokens(userId, tokens);
     fake.answer(method.createAccount, (request) => ({
       account: {
         id: accountId,
@@ -105,13 +104,8 @@ describe('accounts endpoints', () => {
         userGroupIds: request.userGroupIds?.values ?? [],
       },
     }));
-    gateway = await startGateway(nats.url);
   });
-  afterAll(async () => {
-    await gateway.close();
-    await fake.close();
-    await nats.stop();
-  });
+  afterAll(() => bed.stop());
 
   const send = (verb: string, path: string, body?: unknown, token = 'admin-token') =>
     fetch(`${gateway.url}${path}`, {

@@ -1,35 +1,32 @@
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { identity, notifications } from '@onramp/contracts';
-import { DomainError } from '@onramp/errors';
-import { startNatsServer, type NatsServer } from '@onramp/testing';
-import { FakeIdentity } from '../testing/fake-identity';
-import { startGateway, type TestGateway } from '../testing/start-gateway';
+import { notifications } from '@onramp/contracts';
+import type { FakeIdentity, TokenGrant } from '../testing/fake-identity';
+import { GatewayBed } from '../testing/gateway-bed';
+import type { TestGateway } from '../testing/start-gateway';
 
 const method = notifications.NotificationsService.method;
 const subject = 'rpc.notifications.deliveries.list.v1';
 const userId = '0b9d7c3e-2f4a-4b8e-8d1c-5e6f7a8b9c0d';
 const deliveryId = '7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
 
-const tokens: Record<string, { platform: boolean; permissions: string[] }> = {
+const tokens: Record<string, TokenGrant> = {
   'operator-token': { platform: true, permissions: ['notifications.read'] },
-  'admin-token': { platform: false, permissions: ['accounts.read', 'users.read'] },
+  'admin-token': {
+    accountIds: ['6f1c2a53-8a4e-4c1e-9a55-0b6c1b0d2f11'],
+    permissions: ['accounts.read', 'users.read'],
+  },
 };
 
 describe('notifications endpoints', () => {
-  let nats: NatsServer;
+  let bed: GatewayBed;
   // One stand-in answers both identity (authentication) and the notifications service.
   let fake: FakeIdentity;
   let gateway: TestGateway;
 
   beforeAll(async () => {
-    nats = await startNatsServer();
-    fake = await FakeIdentity.connect(nats.url);
-    fake.answer(identity.IdentityService.method.authenticate, ({ credential }) => {
-      const grant = credential.value === undefined ? undefined : tokens[credential.value];
-      if (grant === undefined) throw new DomainError('unauthenticated', 'unknown');
-      const accountIds = grant.platform ? [] : ['6f1c2a53-8a4e-4c1e-9a55-0b6c1b0d2f11'];
-      return { caller: { userId, grants: [{ ...grant, accountIds }] } };
-    });
+    bed = await GatewayBed.start();
+    ({ fake, gateway } = bed);
+    fake.acceptTokens(userId, tokens);
     fake.answer(method.listDeliveries, (request) => ({
       deliveries: [
         {
@@ -57,13 +54,8 @@ describe('notifications endpoints', () => {
       ],
       nextCursor: 'page-2',
     }));
-    gateway = await startGateway(nats.url);
   });
-  afterAll(async () => {
-    await gateway.close();
-    await fake.close();
-    await nats.stop();
-  });
+  afterAll(() => bed.stop());
 
   beforeEach(() => fake.received.clear());
 

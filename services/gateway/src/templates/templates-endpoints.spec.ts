@@ -1,9 +1,9 @@
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { identity, notifications } from '@onramp/contracts';
+import { notifications } from '@onramp/contracts';
 import { DomainError } from '@onramp/errors';
-import { startNatsServer, type NatsServer } from '@onramp/testing';
-import { FakeIdentity } from '../testing/fake-identity';
-import { startGateway, type TestGateway } from '../testing/start-gateway';
+import type { FakeIdentity } from '../testing/fake-identity';
+import { GatewayBed } from '../testing/gateway-bed';
+import type { TestGateway } from '../testing/start-gateway';
 
 const method = notifications.TemplatesService.method;
 const subjects = {
@@ -42,19 +42,15 @@ const shippedJson = {
 const parts = { subject: 'Hoi {{name}}', html: '<p>Hoi {{name}}</p>', text: 'Hoi {{name}}' };
 
 describe('template endpoints', () => {
-  let nats: NatsServer;
+  let bed: GatewayBed;
   // One stand-in answers both identity (authentication) and the notifications service.
   let fake: FakeIdentity;
   let gateway: TestGateway;
 
   beforeAll(async () => {
-    nats = await startNatsServer();
-    fake = await FakeIdentity.connect(nats.url);
-    fake.answer(identity.IdentityService.method.authenticate, ({ credential }) => {
-      const grant = credential.value === undefined ? undefined : tokens[credential.value];
-      if (grant === undefined) throw new DomainError('unauthenticated', 'unknown');
-      return { caller: { userId, grants: [{ ...grant, accountIds: [] }] } };
-    });
+    bed = await GatewayBed.start();
+    ({ fake, gateway } = bed);
+    fake.acceptTokens(userId, tokens);
     fake.answer(method.listTemplates, () => ({ templates: [shipped] }));
     fake.answer(method.putTemplate, (request) => {
       if (request.kind !== 'password-reset') throw new DomainError('not_found', 'no such kind');
@@ -80,13 +76,8 @@ describe('template endpoints', () => {
       html: '<p>Sam &lt;script&gt;</p>',
       text: 'Sam <script>',
     }));
-    gateway = await startGateway(nats.url);
   });
-  afterAll(async () => {
-    await gateway.close();
-    await fake.close();
-    await nats.stop();
-  });
+  afterAll(() => bed.stop());
 
   beforeEach(() => fake.received.clear());
 

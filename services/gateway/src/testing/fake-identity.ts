@@ -8,9 +8,16 @@ import {
   type MessageShape,
 } from '@bufbuild/protobuf';
 import { connect, headers, type NatsConnection } from '@nats-io/transport-node';
-import { common, rpcSubject } from '@onramp/contracts';
+import { common, identity, rpcSubject } from '@onramp/contracts';
 import { DomainError } from '@onramp/errors';
 import { ERROR_HEADER } from '@onramp/messaging';
+
+/** A bearer token the stand-in identity accepts, and the grant it resolves to. */
+export interface TokenGrant {
+  platform?: boolean;
+  accountIds?: string[];
+  permissions: string[];
+}
 
 /**
  * Stands in for the identity service on NATS, answering the RPCs a test names, so the gateway's
@@ -50,6 +57,15 @@ export class FakeIdentity {
           message.respond(toBinary(common.ErrorReplySchema, payload), { headers: reply });
         }
       },
+    });
+  }
+
+  /** Answers authentication as identity would: each known token resolves to one grant. */
+  acceptTokens(userId: string, tokens: Record<string, TokenGrant>): void {
+    this.answer(identity.IdentityService.method.authenticate, ({ credential }) => {
+      const grant = credential.value === undefined ? undefined : tokens[credential.value];
+      if (grant === undefined) throw new DomainError('unauthenticated', 'unknown credential');
+      return { caller: { userId, grants: [{ platform: false, accountIds: [], ...grant }] } };
     });
   }
 
