@@ -22,10 +22,12 @@ import { correlationIdOf } from './headers';
 import { InFlight } from './in-flight';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging-options';
 import { NATS_CONNECTION } from './nats-connection';
+import { RetryLater } from './retry-later';
 import { ensureStream } from './streams';
 
 const ACK_WAIT_MS = 30_000;
 const RETRY_DELAY_MS = 1_000;
+const MAX_RETRY_DELAY_MS = 60 * 60 * 1000;
 
 export interface EventSubscription<Event extends Message, Transaction extends SqlClient> {
   /** Names the durable consumer (`<service>-<name>`); replicas with the same name share the work. */
@@ -142,6 +144,14 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
         message.ack();
         this.logger.log(`${durable}: handled ${message.subject} message ${messageId}`);
       } catch (error) {
+        if (error instanceof RetryLater) {
+          const delayMs = Math.min(Math.max(error.delayMs, RETRY_DELAY_MS), MAX_RETRY_DELAY_MS);
+          this.logger.log(
+            `${durable}: message ${messageId} again in ${delayMs} ms: ${error.message}`,
+          );
+          message.nak(delayMs);
+          return;
+        }
         this.logger.warn(
           `${durable}: handling message ${messageId} failed, it will be redelivered: ${error instanceof Error ? error.message : String(error)}`,
         );

@@ -6,3 +6,4 @@ export { Outbox } from './outbox';
 export { EventConsumers, type EventSubscription } from './event-consumers';
 export { streamFor } from './streams';
 export { ERROR_HEADER } from './headers';
+export { RetryLater } from './retry-later';

@@ -13,6 +13,7 @@ import { EventConsumers } from './event-consumers';
 import { MessagingModule } from './messaging.module';
 import { NATS_CONNECTION } from './nats-connection';
 import { Outbox } from './outbox';
+import { RetryLater } from './retry-later';
 import { RpcClient } from './rpc-client';
 import { RpcServer } from './rpc-server';
 import type { NatsConnection } from '@nats-io/transport-node';
@@ -58,6 +59,8 @@ describe('messaging against real NATS and Postgres', () => {
   let pool: Pool;
   let app: TestingModule;
   const failOnce = new Set<string>();
+  /** When the handler that asks to be called later was called. */
+  const laterCalls: number[] = [];
   /** Handlers running at once, per subscription, and the most seen. */
   const running = { seen: 0, seenMost: 0, updates: 0, updatesMost: 0, updatesDone: 0 };
 
@@ -111,6 +114,16 @@ describe('messaging against real NATS and Postgres', () => {
         } finally {
           running.seen -= 1;
         }
+      },
+    });
+    app.get(EventConsumers).subscribe<identity.UserDeactivated, SqlClient>({
+      name: 'later',
+      schema: identity.UserDeactivatedSchema,
+      handler: () => {
+        laterCalls.push(Date.now());
+        return laterCalls.length === 1
+          ? Promise.reject(new RetryLater('not yet', 1_500))
+          : Promise.resolve();
       },
     });
     app.get(EventConsumers).subscribe<identity.UserUpdated, SqlClient>({
@@ -196,6 +209,20 @@ describe('messaging against real NATS and Postgres', () => {
     expect(await seenCount('rolled-back')).toBe(0);
     // By default a consumer handles one message at a time, in order.
     expect(running.seenMost).toBe(1);
+  });
+
+  it('offers a message again no sooner than a handler asked', async () => {
+    const js = jetstream(app.get<NatsConnection>(NATS_CONNECTION));
+    await js.publish(
+      'identity.user.deactivated.v1',
+      toBinary(
+        identity.UserDeactivatedSchema,
+        create(identity.UserDeactivatedSchema, { userId: 'later' }),
+      ),
+      { msgID: 'later-1' },
+    );
+    await eventually(() => Promise.resolve(laterCalls.length === 2));
+    expect(laterCalls[1] - laterCalls[0]).toBeGreaterThanOrEqual(1_400);
   });
 
   it('handles up to `concurrency` messages at once when a subscription allows it', async () => {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { SERVICE_CONFIG } from '@onramp/config';
+import { RetryLater } from '@onramp/messaging';
 import type { NotificationsConfig } from '../config/notifications-config';
 import { EmailSender } from '../email/email-sender';
 import { EmailMetrics } from '../metrics/email-metrics';
@@ -19,9 +20,13 @@ export interface DeliveryRequest {
   render: () => RenderedEmail;
 }
 
-/** A delivery that should be attempted again later: thrown so the event is redelivered. */
-export class DeliveryRetryLater extends Error {
+/** A delivery that should be attempted again at `due`: the event comes back then, not before. */
+export class DeliveryRetryLater extends RetryLater {
   override readonly name = 'DeliveryRetryLater';
+
+  constructor(message: string, due: Date | null) {
+    super(message, due === null ? 0 : due.getTime() - Date.now());
+  }
 }
 
 // An attempt holds its delivery this long; it must outlast a whole SMTP exchange (three timeouts).
@@ -90,6 +95,7 @@ export class DeliveriesService {
       if (current === null || current.status !== 'queued') return; // already settled: a redelivery
       throw new DeliveryRetryLater(
         `${request.template} delivery is not due before ${current.nextAttemptAt?.toISOString() ?? 'now'}`,
+        current.nextAttemptAt,
       );
     }
 
@@ -143,6 +149,7 @@ export class DeliveriesService {
         this.metrics.retried.inc(labels);
         throw new DeliveryRetryLater(
           `${request.template} delivery ${attempt.id} attempt ${attempt.attempts} failed (${result.reason}); next at ${next.toISOString()}`,
+          next,
         );
       }
     }
