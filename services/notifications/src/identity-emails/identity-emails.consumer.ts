@@ -11,6 +11,15 @@ import { formatMoment, resolveLanguage, type CommonVariables } from '../renderin
 import { EmailTemplates } from '../rendering/email-templates';
 
 /**
+ * The durable consumers of this feature. EventConsumers names each `notifications-<name>`; the
+ * consumer lag metrics read them by those names, so a rename here renames the metric's label too.
+ */
+export const identityEmailSubscriptions = {
+  passwordReset: { name: 'password-reset-email', schema: identity.PasswordResetIssuedSchema },
+  securityReport: { name: 'security-report-email', schema: identity.SecurityReportRequestedSchema },
+} as const;
+
+/**
  * Emails identity asks for: password reset links and security reports.
  *
  * EventConsumers hands a handler the event but not its message id, so each delivery's key comes
@@ -29,14 +38,12 @@ export class IdentityEmailsConsumer implements OnModuleInit {
   onModuleInit(): void {
     // Delivery records commit on their own (see DeliveriesService), so the transaction is unused.
     this.consumers.subscribe<identity.PasswordResetIssued, never>({
-      name: 'password-reset-email',
-      schema: identity.PasswordResetIssuedSchema,
+      ...identityEmailSubscriptions.passwordReset,
       concurrency: this.config.EMAIL_CONCURRENCY,
       handler: (event) => this.passwordReset(event),
     });
     this.consumers.subscribe<identity.SecurityReportRequested, never>({
-      name: 'security-report-email',
-      schema: identity.SecurityReportRequestedSchema,
+      ...identityEmailSubscriptions.securityReport,
       concurrency: this.config.EMAIL_CONCURRENCY,
       handler: (event) => this.securityReport(event),
     });

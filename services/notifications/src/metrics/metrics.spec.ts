@@ -5,6 +5,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { identity } from '@onramp/contracts';
 import { eventually } from '@onramp/testing';
 import { NotificationsApp } from '../testing/notifications-app';
+import { lagConsumers } from './consumer-lag-metrics';
 import { EmailMetrics } from './email-metrics';
 import { MetricsController } from './metrics.controller';
 
@@ -47,6 +48,8 @@ it('answers Prometheus text with process metrics and the email metrics SREs watc
     'onramp_emails_dead_lettered_total',
     'onramp_email_render_seconds',
     'onramp_email_provider_seconds',
+    'onramp_consumer_pending_messages',
+    'onramp_consumer_ack_pending_messages',
     'process_cpu_seconds_total',
     'nodejs_eventloop_lag_seconds',
   ])
@@ -82,4 +85,30 @@ it('counts a sent email and times its rendering and its provider call', async ()
   ).toBeGreaterThanOrEqual(1);
   expect(text).not.toContain(email);
   expect(text).not.toContain('metrics-token');
+});
+
+it('reports the lag of each durable consumer, back to zero once its events are handled', async () => {
+  expect(lagConsumers.map(({ durable }) => durable).sort()).toEqual([
+    'notifications-password-reset-email',
+    'notifications-security-report-email',
+  ]);
+  const messageId = await app.publish(identity.PasswordResetIssuedSchema, {
+    userId: randomUUID(),
+    email: `lag-${randomUUID()}@fleet.example`,
+    name: 'Mo',
+    language: 'en',
+    token: 'lag-token',
+    expiresAt: timestampFromDate(new Date(Date.now() + 1_800_000)),
+    occurredAt: timestampFromDate(new Date()),
+  });
+  await eventually('the event to be handled', () => app.handled('password-reset-email', messageId));
+
+  await eventually('every consumer to report no lag', async () => {
+    const text = (await scrape()).body;
+    return lagConsumers.every(
+      ({ durable }) =>
+        sample(text, `onramp_consumer_pending_messages{consumer="${durable}"}`) === 0 &&
+        sample(text, `onramp_consumer_ack_pending_messages{consumer="${durable}"}`) === 0,
+    );
+  });
 });
