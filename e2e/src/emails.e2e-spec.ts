@@ -1,14 +1,8 @@
-import type { ReceivedEmail } from '@onramp/testing';
+import { recipientsOf } from '@onramp/testing';
 import { Api } from './api';
 import { eventually, Stack } from './stack';
 
 const password = 'Plug-and-Charge-42!';
-
-/** The addresses a message was sent to, lower-cased. */
-const recipientsOf = (message: ReceivedEmail): string[] =>
-  [message.to ?? []]
-    .flat()
-    .flatMap((address) => address.value.map((entry) => (entry.address ?? '').toLowerCase()));
 
 describe('emails: password reset and security report arrive over real SMTP', () => {
   let stack: Stack;

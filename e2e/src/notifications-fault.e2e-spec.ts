@@ -1,4 +1,4 @@
-import type { ReceivedEmail } from '@onramp/testing';
+import { recipientsOf } from '@onramp/testing';
 import { Api } from './api';
 import { eventually, Stack } from './stack';
 
@@ -6,9 +6,6 @@ const USERS = 40;
 const KILL_REPLICA_AT = 10;
 const RESTART_NATS_AT = 20;
 const RESTART_REPLICA_AT = 30;
-
-const recipientOf = (message: ReceivedEmail): string =>
-  [message.to ?? []].flat()[0]?.value[0]?.address?.toLowerCase() ?? '';
 
 describe('two notifications replicas: one killed mid-stream, NATS restarted, each email sent once', () => {
   let stack: Stack;
@@ -46,7 +43,7 @@ describe('two notifications replicas: one killed mid-stream, NATS restarted, eac
       expect(response.status).toBe(202);
     }
 
-    const received = () => new Set(stack.mailbox.messages.map(recipientOf));
+    const received = () => new Set(stack.mailbox.messages.flatMap(recipientsOf));
     await eventually(
       `${USERS} reset emails`,
       () => Promise.resolve(emails.every((email) => received().has(email))),
@@ -55,8 +52,8 @@ describe('two notifications replicas: one killed mid-stream, NATS restarted, eac
     // A duplicate would come from a redelivery, which runs within seconds: give it the chance.
     await new Promise((resolve) => setTimeout(resolve, 5_000));
     const perRecipient = new Map<string, number>();
-    for (const message of stack.mailbox.messages) {
-      perRecipient.set(recipientOf(message), (perRecipient.get(recipientOf(message)) ?? 0) + 1);
+    for (const recipient of stack.mailbox.messages.flatMap(recipientsOf)) {
+      perRecipient.set(recipient, (perRecipient.get(recipient) ?? 0) + 1);
     }
     expect(emails.filter((email) => perRecipient.get(email) !== 1)).toEqual([]);
     const statuses = await stack.query<{ status: string; count: string }>(

@@ -3,12 +3,14 @@ import type { DynamicModule, Type } from '@nestjs/common';
 import type {
   DescMessage,
   DescMethodUnary,
+  Message,
   MessageInitShape,
   MessageShape,
 } from '@bufbuild/protobuf';
+import type { EventSchema } from '@onramp/contracts';
 import { databaseEnv, serviceEnv } from '@onramp/config';
-import { RpcClient } from '@onramp/messaging';
-import { applyMigrations, DATABASE, type Database } from '@onramp/persistence';
+import { Outbox, RpcClient } from '@onramp/messaging';
+import { applyMigrations, DATABASE, quoteIdentifier, type Database } from '@onramp/persistence';
 import { coreModules } from '@onramp/runtime';
 import { createDatabase, provideInfrastructure, type Infrastructure } from '@onramp/testing';
 import type { z } from 'zod';
@@ -75,7 +77,7 @@ export class ServiceTestBed {
     }).compile();
     await module.init();
     this.instances.push(module);
-    return new ServiceInstance(module, env);
+    return new ServiceInstance(name, module, env);
   }
 
   async stop(): Promise<void> {
@@ -87,6 +89,7 @@ export class ServiceTestBed {
 /** One running instance: its modules, its parsed variables, and the RPCs as a client calls them. */
 export class ServiceInstance {
   constructor(
+    private readonly service: string,
     readonly module: TestingModule,
     readonly env: Record<string, unknown>,
   ) {}
@@ -101,5 +104,32 @@ export class ServiceInstance {
     request: MessageInitShape<Input>,
   ): Promise<MessageShape<Output>> {
     return this.module.get(RpcClient).call(method, request);
+  }
+
+  /**
+   * Publishes an event as its producer would (through an outbox and JetStream), here through the
+   * instance's own outbox, so it reaches the service's consumers on the real path. Answers the
+   * message id.
+   */
+  async publish<Event extends Message>(
+    schema: EventSchema<Event>,
+    event: MessageInitShape<EventSchema<Event>>,
+  ): Promise<string> {
+    const outbox = this.module.get(Outbox);
+    const messageId = await this.database<Database>().$transaction((transaction) =>
+      outbox.append(transaction, schema, event),
+    );
+    outbox.nudge();
+    return messageId;
+  }
+
+  /** Whether a consumer (by its name, as subscribed) has handled that message. */
+  async handled(consumer: string, messageId: string): Promise<boolean> {
+    const rows = await this.database<Database>().$queryRawUnsafe<unknown[]>(
+      `SELECT 1 FROM ${quoteIdentifier(this.service)}.processed_messages WHERE consumer = $1 AND message_id = $2`,
+      `${this.service}-${consumer}`,
+      messageId,
+    );
+    return rows.length > 0;
   }
 }

@@ -9,4 +9,4 @@ export {
 } from './service-process';
 export { createDatabase } from './databases';
 export { eventually } from './eventually';
-export { startSmtpSink, type ReceivedEmail, type SmtpSink } from './smtp-sink';
+export { recipientsOf, startSmtpSink, type ReceivedEmail, type SmtpSink } from './smtp-sink';

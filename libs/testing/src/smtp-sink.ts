@@ -4,6 +4,13 @@ import { SMTPServer } from 'smtp-server';
 /** An email as the sink received and parsed it. */
 export type ReceivedEmail = ParsedMail;
 
+/** The addresses an email was sent to, lower-cased. */
+export function recipientsOf(email: ReceivedEmail): string[] {
+  return [email.to ?? []]
+    .flat()
+    .flatMap((address) => address.value.map((entry) => (entry.address ?? '').toLowerCase()));
+}
+
 export interface SmtpSink {
   /** `smtp://127.0.0.1:<port>`: plain SMTP on loopback, any credentials accepted. */
   url: string;

@@ -1,7 +1,6 @@
 import path from 'node:path';
-import type { Message, MessageInitShape } from '@bufbuild/protobuf';
-import type { common, EventSchema } from '@onramp/contracts';
-import { Outbox } from '@onramp/messaging';
+import type { MessageInitShape } from '@bufbuild/protobuf';
+import type { common } from '@onramp/contracts';
 import { createPgAdapter } from '@onramp/persistence';
 import { ServiceTestBed, type ServiceInstance } from '@onramp/service-testing';
 import { accountsConfig } from '../config/accounts-config';
@@ -34,29 +33,11 @@ export class AccountsApp {
 
   readonly call: ServiceInstance['call'] = (method, request) => this.instance.call(method, request);
 
-  /**
-   * Publishes an event as its producer would (through an outbox and JetStream), here accounts' own
-   * outbox, so it reaches accounts' consumers on the real path. Answers the message id.
-   */
-  async publish<Event extends Message>(
-    schema: EventSchema<Event>,
-    event: MessageInitShape<EventSchema<Event>>,
-  ): Promise<string> {
-    const outbox = this.instance.module.get(Outbox);
-    const messageId = await this.database.$transaction((transaction) =>
-      outbox.append(transaction, schema, event),
-    );
-    outbox.nudge();
-    return messageId;
-  }
+  readonly publish: ServiceInstance['publish'] = (schema, event) =>
+    this.instance.publish(schema, event);
 
-  /** Whether a consumer (by its name, as subscribed) has handled that message. */
-  async handled(consumer: string, messageId: string): Promise<boolean> {
-    const count = await this.database.processedMessage.count({
-      where: { consumer: `accounts-${consumer}`, messageId },
-    });
-    return count > 0;
-  }
+  readonly handled: ServiceInstance['handled'] = (consumer, messageId) =>
+    this.instance.handled(consumer, messageId);
 
   stop(): Promise<void> {
     return this.bed.stop();

@@ -1,12 +1,13 @@
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { identity } from '@onramp/contracts';
-import { eventually, startSmtpSink, type SmtpSink } from '@onramp/testing';
 import {
-  linksIn,
-  NotificationsApp,
-  recipientOf,
+  eventually,
   type ReceivedEmail,
-} from '../testing/notifications-app';
+  recipientsOf,
+  type SmtpSink,
+  startSmtpSink,
+} from '@onramp/testing';
+import { linksIn, NotificationsApp } from '../testing/notifications-app';
 
 const PUBLIC_URL = 'http://127.0.0.1:8080';
 const SUBJECTS = {
@@ -69,7 +70,7 @@ function resetIssued(
   };
 }
 
-const to = (address: string) => (email: ReceivedEmail) => recipientOf(email) === address;
+const to = (address: string) => (email: ReceivedEmail) => recipientsOf(email).includes(address);
 
 /** The delivery to this address once it has settled (sent, failed or not sent). */
 async function deliveryOf(address: string) {

@@ -1,15 +1,9 @@
 import path from 'node:path';
-import type { Message, MessageInitShape } from '@bufbuild/protobuf';
-import type { EventSchema } from '@onramp/contracts';
-import { Outbox } from '@onramp/messaging';
 import { createPgAdapter } from '@onramp/persistence';
 import { ServiceTestBed, type ServiceInstance } from '@onramp/service-testing';
-import type { SmtpSink } from '@onramp/testing';
 import { notificationsConfig } from '../config/notifications-config';
 import { notificationsFeatures } from '../features';
 import { PrismaClient } from '../generated/prisma/client';
-
-export type ReceivedEmail = SmtpSink['messages'][number];
 
 /** One notifications instance on real Postgres (schema migrated) and NATS. */
 export class NotificationsApp {
@@ -47,39 +41,15 @@ export class NotificationsApp {
     return this.instance.database<PrismaClient>();
   }
 
-  /**
-   * Publishes an event as its producer would (through an outbox and JetStream), here through
-   * notifications' own outbox, so it reaches the consumers on the real path. Answers the message id.
-   */
-  async publish<Event extends Message>(
-    schema: EventSchema<Event>,
-    event: MessageInitShape<EventSchema<Event>>,
-  ): Promise<string> {
-    const outbox = this.instance.module.get(Outbox);
-    const messageId = await this.database.$transaction((transaction) =>
-      outbox.append(transaction, schema, event),
-    );
-    outbox.nudge();
-    return messageId;
-  }
+  readonly publish: ServiceInstance['publish'] = (schema, event) =>
+    this.instance.publish(schema, event);
 
-  /** Whether a consumer (by its name, as subscribed) has handled that message. */
-  async handled(consumer: string, messageId: string): Promise<boolean> {
-    const count = await this.database.processedMessage.count({
-      where: { consumer: `notifications-${consumer}`, messageId },
-    });
-    return count > 0;
-  }
+  readonly handled: ServiceInstance['handled'] = (consumer, messageId) =>
+    this.instance.handled(consumer, messageId);
 
   stop(): Promise<void> {
     return this.bed.stop();
   }
-}
-
-/** The first address a received email was sent to. */
-export function recipientOf(email: ReceivedEmail): string | undefined {
-  const to = Array.isArray(email.to) ? email.to[0] : email.to;
-  return to?.value[0]?.address;
 }
 
 /** The href values of an HTML part, with the entities Handlebars escapes decoded again. */
