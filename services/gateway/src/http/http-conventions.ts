@@ -4,6 +4,15 @@ import { CORRELATION_HEADER, newCorrelationId, withCorrelationId } from '@onramp
 import { ProblemDetailsFilter, sendProblem } from './problem-details.filter';
 import { DomainError } from '@onramp/errors';
 
+/** Route config flag (set by `Endpoint`) of operations that declare no query parameters. */
+export const NO_QUERY = 'noQuery';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    [NO_QUERY]?: boolean;
+  }
+}
+
 /** Bodies above this are refused with 413 before any parsing. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -32,6 +41,21 @@ export function installHttpConventions(app: NestFastifyApplication): void {
     request.headers[CORRELATION_HEADER] = correlationId;
     void reply.header(CORRELATION_HEADER, correlationId);
     withCorrelationId(correlationId, done);
+  });
+  // An operation without query parameters refuses any, as strict schemas refuse unknown fields.
+  fastify.addHook('preValidation', (request, _reply, done) => {
+    const names = Object.keys(request.query ?? {});
+    if (request.routeOptions.config[NO_QUERY] === true && names.length > 0) {
+      done(
+        new DomainError(
+          'validation_failed',
+          'this endpoint takes no query parameters',
+          names.map((field) => ({ field, message: 'is not a parameter of this endpoint' })),
+        ),
+      );
+      return;
+    }
+    done();
   });
   app.useGlobalFilters(new ProblemDetailsFilter());
 }

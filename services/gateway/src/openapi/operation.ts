@@ -3,6 +3,7 @@ import { RouteConfig } from '@nestjs/platform-fastify';
 import type { Permission } from '@onramp/authz';
 import type { z } from 'zod';
 import { Public, RequirePermission } from '../auth/access.decorators';
+import { NO_QUERY } from '../http/http-conventions';
 import { STRICT_RATE_LIMIT } from '../http/rate-limits';
 
 type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
@@ -51,6 +52,9 @@ export function Endpoint(operation: Operation): MethodDecorator {
     HttpCode(operation.success.status),
     ...(access.public ? [Public()] : []),
     ...(!access.public && access.permission ? [RequirePermission(access.permission)] : []),
-    ...(operation.strictRateLimit ? [RouteConfig({ [STRICT_RATE_LIMIT]: true })] : []),
+    RouteConfig({
+      [STRICT_RATE_LIMIT]: operation.strictRateLimit === true,
+      [NO_QUERY]: operation.query === undefined,
+    }),
   );
 }
