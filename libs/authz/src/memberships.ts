@@ -72,10 +72,16 @@ export function grantOf(membership: MembershipShape): common.Caller['grants'][nu
  * every account of its scope and hold there every permission it confers, so nobody can grant
  * more than they have — to others or to themselves.
  */
-export function mayGrant(caller: Caller, membership: MembershipShape): boolean {
+export function mayGrant(
+  caller: Caller,
+  membership: MembershipShape,
+  // An account's lineage (its ancestors and itself), where the caller knows it: a grant on a
+  // parent then covers the account too.
+  lineageOf: (accountId: string) => readonly string[] = (accountId) => [accountId],
+): boolean {
   const targets = membership.platform
     ? [{ platform: true } as const]
-    : membership.accountIds.map((accountId) => ({ accountIds: [accountId] }));
+    : membership.accountIds.map((accountId) => ({ accountIds: lineageOf(accountId) }));
   const conferred: Permission[] = [
     'memberships.manage',
     ...effectivePermissions(

@@ -18,6 +18,8 @@ export const permissions = [
   'user_groups.manage',
   'invitations.read',
   'invitations.manage',
+  // Create an invitation without email and receive its link once, to deliver it another way.
+  'invitations.share_link',
   'admins.enterprise.manage',
   'admins.company.manage',
   'admins.location.manage',

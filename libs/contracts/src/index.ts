@@ -1,6 +1,7 @@
 export * as accounts from './accounts';
 export * as common from './common';
 export * as identity from './identity';
+export * as invitations from './invitations';
 export * as notifications from './notifications';
 export { allContractFiles } from './registry';
 export { eventSubject, rpcSubject, type EventSchema } from './subjects';

@@ -1,2 +1,3 @@
+export * from './gen/onramp/notifications/v1/events_pb';
 export * from './gen/onramp/notifications/v1/notifications_pb';
 export * from './gen/onramp/notifications/v1/templates_pb';

@@ -7,6 +7,9 @@ import { file_onramp_identity_v1_api_keys } from './gen/onramp/identity/v1/api_k
 import { file_onramp_identity_v1_auth } from './gen/onramp/identity/v1/auth_pb';
 import { file_onramp_identity_v1_events } from './gen/onramp/identity/v1/events_pb';
 import { file_onramp_identity_v1_identity } from './gen/onramp/identity/v1/identity_pb';
+import { file_onramp_invitations_v1_events } from './gen/onramp/invitations/v1/events_pb';
+import { file_onramp_invitations_v1_invitations } from './gen/onramp/invitations/v1/invitations_pb';
+import { file_onramp_notifications_v1_events } from './gen/onramp/notifications/v1/events_pb';
 import { file_onramp_notifications_v1_notifications } from './gen/onramp/notifications/v1/notifications_pb';
 import { file_onramp_notifications_v1_templates } from './gen/onramp/notifications/v1/templates_pb';
 
@@ -20,6 +23,9 @@ export const allContractFiles: readonly DescFile[] = [
   file_onramp_identity_v1_auth,
   file_onramp_identity_v1_events,
   file_onramp_identity_v1_identity,
+  file_onramp_invitations_v1_events,
+  file_onramp_invitations_v1_invitations,
+  file_onramp_notifications_v1_events,
   file_onramp_notifications_v1_notifications,
   file_onramp_notifications_v1_templates,
 ];

@@ -10,6 +10,10 @@ export const errorKinds = {
   method_not_allowed: { status: 405, title: 'The method is not allowed on this resource' },
   not_acceptable: { status: 406, title: 'No acceptable representation is available' },
   conflict: { status: 409, title: 'The request conflicts with the current state' },
+  // One answer for unknown, used, revoked, superseded and expired links, so none can be told apart.
+  invalid_token: { status: 410, title: 'This link is not valid (any more)' },
+  invalid_code: { status: 410, title: 'This code is not valid (any more)' },
+  login_required: { status: 409, title: 'This email already has an account: log in to accept' },
   gone: { status: 410, title: 'The resource is no longer available' },
   payload_too_large: { status: 413, title: 'The request body is too large' },
   unsupported_media_type: { status: 415, title: 'The request body has an unsupported media type' },

@@ -19,7 +19,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file onramp/identity/v1/identity.proto.
  */
 export const file_onramp_identity_v1_identity: GenFile = /*@__PURE__*/
-  fileDesc("CiFvbnJhbXAvaWRlbnRpdHkvdjEvaWRlbnRpdHkucHJvdG8SEm9ucmFtcC5pZGVudGl0eS52MSKbAgoEVXNlchIKCgJpZBgBIAEoCRINCgVlbWFpbBgCIAEoCRIMCgRuYW1lGAMgASgJEi4KCmNyZWF0ZWRfYXQYBCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEhAKCGxhbmd1YWdlGAUgASgJEg4KBnN0YXR1cxgGIAEoCRIwCgxhY3RpdmF0ZWRfYXQYByABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEjEKDWxhc3RfbG9naW5fYXQYCCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEjMKC21lbWJlcnNoaXBzGAkgAygLMh4ub25yYW1wLmlkZW50aXR5LnYxLk1lbWJlcnNoaXAirwEKCk1lbWJlcnNoaXASCgoCaWQYASABKAkSDwoHdXNlcl9pZBgCIAEoCRIQCghwbGF0Zm9ybRgDIAEoCBITCgthY2NvdW50X2lkcxgEIAMoCRINCgVyb2xlcxgFIAMoCRIeChZhZGRpdGlvbmFsX3Blcm1pc3Npb25zGAYgAygJEi4KCmNyZWF0ZWRfYXQYByABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wImYKDk1lbWJlcnNoaXBTcGVjEhAKCHBsYXRmb3JtGAEgASgIEhMKC2FjY291bnRfaWRzGAIgAygJEg0KBXJvbGVzGAMgAygJEh4KFmFkZGl0aW9uYWxfcGVybWlzc2lvbnMYBCADKAkiyQEKEUNyZWF0ZVVzZXJSZXF1ZXN0Eg0KBWVtYWlsGAEgASgJEgwKBG5hbWUYAiABKAkSKAoGY2FsbGVyGAMgASgLMhgub25yYW1wLmNvbW1vbi52MS5DYWxsZXISEAoIbGFuZ3VhZ2UYBCABKAkSFQoIcGFzc3dvcmQYBSABKAlIAIgBARI3CgttZW1iZXJzaGlwcxgGIAMoCzIiLm9ucmFtcC5pZGVudGl0eS52MS5NZW1iZXJzaGlwU3BlY0ILCglfcGFzc3dvcmQiPAoSQ3JlYXRlVXNlclJlc3BvbnNlEiYKBHVzZXIYASABKAsyGC5vbnJhbXAuaWRlbnRpdHkudjEuVXNlciJLCg5HZXRVc2VyUmVxdWVzdBIoCgZjYWxsZXIYASABKAsyGC5vbnJhbXAuY29tbW9uLnYxLkNhbGxlchIPCgd1c2VyX2lkGAIgASgJIjkKD0dldFVzZXJSZXNwb25zZRImCgR1c2VyGAEgASgLMhgub25yYW1wLmlkZW50aXR5LnYxLlVzZXIi7QEKEExpc3RVc2Vyc1JlcXVlc3QSKAoGY2FsbGVyGAEgASgLMhgub25yYW1wLmNvbW1vbi52MS5DYWxsZXISEwoGc3RhdHVzGAIgASgJSACIAQESEQoEcm9sZRgDIAEoCUgBiAEBEhcKCmFjY291bnRfaWQYBCABKAlIAogBARISCgVxdWVyeRgFIAEoCUgDiAEBEhMKBmN1cnNvchgGIAEoCUgEiAEBEg0KBWxpbWl0GAcgASgNQgkKB19zdGF0dXNCBwoFX3JvbGVCDQoLX2FjY291bnRfaWRCCAoGX3F1ZXJ5QgkKB19jdXJzb3IiZgoRTGlzdFVzZXJzUmVzcG9uc2USJwoFdXNlcnMYASADKAsyGC5vbnJhbXAuaWRlbnRpdHkudjEuVXNlchIYCgtuZXh0X2N1cnNvchgCIAEoCUgAiAEBQg4KDF9uZXh0X2N1cnNvciKsAQoRVXBkYXRlVXNlclJlcXVlc3QSKAoGY2FsbGVyGAEgASgLMhgub25yYW1wLmNvbW1vbi52MS5DYWxsZXISDwoHdXNlcl9pZBgCIAEoCRIRCgRuYW1lGAMgASgJSACIAQESFQoIbGFuZ3VhZ2UYBCABKAlIAYgBARISCgVlbWFpbBgFIAEoCUgCiAEBQgcKBV9uYW1lQgsKCV9sYW5ndWFnZUIICgZfZW1haWwiPAoSVXBkYXRlVXNlclJlc3BvbnNlEiYKBHVzZXIYASABKAsyGC5vbnJhbXAuaWRlbnRpdHkudjEuVXNlciJSChVEZWFjdGl2YXRlVXNlclJlcXVlc3QSKAoGY2FsbGVyGAEgASgLMhgub25yYW1wLmNvbW1vbi52MS5DYWxsZXISDwoHdXNlcl9pZBgCIAEoCSJAChZEZWFjdGl2YXRlVXNlclJlc3BvbnNlEiYKBHVzZXIYASABKAsyGC5vbnJhbXAuaWRlbnRpdHkudjEuVXNlciJSChVSZWFjdGl2YXRlVXNlclJlcXVlc3QSKAoGY2FsbGVyGAEgASgLMhgub25yYW1wLmNvbW1vbi52MS5DYWxsZXISDwoHdXNlcl9pZBgCIAEoCSJAChZSZWFjdGl2YXRlVXNlclJlc3BvbnNlEiYKBHVzZXIYASABKAsyGC5vbnJhbXAuaWRlbnRpdHkudjEuVXNlciJOChFEZWxldGVVc2VyUmVxdWVzdBIoCgZjYWxsZXIYASABKAsyGC5vbnJhbXAuY29tbW9uLnYxLkNhbGxlchIPCgd1c2VyX2lkGAIgASgJIhQKEkRlbGV0ZVVzZXJSZXNwb25zZSJZChxSZXF1ZXN0U2VjdXJpdHlSZXBvcnRSZXF1ZXN0EigKBmNhbGxlchgBIAEoCzIYLm9ucmFtcC5jb21tb24udjEuQ2FsbGVyEg8KB3VzZXJfaWQYAiABKAkiHwodUmVxdWVzdFNlY3VyaXR5UmVwb3J0UmVzcG9uc2UiiwEKFkdyYW50TWVtYmVyc2hpcFJlcXVlc3QSKAoGY2FsbGVyGAEgASgLMhgub25yYW1wLmNvbW1vbi52MS5DYWxsZXISDwoHdXNlcl9pZBgCIAEoCRI2CgptZW1iZXJzaGlwGAMgASgLMiIub25yYW1wLmlkZW50aXR5LnYxLk1lbWJlcnNoaXBTcGVjIpIBChdVcGRhdGVNZW1iZXJzaGlwUmVxdWVzdBIoCgZjYWxsZXIYASABKAsyGC5vbnJhbXAuY29tbW9uLnYxLkNhbGxlchIVCg1tZW1iZXJzaGlwX2lkGAIgASgJEjYKCm1lbWJlcnNoaXAYAyABKAsyIi5vbnJhbXAuaWRlbnRpdHkudjEuTWVtYmVyc2hpcFNwZWMiTQoXR3JhbnRNZW1iZXJzaGlwUmVzcG9uc2USMgoKbWVtYmVyc2hpcBgBIAEoCzIeLm9ucmFtcC5pZGVudGl0eS52MS5NZW1iZXJzaGlwIk4KGFVwZGF0ZU1lbWJlcnNoaXBSZXNwb25zZRIyCgptZW1iZXJzaGlwGAEgASgLMh4ub25yYW1wLmlkZW50aXR5LnYxLk1lbWJlcnNoaXAiWgoXUmV2b2tlTWVtYmVyc2hpcFJlcXVlc3QSKAoGY2FsbGVyGAEgASgLMhgub25yYW1wLmNvbW1vbi52MS5DYWxsZXISFQoNbWVtYmVyc2hpcF9pZBgCIAEoCSIaChhSZXZva2VNZW1iZXJzaGlwUmVzcG9uc2UirAEKC1VzZXJDcmVhdGVkEg8KB3VzZXJfaWQYASABKAkSDQoFZW1haWwYAiABKAkSDAoEbmFtZRgDIAEoCRIvCgtvY2N1cnJlZF9hdBgEIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASEAoIbGFuZ3VhZ2UYBSABKAkSDgoGc3RhdHVzGAYgASgJOhyStRgYaWRlbnRpdHkudXNlci5jcmVhdGVkLnYxMtIVCg9JZGVudGl0eVNlcnZpY2USfQoKQ3JlYXRlVXNlchIlLm9ucmFtcC5pZGVudGl0eS52MS5DcmVhdGVVc2VyUmVxdWVzdBomLm9ucmFtcC5pZGVudGl0eS52MS5DcmVhdGVVc2VyUmVzcG9uc2UiIIq1GBxycGMuaWRlbnRpdHkudXNlcnMuY3JlYXRlLnYxEnEKB0dldFVzZXISIi5vbnJhbXAuaWRlbnRpdHkudjEuR2V0VXNlclJlcXVlc3QaIy5vbnJhbXAuaWRlbnRpdHkudjEuR2V0VXNlclJlc3BvbnNlIh2KtRgZcnBjLmlkZW50aXR5LnVzZXJzLmdldC52MRJ4CglMaXN0VXNlcnMSJC5vbnJhbXAuaWRlbnRpdHkudjEuTGlzdFVzZXJzUmVxdWVzdBolLm9ucmFtcC5pZGVudGl0eS52MS5MaXN0VXNlcnNSZXNwb25zZSIeirUYGnJwYy5pZGVudGl0eS51c2Vycy5saXN0LnYxEn0KClVwZGF0ZVVzZXISJS5vbnJhbXAuaWRlbnRpdHkudjEuVXBkYXRlVXNlclJlcXVlc3QaJi5vbnJhbXAuaWRlbnRpdHkudjEuVXBkYXRlVXNlclJlc3BvbnNlIiCKtRgccnBjLmlkZW50aXR5LnVzZXJzLnVwZGF0ZS52MRKNAQoORGVhY3RpdmF0ZVVzZXISKS5vbnJhbXAuaWRlbnRpdHkudjEuRGVhY3RpdmF0ZVVzZXJSZXF1ZXN0Gioub25yYW1wLmlkZW50aXR5LnYxLkRlYWN0aXZhdGVVc2VyUmVzcG9uc2UiJIq1GCBycGMuaWRlbnRpdHkudXNlcnMuZGVhY3RpdmF0ZS52MRKNAQoOUmVhY3RpdmF0ZVVzZXISKS5vbnJhbXAuaWRlbnRpdHkudjEuUmVhY3RpdmF0ZVVzZXJSZXF1ZXN0Gioub25yYW1wLmlkZW50aXR5LnYxLlJlYWN0aXZhdGVVc2VyUmVzcG9uc2UiJIq1GCBycGMuaWRlbnRpdHkudXNlcnMucmVhY3RpdmF0ZS52MRJ9CgpEZWxldGVVc2VyEiUub25yYW1wLmlkZW50aXR5LnYxLkRlbGV0ZVVzZXJSZXF1ZXN0GiYub25yYW1wLmlkZW50aXR5LnYxLkRlbGV0ZVVzZXJSZXNwb25zZSIgirUYHHJwYy5pZGVudGl0eS51c2Vycy5kZWxldGUudjESpwEKFVJlcXVlc3RTZWN1cml0eVJlcG9ydBIwLm9ucmFtcC5pZGVudGl0eS52MS5SZXF1ZXN0U2VjdXJpdHlSZXBvcnRSZXF1ZXN0GjEub25yYW1wLmlkZW50aXR5LnYxLlJlcXVlc3RTZWN1cml0eVJlcG9ydFJlc3BvbnNlIimKtRglcnBjLmlkZW50aXR5LnVzZXJzLnNlY3VyaXR5LXJlcG9ydC52MRKRAQoPR3JhbnRNZW1iZXJzaGlwEioub25yYW1wLmlkZW50aXR5LnYxLkdyYW50TWVtYmVyc2hpcFJlcXVlc3QaKy5vbnJhbXAuaWRlbnRpdHkudjEuR3JhbnRNZW1iZXJzaGlwUmVzcG9uc2UiJYq1GCFycGMuaWRlbnRpdHkubWVtYmVyc2hpcHMuZ3JhbnQudjESlQEKEFVwZGF0ZU1lbWJlcnNoaXASKy5vbnJhbXAuaWRlbnRpdHkudjEuVXBkYXRlTWVtYmVyc2hpcFJlcXVlc3QaLC5vbnJhbXAuaWRlbnRpdHkudjEuVXBkYXRlTWVtYmVyc2hpcFJlc3BvbnNlIiaKtRgicnBjLmlkZW50aXR5Lm1lbWJlcnNoaXBzLnVwZGF0ZS52MRKVAQoQUmV2b2tlTWVtYmVyc2hpcBIrLm9ucmFtcC5pZGVudGl0eS52MS5SZXZva2VNZW1iZXJzaGlwUmVxdWVzdBosLm9ucmFtcC5pZGVudGl0eS52MS5SZXZva2VNZW1iZXJzaGlwUmVzcG9uc2UiJoq1GCJycGMuaWRlbnRpdHkubWVtYmVyc2hpcHMucmV2b2tlLnYxEmwKBUxvZ2luEiAub25yYW1wLmlkZW50aXR5LnYxLkxvZ2luUmVxdWVzdBohLm9ucmFtcC5pZGVudGl0eS52MS5Mb2dpblJlc3BvbnNlIh6KtRgacnBjLmlkZW50aXR5LmF1dGgubG9naW4udjESdAoHUmVmcmVzaBIiLm9ucmFtcC5pZGVudGl0eS52MS5SZWZyZXNoUmVxdWVzdBojLm9ucmFtcC5pZGVudGl0eS52MS5SZWZyZXNoUmVzcG9uc2UiIIq1GBxycGMuaWRlbnRpdHkuYXV0aC5yZWZyZXNoLnYxEnAKBkxvZ291dBIhLm9ucmFtcC5pZGVudGl0eS52MS5Mb2dvdXRSZXF1ZXN0GiIub25yYW1wLmlkZW50aXR5LnYxLkxvZ291dFJlc3BvbnNlIh+KtRgbcnBjLmlkZW50aXR5LmF1dGgubG9nb3V0LnYxEogBCgxBdXRoZW50aWNhdGUSJy5vbnJhbXAuaWRlbnRpdHkudjEuQXV0aGVudGljYXRlUmVxdWVzdBooLm9ucmFtcC5pZGVudGl0eS52MS5BdXRoZW50aWNhdGVSZXNwb25zZSIlirUYIXJwYy5pZGVudGl0eS5hdXRoLmF1dGhlbnRpY2F0ZS52MRKiAQoUUmVxdWVzdFBhc3N3b3JkUmVzZXQSLy5vbnJhbXAuaWRlbnRpdHkudjEuUmVxdWVzdFBhc3N3b3JkUmVzZXRSZXF1ZXN0GjAub25yYW1wLmlkZW50aXR5LnYxLlJlcXVlc3RQYXNzd29yZFJlc2V0UmVzcG9uc2UiJ4q1GCNycGMuaWRlbnRpdHkuYXV0aC5wYXNzd29yZC1yZXNldC52MRKqAQoUQ29uZmlybVBhc3N3b3JkUmVzZXQSLy5vbnJhbXAuaWRlbnRpdHkudjEuQ29uZmlybVBhc3N3b3JkUmVzZXRSZXF1ZXN0GjAub25yYW1wLmlkZW50aXR5LnYxLkNvbmZpcm1QYXNzd29yZFJlc2V0UmVzcG9uc2UiL4q1GCtycGMuaWRlbnRpdHkuYXV0aC5wYXNzd29yZC1yZXNldC1jb25maXJtLnYxEoYBCgxDcmVhdGVBcGlLZXkSJy5vbnJhbXAuaWRlbnRpdHkudjEuQ3JlYXRlQXBpS2V5UmVxdWVzdBooLm9ucmFtcC5pZGVudGl0eS52MS5DcmVhdGVBcGlLZXlSZXNwb25zZSIjirUYH3JwYy5pZGVudGl0eS5hcGkta2V5cy5jcmVhdGUudjESgQEKC0xpc3RBcGlLZXlzEiYub25yYW1wLmlkZW50aXR5LnYxLkxpc3RBcGlLZXlzUmVxdWVzdBonLm9ucmFtcC5pZGVudGl0eS52MS5MaXN0QXBpS2V5c1Jlc3BvbnNlIiGKtRgdcnBjLmlkZW50aXR5LmFwaS1rZXlzLmxpc3QudjEShgEKDFJldm9rZUFwaUtleRInLm9ucmFtcC5pZGVudGl0eS52MS5SZXZva2VBcGlLZXlSZXF1ZXN0Gigub25yYW1wLmlkZW50aXR5LnYxLlJldm9rZUFwaUtleVJlc3BvbnNlIiOKtRgfcnBjLmlkZW50aXR5LmFwaS1rZXlzLnJldm9rZS52MWIGcHJvdG8z", [file_google_protobuf_timestamp, file_onramp_common_v1_caller, file_onramp_identity_v1_api_keys, file_onramp_identity_v1_auth, file_onramp_options_v1_options]);
+  fileDesc("CiFvbnJhbXAvaWRlbnRpdHkvdjEvaWRlbnRpdHkucHJvdG8SEm9ucmFtcC5pZGVudGl0eS52MSKbAgoEVXNlchIKCgJpZBgBIAEoCRINCgVlbWFpbBgCIAEoCRIMCgRuYW1lGAMgASgJEi4KCmNyZWF0ZWRfYXQYBCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEhAKCGxhbmd1YWdlGAUgASgJEg4KBnN0YXR1cxgGIAEoCRIwCgxhY3RpdmF0ZWRfYXQYByABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEjEKDWxhc3RfbG9naW5fYXQYCCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEjMKC21lbWJlcnNoaXBzGAkgAygLMh4ub25yYW1wLmlkZW50aXR5LnYxLk1lbWJlcnNoaXAirwEKCk1lbWJlcnNoaXASCgoCaWQYASABKAkSDwoHdXNlcl9pZBgCIAEoCRIQCghwbGF0Zm9ybRgDIAEoCBITCgthY2NvdW50X2lkcxgEIAMoCRINCgVyb2xlcxgFIAMoCRIeChZhZGRpdGlvbmFsX3Blcm1pc3Npb25zGAYgAygJEi4KCmNyZWF0ZWRfYXQYByABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wImYKDk1lbWJlcnNoaXBTcGVjEhAKCHBsYXRmb3JtGAEgASgIEhMKC2FjY291bnRfaWRzGAIgAygJEg0KBXJvbGVzGAMgAygJEh4KFmFkZGl0aW9uYWxfcGVybWlzc2lvbnMYBCADKAkiyQEKEUNyZWF0ZVVzZXJSZXF1ZXN0Eg0KBWVtYWlsGAEgASgJEgwKBG5hbWUYAiABKAkSKAoGY2FsbGVyGAMgASgLMhgub25yYW1wLmNvbW1vbi52MS5DYWxsZXISEAoIbGFuZ3VhZ2UYBCABKAkSFQoIcGFzc3dvcmQYBSABKAlIAIgBARI3CgttZW1iZXJzaGlwcxgGIAMoCzIiLm9ucmFtcC5pZGVudGl0eS52MS5NZW1iZXJzaGlwU3BlY0ILCglfcGFzc3dvcmQiPAoSQ3JlYXRlVXNlclJlc3BvbnNlEiYKBHVzZXIYASABKAsyGC5vbnJhbXAuaWRlbnRpdHkudjEuVXNlciJLCg5HZXRVc2VyUmVxdWVzdBIoCgZjYWxsZXIYASABKAsyGC5vbnJhbXAuY29tbW9uLnYxLkNhbGxlchIPCgd1c2VyX2lkGAIgASgJIjkKD0dldFVzZXJSZXNwb25zZRImCgR1c2VyGAEgASgLMhgub25yYW1wLmlkZW50aXR5LnYxLlVzZXIi7QEKEExpc3RVc2Vyc1JlcXVlc3QSKAoGY2FsbGVyGAEgASgLMhgub25yYW1wLmNvbW1vbi52MS5DYWxsZXISEwoGc3RhdHVzGAIgASgJSACIAQESEQoEcm9sZRgDIAEoCUgBiAEBEhcKCmFjY291bnRfaWQYBCABKAlIAogBARISCgVxdWVyeRgFIAEoCUgDiAEBEhMKBmN1cnNvchgGIAEoCUgEiAEBEg0KBWxpbWl0GAcgASgNQgkKB19zdGF0dXNCBwoFX3JvbGVCDQoLX2FjY291bnRfaWRCCAoGX3F1ZXJ5QgkKB19jdXJzb3IiZgoRTGlzdFVzZXJzUmVzcG9uc2USJwoFdXNlcnMYASADKAsyGC5vbnJhbXAuaWRlbnRpdHkudjEuVXNlchIYCgtuZXh0X2N1cnNvchgCIAEoCUgAiAEBQg4KDF9uZXh0X2N1cnNvciKsAQoRVXBkYXRlVXNlclJlcXVlc3QSKAoGY2FsbGVyGAEgASgLMhgub25yYW1wLmNvbW1vbi52MS5DYWxsZXISDwoHdXNlcl9pZBgCIAEoCRIRCgRuYW1lGAMgASgJSACIAQESFQoIbGFuZ3VhZ2UYBCABKAlIAYgBARISCgVlbWFpbBgFIAEoCUgCiAEBQgcKBV9uYW1lQgsKCV9sYW5ndWFnZUIICgZfZW1haWwiPAoSVXBkYXRlVXNlclJlc3BvbnNlEiYKBHVzZXIYASABKAsyGC5vbnJhbXAuaWRlbnRpdHkudjEuVXNlciJSChVEZWFjdGl2YXRlVXNlclJlcXVlc3QSKAoGY2FsbGVyGAEgASgLMhgub25yYW1wLmNvbW1vbi52MS5DYWxsZXISDwoHdXNlcl9pZBgCIAEoCSJAChZEZWFjdGl2YXRlVXNlclJlc3BvbnNlEiYKBHVzZXIYASABKAsyGC5vbnJhbXAuaWRlbnRpdHkudjEuVXNlciJSChVSZWFjdGl2YXRlVXNlclJlcXVlc3QSKAoGY2FsbGVyGAEgASgLMhgub25yYW1wLmNvbW1vbi52MS5DYWxsZXISDwoHdXNlcl9pZBgCIAEoCSJAChZSZWFjdGl2YXRlVXNlclJlc3BvbnNlEiYKBHVzZXIYASABKAsyGC5vbnJhbXAuaWRlbnRpdHkudjEuVXNlciJOChFEZWxldGVVc2VyUmVxdWVzdBIoCgZjYWxsZXIYASABKAsyGC5vbnJhbXAuY29tbW9uLnYxLkNhbGxlchIPCgd1c2VyX2lkGAIgASgJIhQKEkRlbGV0ZVVzZXJSZXNwb25zZSJZChxSZXF1ZXN0U2VjdXJpdHlSZXBvcnRSZXF1ZXN0EigKBmNhbGxlchgBIAEoCzIYLm9ucmFtcC5jb21tb24udjEuQ2FsbGVyEg8KB3VzZXJfaWQYAiABKAkiHwodUmVxdWVzdFNlY3VyaXR5UmVwb3J0UmVzcG9uc2Ui/wEKFFByb3Zpc2lvblVzZXJSZXF1ZXN0EhcKD2lkZW1wb3RlbmN5X2tleRgBIAEoCRINCgVlbWFpbBgCIAEoCRIMCgRuYW1lGAMgASgJEhAKCGxhbmd1YWdlGAQgASgJEhUKCHBhc3N3b3JkGAUgASgJSACIAQESHQoQZXhpc3RpbmdfdXNlcl9pZBgGIAEoCUgBiAEBEjcKC21lbWJlcnNoaXBzGAcgAygLMiIub25yYW1wLmlkZW50aXR5LnYxLk1lbWJlcnNoaXBTcGVjEg4KBnN0YXR1cxgIIAEoCUILCglfcGFzc3dvcmRCEwoRX2V4aXN0aW5nX3VzZXJfaWQibQoVUHJvdmlzaW9uVXNlclJlc3BvbnNlEiYKBHVzZXIYASABKAsyGC5vbnJhbXAuaWRlbnRpdHkudjEuVXNlchIPCgdjcmVhdGVkGAIgASgIEhsKE2FscmVhZHlfcHJvdmlzaW9uZWQYAyABKAgiQQoaQWN0aXZhdGVQZW5kaW5nVXNlclJlcXVlc3QSDwoHdXNlcl9pZBgBIAEoCRISCgpieV91c2VyX2lkGAIgASgJIkUKG0FjdGl2YXRlUGVuZGluZ1VzZXJSZXNwb25zZRImCgR1c2VyGAEgASgLMhgub25yYW1wLmlkZW50aXR5LnYxLlVzZXIiPgoXRXJhc2VQZW5kaW5nVXNlclJlcXVlc3QSDwoHdXNlcl9pZBgBIAEoCRISCgpieV91c2VyX2lkGAIgASgJIhoKGEVyYXNlUGVuZGluZ1VzZXJSZXNwb25zZSKLAQoWR3JhbnRNZW1iZXJzaGlwUmVxdWVzdBIoCgZjYWxsZXIYASABKAsyGC5vbnJhbXAuY29tbW9uLnYxLkNhbGxlchIPCgd1c2VyX2lkGAIgASgJEjYKCm1lbWJlcnNoaXAYAyABKAsyIi5vbnJhbXAuaWRlbnRpdHkudjEuTWVtYmVyc2hpcFNwZWMikgEKF1VwZGF0ZU1lbWJlcnNoaXBSZXF1ZXN0EigKBmNhbGxlchgBIAEoCzIYLm9ucmFtcC5jb21tb24udjEuQ2FsbGVyEhUKDW1lbWJlcnNoaXBfaWQYAiABKAkSNgoKbWVtYmVyc2hpcBgDIAEoCzIiLm9ucmFtcC5pZGVudGl0eS52MS5NZW1iZXJzaGlwU3BlYyJNChdHcmFudE1lbWJlcnNoaXBSZXNwb25zZRIyCgptZW1iZXJzaGlwGAEgASgLMh4ub25yYW1wLmlkZW50aXR5LnYxLk1lbWJlcnNoaXAiTgoYVXBkYXRlTWVtYmVyc2hpcFJlc3BvbnNlEjIKCm1lbWJlcnNoaXAYASABKAsyHi5vbnJhbXAuaWRlbnRpdHkudjEuTWVtYmVyc2hpcCJaChdSZXZva2VNZW1iZXJzaGlwUmVxdWVzdBIoCgZjYWxsZXIYASABKAsyGC5vbnJhbXAuY29tbW9uLnYxLkNhbGxlchIVCg1tZW1iZXJzaGlwX2lkGAIgASgJIhoKGFJldm9rZU1lbWJlcnNoaXBSZXNwb25zZSKsAQoLVXNlckNyZWF0ZWQSDwoHdXNlcl9pZBgBIAEoCRINCgVlbWFpbBgCIAEoCRIMCgRuYW1lGAMgASgJEi8KC29jY3VycmVkX2F0GAQgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIQCghsYW5ndWFnZRgFIAEoCRIOCgZzdGF0dXMYBiABKAk6HJK1GBhpZGVudGl0eS51c2VyLmNyZWF0ZWQudjEynBkKD0lkZW50aXR5U2VydmljZRJ9CgpDcmVhdGVVc2VyEiUub25yYW1wLmlkZW50aXR5LnYxLkNyZWF0ZVVzZXJSZXF1ZXN0GiYub25yYW1wLmlkZW50aXR5LnYxLkNyZWF0ZVVzZXJSZXNwb25zZSIgirUYHHJwYy5pZGVudGl0eS51c2Vycy5jcmVhdGUudjEScQoHR2V0VXNlchIiLm9ucmFtcC5pZGVudGl0eS52MS5HZXRVc2VyUmVxdWVzdBojLm9ucmFtcC5pZGVudGl0eS52MS5HZXRVc2VyUmVzcG9uc2UiHYq1GBlycGMuaWRlbnRpdHkudXNlcnMuZ2V0LnYxEngKCUxpc3RVc2VycxIkLm9ucmFtcC5pZGVudGl0eS52MS5MaXN0VXNlcnNSZXF1ZXN0GiUub25yYW1wLmlkZW50aXR5LnYxLkxpc3RVc2Vyc1Jlc3BvbnNlIh6KtRgacnBjLmlkZW50aXR5LnVzZXJzLmxpc3QudjESfQoKVXBkYXRlVXNlchIlLm9ucmFtcC5pZGVudGl0eS52MS5VcGRhdGVVc2VyUmVxdWVzdBomLm9ucmFtcC5pZGVudGl0eS52MS5VcGRhdGVVc2VyUmVzcG9uc2UiIIq1GBxycGMuaWRlbnRpdHkudXNlcnMudXBkYXRlLnYxEo0BCg5EZWFjdGl2YXRlVXNlchIpLm9ucmFtcC5pZGVudGl0eS52MS5EZWFjdGl2YXRlVXNlclJlcXVlc3QaKi5vbnJhbXAuaWRlbnRpdHkudjEuRGVhY3RpdmF0ZVVzZXJSZXNwb25zZSIkirUYIHJwYy5pZGVudGl0eS51c2Vycy5kZWFjdGl2YXRlLnYxEo0BCg5SZWFjdGl2YXRlVXNlchIpLm9ucmFtcC5pZGVudGl0eS52MS5SZWFjdGl2YXRlVXNlclJlcXVlc3QaKi5vbnJhbXAuaWRlbnRpdHkudjEuUmVhY3RpdmF0ZVVzZXJSZXNwb25zZSIkirUYIHJwYy5pZGVudGl0eS51c2Vycy5yZWFjdGl2YXRlLnYxEn0KCkRlbGV0ZVVzZXISJS5vbnJhbXAuaWRlbnRpdHkudjEuRGVsZXRlVXNlclJlcXVlc3QaJi5vbnJhbXAuaWRlbnRpdHkudjEuRGVsZXRlVXNlclJlc3BvbnNlIiCKtRgccnBjLmlkZW50aXR5LnVzZXJzLmRlbGV0ZS52MRKnAQoVUmVxdWVzdFNlY3VyaXR5UmVwb3J0EjAub25yYW1wLmlkZW50aXR5LnYxLlJlcXVlc3RTZWN1cml0eVJlcG9ydFJlcXVlc3QaMS5vbnJhbXAuaWRlbnRpdHkudjEuUmVxdWVzdFNlY3VyaXR5UmVwb3J0UmVzcG9uc2UiKYq1GCVycGMuaWRlbnRpdHkudXNlcnMuc2VjdXJpdHktcmVwb3J0LnYxEokBCg1Qcm92aXNpb25Vc2VyEigub25yYW1wLmlkZW50aXR5LnYxLlByb3Zpc2lvblVzZXJSZXF1ZXN0Gikub25yYW1wLmlkZW50aXR5LnYxLlByb3Zpc2lvblVzZXJSZXNwb25zZSIjirUYH3JwYy5pZGVudGl0eS51c2Vycy5wcm92aXNpb24udjESogEKE0FjdGl2YXRlUGVuZGluZ1VzZXISLi5vbnJhbXAuaWRlbnRpdHkudjEuQWN0aXZhdGVQZW5kaW5nVXNlclJlcXVlc3QaLy5vbnJhbXAuaWRlbnRpdHkudjEuQWN0aXZhdGVQZW5kaW5nVXNlclJlc3BvbnNlIiqKtRgmcnBjLmlkZW50aXR5LnVzZXJzLmFjdGl2YXRlLXBlbmRpbmcudjESlgEKEEVyYXNlUGVuZGluZ1VzZXISKy5vbnJhbXAuaWRlbnRpdHkudjEuRXJhc2VQZW5kaW5nVXNlclJlcXVlc3QaLC5vbnJhbXAuaWRlbnRpdHkudjEuRXJhc2VQZW5kaW5nVXNlclJlc3BvbnNlIieKtRgjcnBjLmlkZW50aXR5LnVzZXJzLmVyYXNlLXBlbmRpbmcudjESkQEKD0dyYW50TWVtYmVyc2hpcBIqLm9ucmFtcC5pZGVudGl0eS52MS5HcmFudE1lbWJlcnNoaXBSZXF1ZXN0Gisub25yYW1wLmlkZW50aXR5LnYxLkdyYW50TWVtYmVyc2hpcFJlc3BvbnNlIiWKtRghcnBjLmlkZW50aXR5Lm1lbWJlcnNoaXBzLmdyYW50LnYxEpUBChBVcGRhdGVNZW1iZXJzaGlwEisub25yYW1wLmlkZW50aXR5LnYxLlVwZGF0ZU1lbWJlcnNoaXBSZXF1ZXN0Giwub25yYW1wLmlkZW50aXR5LnYxLlVwZGF0ZU1lbWJlcnNoaXBSZXNwb25zZSImirUYInJwYy5pZGVudGl0eS5tZW1iZXJzaGlwcy51cGRhdGUudjESlQEKEFJldm9rZU1lbWJlcnNoaXASKy5vbnJhbXAuaWRlbnRpdHkudjEuUmV2b2tlTWVtYmVyc2hpcFJlcXVlc3QaLC5vbnJhbXAuaWRlbnRpdHkudjEuUmV2b2tlTWVtYmVyc2hpcFJlc3BvbnNlIiaKtRgicnBjLmlkZW50aXR5Lm1lbWJlcnNoaXBzLnJldm9rZS52MRJsCgVMb2dpbhIgLm9ucmFtcC5pZGVudGl0eS52MS5Mb2dpblJlcXVlc3QaIS5vbnJhbXAuaWRlbnRpdHkudjEuTG9naW5SZXNwb25zZSIeirUYGnJwYy5pZGVudGl0eS5hdXRoLmxvZ2luLnYxEnQKB1JlZnJlc2gSIi5vbnJhbXAuaWRlbnRpdHkudjEuUmVmcmVzaFJlcXVlc3QaIy5vbnJhbXAuaWRlbnRpdHkudjEuUmVmcmVzaFJlc3BvbnNlIiCKtRgccnBjLmlkZW50aXR5LmF1dGgucmVmcmVzaC52MRJwCgZMb2dvdXQSIS5vbnJhbXAuaWRlbnRpdHkudjEuTG9nb3V0UmVxdWVzdBoiLm9ucmFtcC5pZGVudGl0eS52MS5Mb2dvdXRSZXNwb25zZSIfirUYG3JwYy5pZGVudGl0eS5hdXRoLmxvZ291dC52MRKIAQoMQXV0aGVudGljYXRlEicub25yYW1wLmlkZW50aXR5LnYxLkF1dGhlbnRpY2F0ZVJlcXVlc3QaKC5vbnJhbXAuaWRlbnRpdHkudjEuQXV0aGVudGljYXRlUmVzcG9uc2UiJYq1GCFycGMuaWRlbnRpdHkuYXV0aC5hdXRoZW50aWNhdGUudjESogEKFFJlcXVlc3RQYXNzd29yZFJlc2V0Ei8ub25yYW1wLmlkZW50aXR5LnYxLlJlcXVlc3RQYXNzd29yZFJlc2V0UmVxdWVzdBowLm9ucmFtcC5pZGVudGl0eS52MS5SZXF1ZXN0UGFzc3dvcmRSZXNldFJlc3BvbnNlIieKtRgjcnBjLmlkZW50aXR5LmF1dGgucGFzc3dvcmQtcmVzZXQudjESqgEKFENvbmZpcm1QYXNzd29yZFJlc2V0Ei8ub25yYW1wLmlkZW50aXR5LnYxLkNvbmZpcm1QYXNzd29yZFJlc2V0UmVxdWVzdBowLm9ucmFtcC5pZGVudGl0eS52MS5Db25maXJtUGFzc3dvcmRSZXNldFJlc3BvbnNlIi+KtRgrcnBjLmlkZW50aXR5LmF1dGgucGFzc3dvcmQtcmVzZXQtY29uZmlybS52MRKGAQoMQ3JlYXRlQXBpS2V5Eicub25yYW1wLmlkZW50aXR5LnYxLkNyZWF0ZUFwaUtleVJlcXVlc3QaKC5vbnJhbXAuaWRlbnRpdHkudjEuQ3JlYXRlQXBpS2V5UmVzcG9uc2UiI4q1GB9ycGMuaWRlbnRpdHkuYXBpLWtleXMuY3JlYXRlLnYxEoEBCgtMaXN0QXBpS2V5cxImLm9ucmFtcC5pZGVudGl0eS52MS5MaXN0QXBpS2V5c1JlcXVlc3QaJy5vbnJhbXAuaWRlbnRpdHkudjEuTGlzdEFwaUtleXNSZXNwb25zZSIhirUYHXJwYy5pZGVudGl0eS5hcGkta2V5cy5saXN0LnYxEoYBCgxSZXZva2VBcGlLZXkSJy5vbnJhbXAuaWRlbnRpdHkudjEuUmV2b2tlQXBpS2V5UmVxdWVzdBooLm9ucmFtcC5pZGVudGl0eS52MS5SZXZva2VBcGlLZXlSZXNwb25zZSIjirUYH3JwYy5pZGVudGl0eS5hcGkta2V5cy5yZXZva2UudjFiBnByb3RvMw", [file_google_protobuf_timestamp, file_onramp_common_v1_caller, file_onramp_identity_v1_api_keys, file_onramp_identity_v1_auth, file_onramp_options_v1_options]);
 
 /**
  * @generated from message onramp.identity.v1.User
@@ -542,6 +542,173 @@ export const RequestSecurityReportResponseSchema: GenMessage<RequestSecurityRepo
   messageDesc(file_onramp_identity_v1_identity, 18);
 
 /**
+ * @generated from message onramp.identity.v1.ProvisionUserRequest
+ */
+export type ProvisionUserRequest = Message<"onramp.identity.v1.ProvisionUserRequest"> & {
+  /**
+   * E.g. "invitation:<id>", "joining-code:<id>:<user id>", "registration:<id>".
+   *
+   * @generated from field: string idempotency_key = 1;
+   */
+  idempotencyKey: string;
+
+  /**
+   * @generated from field: string email = 2;
+   */
+  email: string;
+
+  /**
+   * @generated from field: string name = 3;
+   */
+  name: string;
+
+  /**
+   * @generated from field: string language = 4;
+   */
+  language: string;
+
+  /**
+   * Required unless existing_user_id is set or the user exists without a password.
+   *
+   * @generated from field: optional string password = 5;
+   */
+  password?: string | undefined;
+
+  /**
+   * The authenticated user joining with their own account; must hold this email.
+   *
+   * @generated from field: optional string existing_user_id = 6;
+   */
+  existingUserId?: string | undefined;
+
+  /**
+   * @generated from field: repeated onramp.identity.v1.MembershipSpec memberships = 7;
+   */
+  memberships: MembershipSpec[];
+
+  /**
+   * "active" (invitations, joining codes) or "pending_approval" (self-registration).
+   *
+   * @generated from field: string status = 8;
+   */
+  status: string;
+};
+
+/**
+ * Describes the message onramp.identity.v1.ProvisionUserRequest.
+ * Use `create(ProvisionUserRequestSchema)` to create a new message.
+ */
+export const ProvisionUserRequestSchema: GenMessage<ProvisionUserRequest> = /*@__PURE__*/
+  messageDesc(file_onramp_identity_v1_identity, 19);
+
+/**
+ * @generated from message onramp.identity.v1.ProvisionUserResponse
+ */
+export type ProvisionUserResponse = Message<"onramp.identity.v1.ProvisionUserResponse"> & {
+  /**
+   * @generated from field: onramp.identity.v1.User user = 1;
+   */
+  user?: User | undefined;
+
+  /**
+   * Whether this call created the user (false when an existing user joined).
+   *
+   * @generated from field: bool created = 2;
+   */
+  created: boolean;
+
+  /**
+   * Whether the key had been provisioned before; nothing changed this time.
+   *
+   * @generated from field: bool already_provisioned = 3;
+   */
+  alreadyProvisioned: boolean;
+};
+
+/**
+ * Describes the message onramp.identity.v1.ProvisionUserResponse.
+ * Use `create(ProvisionUserResponseSchema)` to create a new message.
+ */
+export const ProvisionUserResponseSchema: GenMessage<ProvisionUserResponse> = /*@__PURE__*/
+  messageDesc(file_onramp_identity_v1_identity, 20);
+
+/**
+ * @generated from message onramp.identity.v1.ActivatePendingUserRequest
+ */
+export type ActivatePendingUserRequest = Message<"onramp.identity.v1.ActivatePendingUserRequest"> & {
+  /**
+   * @generated from field: string user_id = 1;
+   */
+  userId: string;
+
+  /**
+   * The admin deciding, for the audit trail.
+   *
+   * @generated from field: string by_user_id = 2;
+   */
+  byUserId: string;
+};
+
+/**
+ * Describes the message onramp.identity.v1.ActivatePendingUserRequest.
+ * Use `create(ActivatePendingUserRequestSchema)` to create a new message.
+ */
+export const ActivatePendingUserRequestSchema: GenMessage<ActivatePendingUserRequest> = /*@__PURE__*/
+  messageDesc(file_onramp_identity_v1_identity, 21);
+
+/**
+ * @generated from message onramp.identity.v1.ActivatePendingUserResponse
+ */
+export type ActivatePendingUserResponse = Message<"onramp.identity.v1.ActivatePendingUserResponse"> & {
+  /**
+   * @generated from field: onramp.identity.v1.User user = 1;
+   */
+  user?: User | undefined;
+};
+
+/**
+ * Describes the message onramp.identity.v1.ActivatePendingUserResponse.
+ * Use `create(ActivatePendingUserResponseSchema)` to create a new message.
+ */
+export const ActivatePendingUserResponseSchema: GenMessage<ActivatePendingUserResponse> = /*@__PURE__*/
+  messageDesc(file_onramp_identity_v1_identity, 22);
+
+/**
+ * @generated from message onramp.identity.v1.ErasePendingUserRequest
+ */
+export type ErasePendingUserRequest = Message<"onramp.identity.v1.ErasePendingUserRequest"> & {
+  /**
+   * @generated from field: string user_id = 1;
+   */
+  userId: string;
+
+  /**
+   * @generated from field: string by_user_id = 2;
+   */
+  byUserId: string;
+};
+
+/**
+ * Describes the message onramp.identity.v1.ErasePendingUserRequest.
+ * Use `create(ErasePendingUserRequestSchema)` to create a new message.
+ */
+export const ErasePendingUserRequestSchema: GenMessage<ErasePendingUserRequest> = /*@__PURE__*/
+  messageDesc(file_onramp_identity_v1_identity, 23);
+
+/**
+ * @generated from message onramp.identity.v1.ErasePendingUserResponse
+ */
+export type ErasePendingUserResponse = Message<"onramp.identity.v1.ErasePendingUserResponse"> & {
+};
+
+/**
+ * Describes the message onramp.identity.v1.ErasePendingUserResponse.
+ * Use `create(ErasePendingUserResponseSchema)` to create a new message.
+ */
+export const ErasePendingUserResponseSchema: GenMessage<ErasePendingUserResponse> = /*@__PURE__*/
+  messageDesc(file_onramp_identity_v1_identity, 24);
+
+/**
  * @generated from message onramp.identity.v1.GrantMembershipRequest
  */
 export type GrantMembershipRequest = Message<"onramp.identity.v1.GrantMembershipRequest"> & {
@@ -566,7 +733,7 @@ export type GrantMembershipRequest = Message<"onramp.identity.v1.GrantMembership
  * Use `create(GrantMembershipRequestSchema)` to create a new message.
  */
 export const GrantMembershipRequestSchema: GenMessage<GrantMembershipRequest> = /*@__PURE__*/
-  messageDesc(file_onramp_identity_v1_identity, 19);
+  messageDesc(file_onramp_identity_v1_identity, 25);
 
 /**
  * @generated from message onramp.identity.v1.UpdateMembershipRequest
@@ -593,7 +760,7 @@ export type UpdateMembershipRequest = Message<"onramp.identity.v1.UpdateMembersh
  * Use `create(UpdateMembershipRequestSchema)` to create a new message.
  */
 export const UpdateMembershipRequestSchema: GenMessage<UpdateMembershipRequest> = /*@__PURE__*/
-  messageDesc(file_onramp_identity_v1_identity, 20);
+  messageDesc(file_onramp_identity_v1_identity, 26);
 
 /**
  * @generated from message onramp.identity.v1.GrantMembershipResponse
@@ -610,7 +777,7 @@ export type GrantMembershipResponse = Message<"onramp.identity.v1.GrantMembershi
  * Use `create(GrantMembershipResponseSchema)` to create a new message.
  */
 export const GrantMembershipResponseSchema: GenMessage<GrantMembershipResponse> = /*@__PURE__*/
-  messageDesc(file_onramp_identity_v1_identity, 21);
+  messageDesc(file_onramp_identity_v1_identity, 27);
 
 /**
  * @generated from message onramp.identity.v1.UpdateMembershipResponse
@@ -627,7 +794,7 @@ export type UpdateMembershipResponse = Message<"onramp.identity.v1.UpdateMembers
  * Use `create(UpdateMembershipResponseSchema)` to create a new message.
  */
 export const UpdateMembershipResponseSchema: GenMessage<UpdateMembershipResponse> = /*@__PURE__*/
-  messageDesc(file_onramp_identity_v1_identity, 22);
+  messageDesc(file_onramp_identity_v1_identity, 28);
 
 /**
  * @generated from message onramp.identity.v1.RevokeMembershipRequest
@@ -649,7 +816,7 @@ export type RevokeMembershipRequest = Message<"onramp.identity.v1.RevokeMembersh
  * Use `create(RevokeMembershipRequestSchema)` to create a new message.
  */
 export const RevokeMembershipRequestSchema: GenMessage<RevokeMembershipRequest> = /*@__PURE__*/
-  messageDesc(file_onramp_identity_v1_identity, 23);
+  messageDesc(file_onramp_identity_v1_identity, 29);
 
 /**
  * @generated from message onramp.identity.v1.RevokeMembershipResponse
@@ -662,7 +829,7 @@ export type RevokeMembershipResponse = Message<"onramp.identity.v1.RevokeMembers
  * Use `create(RevokeMembershipResponseSchema)` to create a new message.
  */
 export const RevokeMembershipResponseSchema: GenMessage<RevokeMembershipResponse> = /*@__PURE__*/
-  messageDesc(file_onramp_identity_v1_identity, 24);
+  messageDesc(file_onramp_identity_v1_identity, 30);
 
 /**
  * Emitted once a user exists; other services keep what they need of the user from it.
@@ -706,7 +873,7 @@ export type UserCreated = Message<"onramp.identity.v1.UserCreated"> & {
  * Use `create(UserCreatedSchema)` to create a new message.
  */
 export const UserCreatedSchema: GenMessage<UserCreated> = /*@__PURE__*/
-  messageDesc(file_onramp_identity_v1_identity, 25);
+  messageDesc(file_onramp_identity_v1_identity, 31);
 
 /**
  * Users, memberships, credentials, sessions and API keys, owned by the identity service.
@@ -780,6 +947,43 @@ export const IdentityService: GenService<{
     methodKind: "unary";
     input: typeof RequestSecurityReportRequestSchema;
     output: typeof RequestSecurityReportResponseSchema;
+  },
+  /**
+   * Internal: for the invitations service only (the gateway never routes to it). Creates the user
+   * with a password (or completes a user created without one, or joins the existing user named by
+   * existing_user_id) and grants the memberships, in one transaction, once per idempotency_key:
+   * asking again with the same key answers the first result with already_provisioned set.
+   * "validation_failed" (password under the policy, name, memberships); "login_required" when
+   * the email belongs to another user who already has a password.
+   *
+   * @generated from rpc onramp.identity.v1.IdentityService.ProvisionUser
+   */
+  provisionUser: {
+    methodKind: "unary";
+    input: typeof ProvisionUserRequestSchema;
+    output: typeof ProvisionUserResponseSchema;
+  },
+  /**
+   * Internal: for the invitations service only. An approved self-registration: pending_approval
+   * becomes active ("conflict" for any other status).
+   *
+   * @generated from rpc onramp.identity.v1.IdentityService.ActivatePendingUser
+   */
+  activatePendingUser: {
+    methodKind: "unary";
+    input: typeof ActivatePendingUserRequestSchema;
+    output: typeof ActivatePendingUserResponseSchema;
+  },
+  /**
+   * Internal: for the invitations service only. A rejected self-registration: the user, still
+   * pending_approval, is erased ("conflict" for any other status).
+   *
+   * @generated from rpc onramp.identity.v1.IdentityService.ErasePendingUser
+   */
+  erasePendingUser: {
+    methodKind: "unary";
+    input: typeof ErasePendingUserRequestSchema;
+    output: typeof ErasePendingUserResponseSchema;
   },
   /**
    * @generated from rpc onramp.identity.v1.IdentityService.GrantMembership

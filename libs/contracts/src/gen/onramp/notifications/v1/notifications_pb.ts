@@ -15,7 +15,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file onramp/notifications/v1/notifications.proto.
  */
 export const file_onramp_notifications_v1_notifications: GenFile = /*@__PURE__*/
-  fileDesc("CitvbnJhbXAvbm90aWZpY2F0aW9ucy92MS9ub3RpZmljYXRpb25zLnByb3RvEhdvbnJhbXAubm90aWZpY2F0aW9ucy52MSK3AQoVRW1haWxQcm92aWRlclNldHRpbmdzEhAKCHByb3ZpZGVyGAEgASgJEgwKBGZyb20YAiABKAkSFgoObWVzc2FnZV9zdHJlYW0YAyABKAkSEgoKc2VjcmV0X3NldBgEIAEoCBIOCgZzb3VyY2UYBSABKAkSLgoKdXBkYXRlZF9hdBgGIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASEgoKdXBkYXRlZF9ieRgHIAEoCSJLCh9HZXRFbWFpbFByb3ZpZGVyU2V0dGluZ3NSZXF1ZXN0EigKBmNhbGxlchgBIAEoCzIYLm9ucmFtcC5jb21tb24udjEuQ2FsbGVyImQKIEdldEVtYWlsUHJvdmlkZXJTZXR0aW5nc1Jlc3BvbnNlEkAKCHNldHRpbmdzGAEgASgLMi4ub25yYW1wLm5vdGlmaWNhdGlvbnMudjEuRW1haWxQcm92aWRlclNldHRpbmdzIosCCh9QdXRFbWFpbFByb3ZpZGVyU2V0dGluZ3NSZXF1ZXN0EigKBmNhbGxlchgBIAEoCzIYLm9ucmFtcC5jb21tb24udjEuQ2FsbGVyEhAKCHByb3ZpZGVyGAIgASgJEhUKCHNtdHBfdXJsGAMgASgJSACIAQESIgoVcG9zdG1hcmtfc2VydmVyX3Rva2VuGAQgASgJSAGIAQESEQoEZnJvbRgFIAEoCUgCiAEBEhsKDm1lc3NhZ2Vfc3RyZWFtGAYgASgJSAOIAQFCCwoJX3NtdHBfdXJsQhgKFl9wb3N0bWFya19zZXJ2ZXJfdG9rZW5CBwoFX2Zyb21CEQoPX21lc3NhZ2Vfc3RyZWFtImQKIFB1dEVtYWlsUHJvdmlkZXJTZXR0aW5nc1Jlc3BvbnNlEkAKCHNldHRpbmdzGAEgASgLMi4ub25yYW1wLm5vdGlmaWNhdGlvbnMudjEuRW1haWxQcm92aWRlclNldHRpbmdzIpMCCghEZWxpdmVyeRIKCgJpZBgBIAEoCRIRCglyZWNpcGllbnQYAiABKAkSEAoIdGVtcGxhdGUYAyABKAkSEAoIbGFuZ3VhZ2UYBCABKAkSFAoMc291cmNlX2V2ZW50GAUgASgJEg4KBnN0YXR1cxgGIAEoCRIQCghhdHRlbXB0cxgHIAEoDRIbChNwcm92aWRlcl9tZXNzYWdlX2lkGAggASgJEhIKCmxhc3RfZXJyb3IYCSABKAkSLgoKY3JlYXRlZF9hdBgKIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASKwoHc2VudF9hdBgLIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAiqAEKFUxpc3REZWxpdmVyaWVzUmVxdWVzdBIoCgZjYWxsZXIYASABKAsyGC5vbnJhbXAuY29tbW9uLnYxLkNhbGxlchIPCgJ0bxgCIAEoCUgAiAEBEhMKBnN0YXR1cxgDIAEoCUgBiAEBEhMKBmN1cnNvchgEIAEoCUgCiAEBEg0KBWxpbWl0GAUgASgNQgUKA190b0IJCgdfc3RhdHVzQgkKB19jdXJzb3IieQoWTGlzdERlbGl2ZXJpZXNSZXNwb25zZRI1CgpkZWxpdmVyaWVzGAEgAygLMiEub25yYW1wLm5vdGlmaWNhdGlvbnMudjEuRGVsaXZlcnkSGAoLbmV4dF9jdXJzb3IYAiABKAlIAIgBAUIOCgxfbmV4dF9jdXJzb3IypgQKFE5vdGlmaWNhdGlvbnNTZXJ2aWNlEpsBCg5MaXN0RGVsaXZlcmllcxIuLm9ucmFtcC5ub3RpZmljYXRpb25zLnYxLkxpc3REZWxpdmVyaWVzUmVxdWVzdBovLm9ucmFtcC5ub3RpZmljYXRpb25zLnYxLkxpc3REZWxpdmVyaWVzUmVzcG9uc2UiKIq1GCRycGMubm90aWZpY2F0aW9ucy5kZWxpdmVyaWVzLmxpc3QudjEStgEKGEdldEVtYWlsUHJvdmlkZXJTZXR0aW5ncxI4Lm9ucmFtcC5ub3RpZmljYXRpb25zLnYxLkdldEVtYWlsUHJvdmlkZXJTZXR0aW5nc1JlcXVlc3QaOS5vbnJhbXAubm90aWZpY2F0aW9ucy52MS5HZXRFbWFpbFByb3ZpZGVyU2V0dGluZ3NSZXNwb25zZSIlirUYIXJwYy5ub3RpZmljYXRpb25zLnNldHRpbmdzLmdldC52MRK2AQoYUHV0RW1haWxQcm92aWRlclNldHRpbmdzEjgub25yYW1wLm5vdGlmaWNhdGlvbnMudjEuUHV0RW1haWxQcm92aWRlclNldHRpbmdzUmVxdWVzdBo5Lm9ucmFtcC5ub3RpZmljYXRpb25zLnYxLlB1dEVtYWlsUHJvdmlkZXJTZXR0aW5nc1Jlc3BvbnNlIiWKtRghcnBjLm5vdGlmaWNhdGlvbnMuc2V0dGluZ3MucHV0LnYxYgZwcm90bzM", [file_google_protobuf_timestamp, file_onramp_common_v1_caller, file_onramp_options_v1_options]);
+  fileDesc("CitvbnJhbXAvbm90aWZpY2F0aW9ucy92MS9ub3RpZmljYXRpb25zLnByb3RvEhdvbnJhbXAubm90aWZpY2F0aW9ucy52MSK3AQoVRW1haWxQcm92aWRlclNldHRpbmdzEhAKCHByb3ZpZGVyGAEgASgJEgwKBGZyb20YAiABKAkSFgoObWVzc2FnZV9zdHJlYW0YAyABKAkSEgoKc2VjcmV0X3NldBgEIAEoCBIOCgZzb3VyY2UYBSABKAkSLgoKdXBkYXRlZF9hdBgGIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASEgoKdXBkYXRlZF9ieRgHIAEoCSJLCh9HZXRFbWFpbFByb3ZpZGVyU2V0dGluZ3NSZXF1ZXN0EigKBmNhbGxlchgBIAEoCzIYLm9ucmFtcC5jb21tb24udjEuQ2FsbGVyImQKIEdldEVtYWlsUHJvdmlkZXJTZXR0aW5nc1Jlc3BvbnNlEkAKCHNldHRpbmdzGAEgASgLMi4ub25yYW1wLm5vdGlmaWNhdGlvbnMudjEuRW1haWxQcm92aWRlclNldHRpbmdzIosCCh9QdXRFbWFpbFByb3ZpZGVyU2V0dGluZ3NSZXF1ZXN0EigKBmNhbGxlchgBIAEoCzIYLm9ucmFtcC5jb21tb24udjEuQ2FsbGVyEhAKCHByb3ZpZGVyGAIgASgJEhUKCHNtdHBfdXJsGAMgASgJSACIAQESIgoVcG9zdG1hcmtfc2VydmVyX3Rva2VuGAQgASgJSAGIAQESEQoEZnJvbRgFIAEoCUgCiAEBEhsKDm1lc3NhZ2Vfc3RyZWFtGAYgASgJSAOIAQFCCwoJX3NtdHBfdXJsQhgKFl9wb3N0bWFya19zZXJ2ZXJfdG9rZW5CBwoFX2Zyb21CEQoPX21lc3NhZ2Vfc3RyZWFtImQKIFB1dEVtYWlsUHJvdmlkZXJTZXR0aW5nc1Jlc3BvbnNlEkAKCHNldHRpbmdzGAEgASgLMi4ub25yYW1wLm5vdGlmaWNhdGlvbnMudjEuRW1haWxQcm92aWRlclNldHRpbmdzIqYCCghEZWxpdmVyeRIKCgJpZBgBIAEoCRIRCglyZWNpcGllbnQYAiABKAkSEAoIdGVtcGxhdGUYAyABKAkSEAoIbGFuZ3VhZ2UYBCABKAkSFAoMc291cmNlX2V2ZW50GAUgASgJEg4KBnN0YXR1cxgGIAEoCRIQCghhdHRlbXB0cxgHIAEoDRIbChNwcm92aWRlcl9tZXNzYWdlX2lkGAggASgJEhIKCmxhc3RfZXJyb3IYCSABKAkSLgoKY3JlYXRlZF9hdBgKIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASKwoHc2VudF9hdBgLIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASEQoJcmVmZXJlbmNlGAwgASgJIqgBChVMaXN0RGVsaXZlcmllc1JlcXVlc3QSKAoGY2FsbGVyGAEgASgLMhgub25yYW1wLmNvbW1vbi52MS5DYWxsZXISDwoCdG8YAiABKAlIAIgBARITCgZzdGF0dXMYAyABKAlIAYgBARITCgZjdXJzb3IYBCABKAlIAogBARINCgVsaW1pdBgFIAEoDUIFCgNfdG9CCQoHX3N0YXR1c0IJCgdfY3Vyc29yInkKFkxpc3REZWxpdmVyaWVzUmVzcG9uc2USNQoKZGVsaXZlcmllcxgBIAMoCzIhLm9ucmFtcC5ub3RpZmljYXRpb25zLnYxLkRlbGl2ZXJ5EhgKC25leHRfY3Vyc29yGAIgASgJSACIAQFCDgoMX25leHRfY3Vyc29yIhoKGEdldEVtYWlsUmVhZGluZXNzUmVxdWVzdCJBChlHZXRFbWFpbFJlYWRpbmVzc1Jlc3BvbnNlEhAKCHByb3ZpZGVyGAEgASgJEhIKCmNvbmZpZ3VyZWQYAiABKAgyzQUKFE5vdGlmaWNhdGlvbnNTZXJ2aWNlEpsBCg5MaXN0RGVsaXZlcmllcxIuLm9ucmFtcC5ub3RpZmljYXRpb25zLnYxLkxpc3REZWxpdmVyaWVzUmVxdWVzdBovLm9ucmFtcC5ub3RpZmljYXRpb25zLnYxLkxpc3REZWxpdmVyaWVzUmVzcG9uc2UiKIq1GCRycGMubm90aWZpY2F0aW9ucy5kZWxpdmVyaWVzLmxpc3QudjEStgEKGEdldEVtYWlsUHJvdmlkZXJTZXR0aW5ncxI4Lm9ucmFtcC5ub3RpZmljYXRpb25zLnYxLkdldEVtYWlsUHJvdmlkZXJTZXR0aW5nc1JlcXVlc3QaOS5vbnJhbXAubm90aWZpY2F0aW9ucy52MS5HZXRFbWFpbFByb3ZpZGVyU2V0dGluZ3NSZXNwb25zZSIlirUYIXJwYy5ub3RpZmljYXRpb25zLnNldHRpbmdzLmdldC52MRKkAQoRR2V0RW1haWxSZWFkaW5lc3MSMS5vbnJhbXAubm90aWZpY2F0aW9ucy52MS5HZXRFbWFpbFJlYWRpbmVzc1JlcXVlc3QaMi5vbnJhbXAubm90aWZpY2F0aW9ucy52MS5HZXRFbWFpbFJlYWRpbmVzc1Jlc3BvbnNlIiiKtRgkcnBjLm5vdGlmaWNhdGlvbnMuZW1haWwucmVhZGluZXNzLnYxErYBChhQdXRFbWFpbFByb3ZpZGVyU2V0dGluZ3MSOC5vbnJhbXAubm90aWZpY2F0aW9ucy52MS5QdXRFbWFpbFByb3ZpZGVyU2V0dGluZ3NSZXF1ZXN0Gjkub25yYW1wLm5vdGlmaWNhdGlvbnMudjEuUHV0RW1haWxQcm92aWRlclNldHRpbmdzUmVzcG9uc2UiJYq1GCFycGMubm90aWZpY2F0aW9ucy5zZXR0aW5ncy5wdXQudjFiBnByb3RvMw", [file_google_protobuf_timestamp, file_onramp_common_v1_caller, file_onramp_options_v1_options]);
 
 /**
  * How emails leave the installation. Never carries the SMTP URL or the Postmark server token.
@@ -225,7 +225,7 @@ export type Delivery = Message<"onramp.notifications.v1.Delivery"> & {
   sourceEvent: string;
 
   /**
-   * "queued", "sent", "failed" or "not_sent".
+   * "queued", "sent", "failed", "bounced" or "not_sent".
    *
    * @generated from field: string status = 6;
    */
@@ -261,6 +261,13 @@ export type Delivery = Message<"onramp.notifications.v1.Delivery"> & {
    * @generated from field: google.protobuf.Timestamp sent_at = 11;
    */
   sentAt?: Timestamp | undefined;
+
+  /**
+   * What the email is about, e.g. "invitation:<id>"; empty for emails about the recipient only.
+   *
+   * @generated from field: string reference = 12;
+   */
+  reference: string;
 };
 
 /**
@@ -338,6 +345,45 @@ export const ListDeliveriesResponseSchema: GenMessage<ListDeliveriesResponse> = 
   messageDesc(file_onramp_notifications_v1_notifications, 7);
 
 /**
+ * @generated from message onramp.notifications.v1.GetEmailReadinessRequest
+ */
+export type GetEmailReadinessRequest = Message<"onramp.notifications.v1.GetEmailReadinessRequest"> & {
+};
+
+/**
+ * Describes the message onramp.notifications.v1.GetEmailReadinessRequest.
+ * Use `create(GetEmailReadinessRequestSchema)` to create a new message.
+ */
+export const GetEmailReadinessRequestSchema: GenMessage<GetEmailReadinessRequest> = /*@__PURE__*/
+  messageDesc(file_onramp_notifications_v1_notifications, 8);
+
+/**
+ * @generated from message onramp.notifications.v1.GetEmailReadinessResponse
+ */
+export type GetEmailReadinessResponse = Message<"onramp.notifications.v1.GetEmailReadinessResponse"> & {
+  /**
+   * "smtp", "postmark", "log" or "none".
+   *
+   * @generated from field: string provider = 1;
+   */
+  provider: string;
+
+  /**
+   * False when provider is "none": emails are recorded as not_sent (provider_not_configured).
+   *
+   * @generated from field: bool configured = 2;
+   */
+  configured: boolean;
+};
+
+/**
+ * Describes the message onramp.notifications.v1.GetEmailReadinessResponse.
+ * Use `create(GetEmailReadinessResponseSchema)` to create a new message.
+ */
+export const GetEmailReadinessResponseSchema: GenMessage<GetEmailReadinessResponse> = /*@__PURE__*/
+  messageDesc(file_onramp_notifications_v1_notifications, 9);
+
+/**
  * What the notifications service sent, or tried to send, on the platform's behalf. Owned by the
  * notifications service. Every method takes the authenticated Caller and authorises it itself.
  * Subjects never change without a migration plan.
@@ -372,7 +418,17 @@ export const NotificationsService: GenService<{
    * within seconds. "validation_failed" with violations (provider, smtp_url,
    * postmark_server_token, from, message_stream) when they would not work; "service_unavailable"
    * when this installation has no SETTINGS_ENCRYPTION_KEY to keep a secret with.
+   * Internal: whether emails would leave the installation now (a provider other than "none" is
+   * configured), so a service asking for an email can tell its caller at once.
    *
+   * @generated from rpc onramp.notifications.v1.NotificationsService.GetEmailReadiness
+   */
+  getEmailReadiness: {
+    methodKind: "unary";
+    input: typeof GetEmailReadinessRequestSchema;
+    output: typeof GetEmailReadinessResponseSchema;
+  },
+  /**
    * @generated from rpc onramp.notifications.v1.NotificationsService.PutEmailProviderSettings
    */
   putEmailProviderSettings: {
