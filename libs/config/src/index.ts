@@ -1,2 +1,2 @@
 export { ConfigError, parseEnv } from './parse-env';
-export { databaseEnv, SERVICE_CONFIG, serviceEnv, type ServiceEnv } from './service-env';
+export { databaseEnv, publicUrl, SERVICE_CONFIG, serviceEnv, type ServiceEnv } from './service-env';

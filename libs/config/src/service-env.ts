@@ -18,6 +18,15 @@ const trustProxy = z
     return /^\d+$/.test(value) ? Number(value) : value;
   });
 
+/**
+ * Where links sent to people point (the gateway's public address, e.g. https://ev.example.com),
+ * without a trailing slash.
+ */
+export const publicUrl = z
+  .url({ protocol: /^https?$/ })
+  .default('http://127.0.0.1:8080')
+  .transform((value) => value.replace(/\/+$/, ''));
+
 /** Variables every Onramp process reads: where to listen, where NATS is, how to log. */
 export const serviceEnv = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),

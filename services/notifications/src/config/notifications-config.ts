@@ -1,3 +1,4 @@
+import { publicUrl } from '@onramp/config';
 import { z } from 'zod';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
@@ -27,10 +28,7 @@ export const notificationsConfig = z.object({
     .optional(),
   EMAIL_FROM: z.string().min(1).default('Onramp <no-reply@onramp.local>'),
   // Where links in emails point (the gateway's public address), without a trailing slash.
-  PUBLIC_URL: z
-    .url({ protocol: /^https?$/ })
-    .default('http://127.0.0.1:8080')
-    .transform((value) => value.replace(/\/+$/, '')),
+  PUBLIC_URL: publicUrl,
   EMAIL_MAX_ATTEMPTS: positiveInt(5),
   /** Emails one replica sends at once; each waits mostly on the SMTP server. */
   EMAIL_CONCURRENCY: positiveInt(8),
