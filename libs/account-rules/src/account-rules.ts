@@ -1,0 +1,65 @@
+import type { FieldViolation } from '@onramp/errors';
+
+export const ACCOUNT_TYPES = ['business', 'consumer'] as const;
+export const RELATIONS = ['employee', 'subsidiary'] as const;
+export const ACCOUNT_LANGUAGES = ['en', 'nl', 'de', 'fr'] as const;
+/** Eight levels: a top-level account has depth 0, so a sub-account's parent is at most depth 6. */
+export const MAX_ACCOUNT_DEPTH = 7;
+/** The longest name or other free-text field of an account. */
+export const MAX_ACCOUNT_TEXT = 200;
+
+// Digits, then at most four decimals; no sign, no exponent (never parsed through a float).
+const RATE = /^\d{1,2}(\.\d{1,4})?$/;
+const MAX_RATE_EUR_PER_KWH = 10;
+
+export const RATE_VIOLATION: FieldViolation = {
+  field: 'reimbursementRateEurPerKwh',
+  message: 'must be a decimal from 0 to 10 with at most 4 decimals, e.g. "0.3125"',
+};
+
+/** A violation on `field` unless `value` is one of `allowed`. */
+export function oneOfViolations(
+  field: string,
+  value: string,
+  allowed: readonly string[],
+): FieldViolation[] {
+  return allowed.includes(value)
+    ? []
+    : [{ field, message: `must be one of ${allowed.map((item) => `"${item}"`).join(', ')}` }];
+}
+
+/** An account's name, trimmed: 1 to 200 characters. Uniqueness among siblings is checked apart. */
+export function accountNameViolations(name: string): FieldViolation[] {
+  const length = name.trim().length;
+  return length === 0 || length > MAX_ACCOUNT_TEXT
+    ? [{ field: 'name', message: `must be 1 to ${MAX_ACCOUNT_TEXT} characters` }]
+    : [];
+}
+
+/** A sub-account is an employee or a subsidiary of its parent; a top-level account is neither. */
+export function relationViolations(relation: string | null, hasParent: boolean): FieldViolation[] {
+  if (!hasParent)
+    return relation === null || relation === ''
+      ? []
+      : [{ field: 'relation', message: 'only a sub-account has a relation' }];
+  if (relation === null || relation === '')
+    return [{ field: 'relation', message: 'a sub-account needs "employee" or "subsidiary"' }];
+  return oneOfViolations('relation', relation, RELATIONS);
+}
+
+/**
+ * Whether `text` (trimmed, not empty) is a reimbursement rate in EUR per kWh: at most two digits
+ * before the point and four after, from 0 to 10, compared digit by digit rather than as a float.
+ */
+export function isReimbursementRate(text: string): boolean {
+  if (!RATE.test(text)) return false;
+  const [whole, fraction = ''] = text.split('.');
+  const units = Number(whole);
+  return units < MAX_RATE_EUR_PER_KWH || (units === MAX_RATE_EUR_PER_KWH && /^0*$/.test(fraction));
+}
+
+/** A rate as text: empty for none, otherwise a rate as `isReimbursementRate` says. */
+export function reimbursementRateViolations(text: string): FieldViolation[] {
+  const trimmed = text.trim();
+  return trimmed === '' || isReimbursementRate(trimmed) ? [] : [RATE_VIOLATION];
+}

@@ -1,0 +1,14 @@
+export {
+  ACCOUNT_LANGUAGES,
+  ACCOUNT_TYPES,
+  accountNameViolations,
+  isReimbursementRate,
+  MAX_ACCOUNT_DEPTH,
+  MAX_ACCOUNT_TEXT,
+  oneOfViolations,
+  RATE_VIOLATION,
+  reimbursementRateViolations,
+  RELATIONS,
+  relationViolations,
+} from './account-rules';
+export { companyViolations, normaliseCompany, type CompanyDetails } from './company';
