@@ -1,23 +1,26 @@
+import {
+  ACCOUNT_LANGUAGES,
+  ACCOUNT_TYPES,
+  accountNameViolations,
+  companyViolations,
+  isReimbursementRate,
+  MAX_ACCOUNT_TEXT,
+  oneOfViolations,
+  relationViolations,
+} from '@onramp/account-rules';
 import type { FieldViolation } from '@onramp/errors';
 import { Prisma } from '../generated/prisma/client';
 
-export const ACCOUNT_TYPES = ['business', 'consumer'] as const;
-export const RELATIONS = ['employee', 'subsidiary'] as const;
-export const LANGUAGES = ['en', 'nl', 'de', 'fr'] as const;
+export { MAX_ACCOUNT_DEPTH as MAX_DEPTH, RATE_VIOLATION } from '@onramp/account-rules';
+
 export const LICENCES = ['compact', 'pro'] as const;
 export const STATUSES = ['active', 'suspended'] as const;
 export const LEVELS = ['', 'enterprise', 'company', 'location'] as const;
-/** Eight levels: a top-level account has depth 0. */
-export const MAX_DEPTH = 7;
 
-const MAX_TEXT = 200;
 const MAX_FLAGS = 100;
 const FLAG = /^[a-z0-9][a-z0-9_.-]{0,63}$/i;
 const COUNTRY = /^[A-Z]{2}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-// Digits, then at most four decimals; no sign, no exponent (never parsed through a float).
-const RATE = /^\d{1,2}(\.\d{1,4})?$/;
-const MAX_RATE = new Prisma.Decimal(10);
 
 /** The settable state of an account, as validated and stored. */
 export interface AccountFields {
@@ -46,26 +49,11 @@ export interface AccountFields {
   level: string;
 }
 
-function oneOf(
-  violations: FieldViolation[],
-  field: string,
-  value: string,
-  allowed: readonly string[],
-): void {
-  if (!allowed.includes(value))
-    violations.push({
-      field,
-      message: `must be one of ${allowed.map((item) => `"${item}"`).join(', ')}`,
-    });
-}
-
 /** Parses "0.3125" exactly; undefined when the text is not an allowed rate. */
 export function parseRate(text: string): Prisma.Decimal | null | undefined {
   const trimmed = text.trim();
   if (trimmed === '') return null;
-  if (!RATE.test(trimmed)) return undefined;
-  const rate = new Prisma.Decimal(trimmed);
-  return rate.greaterThan(MAX_RATE) ? undefined : rate;
+  return isReimbursementRate(trimmed) ? new Prisma.Decimal(trimmed) : undefined;
 }
 
 /** Normalises the free-text parts (trim, upper-case country, de-duplicated flags). */
@@ -90,30 +78,30 @@ export function normaliseAccount(fields: AccountFields): AccountFields {
   };
 }
 
-/** Every rule an account's state must satisfy, whether created or updated. */
+/**
+ * Every rule an account's state must satisfy, whether created or updated. The rules another
+ * service must apply the same way (name, type, relation, company details) come from
+ * @onramp/account-rules.
+ */
 export function accountViolations(fields: AccountFields, hasParent: boolean): FieldViolation[] {
-  const violations: FieldViolation[] = [];
-  if (fields.name.length === 0 || fields.name.length > MAX_TEXT)
-    violations.push({ field: 'name', message: `must be 1 to ${MAX_TEXT} characters` });
-  oneOf(violations, 'type', fields.type, ACCOUNT_TYPES);
-  if (hasParent) {
-    if (fields.relation === null || fields.relation === '')
-      violations.push({
-        field: 'relation',
-        message: 'a sub-account needs "employee" or "subsidiary"',
-      });
-    else oneOf(violations, 'relation', fields.relation, RELATIONS);
-  } else if (fields.relation !== null && fields.relation !== '') {
-    violations.push({ field: 'relation', message: 'only a sub-account has a relation' });
-  }
-  oneOf(violations, 'language', fields.language, LANGUAGES);
-  oneOf(violations, 'licence', fields.licence, LICENCES);
-  oneOf(violations, 'status', fields.status, STATUSES);
-  oneOf(violations, 'level', fields.level, LEVELS);
+  const violations: FieldViolation[] = [
+    ...accountNameViolations(fields.name),
+    ...oneOfViolations('type', fields.type, ACCOUNT_TYPES),
+    ...relationViolations(fields.relation, hasParent),
+    ...oneOfViolations('language', fields.language, ACCOUNT_LANGUAGES),
+    ...oneOfViolations('licence', fields.licence, LICENCES),
+    ...oneOfViolations('status', fields.status, STATUSES),
+    ...oneOfViolations('level', fields.level, LEVELS),
+    ...companyViolations(
+      {
+        legalName: fields.companyLegalName,
+        registrationNumber: fields.companyRegistrationNumber,
+        vatNumber: fields.companyVatNumber,
+      },
+      fields.type,
+    ),
+  ];
   const texts: [string, string][] = [
-    ['company.legalName', fields.companyLegalName],
-    ['company.registrationNumber', fields.companyRegistrationNumber],
-    ['company.vatNumber', fields.companyVatNumber],
     ['billingAddress.line1', fields.billingLine1],
     ['billingAddress.line2', fields.billingLine2],
     ['billingAddress.postalCode', fields.billingPostalCode],
@@ -125,8 +113,8 @@ export function accountViolations(fields: AccountFields, hasParent: boolean): Fi
     ['paymentReference', fields.paymentReference],
   ];
   for (const [field, value] of texts)
-    if (value.length > MAX_TEXT)
-      violations.push({ field, message: `must be at most ${MAX_TEXT} characters` });
+    if (value.length > MAX_ACCOUNT_TEXT)
+      violations.push({ field, message: `must be at most ${MAX_ACCOUNT_TEXT} characters` });
   if (fields.billingCountry !== '' && !COUNTRY.test(fields.billingCountry))
     violations.push({
       field: 'billingAddress.country',
@@ -143,13 +131,6 @@ export function accountViolations(fields: AccountFields, hasParent: boolean): Fi
         message: `"${flag.slice(0, 64)}" is not a flag name`,
       });
   if (fields.type === 'business') {
-    if (fields.companyLegalName === '')
-      violations.push({ field: 'company.legalName', message: 'a business account needs it' });
-    if (fields.companyRegistrationNumber === '' && fields.companyVatNumber === '')
-      violations.push({
-        field: 'company.registrationNumber',
-        message: 'a business account needs a registration number or a VAT number',
-      });
     const address: [string, string][] = [
       ['billingAddress.line1', fields.billingLine1],
       ['billingAddress.postalCode', fields.billingPostalCode],
@@ -161,8 +142,3 @@ export function accountViolations(fields: AccountFields, hasParent: boolean): Fi
   }
   return violations;
 }
-
-export const RATE_VIOLATION: FieldViolation = {
-  field: 'reimbursementRateEurPerKwh',
-  message: 'must be a decimal from 0 to 10 with at most 4 decimals, e.g. "0.3125"',
-};
