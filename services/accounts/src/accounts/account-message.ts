@@ -42,6 +42,8 @@ export function accountMessage(
     status: account.status,
     level: account.level,
     depth: account.depth,
+    // The stored path is the ancestors and the account itself, root first.
+    ancestorIds: account.path.slice(0, -1),
     createdAt: timestampFromDate(account.createdAt),
     updatedAt: timestampFromDate(account.updatedAt),
   };

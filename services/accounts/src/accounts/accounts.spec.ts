@@ -160,7 +160,7 @@ describe('accounts', () => {
       ).toBe('validation_failed');
   });
 
-  it('needs a relation for a sub-account and refuses a move into its own subtree', async () => {
+  it('needs a relation for a sub-account, refuses a move into its own subtree and names the ancestors', async () => {
     const root = await consumer(`tree-${randomUUID()}`);
     expect(
       (
@@ -177,6 +177,8 @@ describe('accounts', () => {
     const child = await consumer('child', root.id);
     const grandchild = await consumer('grandchild', child.id);
     expect(grandchild.depth).toBe(2);
+    expect(root.ancestorIds).toEqual([]);
+    expect(grandchild.ancestorIds).toEqual([root.id, child.id]);
     const cycle = await failure(
       app.call(methods.updateAccount, {
         caller: operator,
@@ -192,8 +194,7 @@ describe('accounts', () => {
       accountId: grandchild.id,
     });
     expect(moved!.depth).toBe(1);
-    const row = await app.database.account.findUnique({ where: { id: grandchild.id } });
-    expect(row!.path).toEqual([child.id, grandchild.id]);
+    expect(moved!.ancestorIds).toEqual([child.id]);
   });
 
   it('shows an account admin their account and its sub-accounts, and nothing else', async () => {
