@@ -15,7 +15,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file onramp/notifications/v1/notifications.proto.
  */
 export const file_onramp_notifications_v1_notifications: GenFile = /*@__PURE__*/
-  fileDesc("CitvbnJhbXAvbm90aWZpY2F0aW9ucy92MS9ub3RpZmljYXRpb25zLnByb3RvEhdvbnJhbXAubm90aWZpY2F0aW9ucy52MSK3AQoVRW1haWxQcm92aWRlclNldHRpbmdzEhAKCHByb3ZpZGVyGAEgASgJEgwKBGZyb20YAiABKAkSFgoObWVzc2FnZV9zdHJlYW0YAyABKAkSEgoKc2VjcmV0X3NldBgEIAEoCBIOCgZzb3VyY2UYBSABKAkSLgoKdXBkYXRlZF9hdBgGIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASEgoKdXBkYXRlZF9ieRgHIAEoCSJLCh9HZXRFbWFpbFByb3ZpZGVyU2V0dGluZ3NSZXF1ZXN0EigKBmNhbGxlchgBIAEoCzIYLm9ucmFtcC5jb21tb24udjEuQ2FsbGVyImQKIEdldEVtYWlsUHJvdmlkZXJTZXR0aW5nc1Jlc3BvbnNlEkAKCHNldHRpbmdzGAEgASgLMi4ub25yYW1wLm5vdGlmaWNhdGlvbnMudjEuRW1haWxQcm92aWRlclNldHRpbmdzIosCCh9QdXRFbWFpbFByb3ZpZGVyU2V0dGluZ3NSZXF1ZXN0EigKBmNhbGxlchgBIAEoCzIYLm9ucmFtcC5jb21tb24udjEuQ2FsbGVyEhAKCHByb3ZpZGVyGAIgASgJEhUKCHNtdHBfdXJsGAMgASgJSACIAQESIgoVcG9zdG1hcmtfc2VydmVyX3Rva2VuGAQgASgJSAGIAQESEQoEZnJvbRgFIAEoCUgCiAEBEhsKDm1lc3NhZ2Vfc3RyZWFtGAYgASgJSAOIAQFCCwoJX3NtdHBfdXJsQhgKFl9wb3N0bWFya19zZXJ2ZXJfdG9rZW5CBwoFX2Zyb21CEQoPX21lc3NhZ2Vfc3RyZWFtImQKIFB1dEVtYWlsUHJvdmlkZXJTZXR0aW5nc1Jlc3BvbnNlEkAKCHNldHRpbmdzGAEgASgLMi4ub25yYW1wLm5vdGlmaWNhdGlvbnMudjEuRW1haWxQcm92aWRlclNldHRpbmdzIqYCCghEZWxpdmVyeRIKCgJpZBgBIAEoCRIRCglyZWNpcGllbnQYAiABKAkSEAoIdGVtcGxhdGUYAyABKAkSEAoIbGFuZ3VhZ2UYBCABKAkSFAoMc291cmNlX2V2ZW50GAUgASgJEg4KBnN0YXR1cxgGIAEoCRIQCghhdHRlbXB0cxgHIAEoDRIbChNwcm92aWRlcl9tZXNzYWdlX2lkGAggASgJEhIKCmxhc3RfZXJyb3IYCSABKAkSLgoKY3JlYXRlZF9hdBgKIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASKwoHc2VudF9hdBgLIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASEQoJcmVmZXJlbmNlGAwgASgJIqgBChVMaXN0RGVsaXZlcmllc1JlcXVlc3QSKAoGY2FsbGVyGAEgASgLMhgub25yYW1wLmNvbW1vbi52MS5DYWxsZXISDwoCdG8YAiABKAlIAIgBARITCgZzdGF0dXMYAyABKAlIAYgBARITCgZjdXJzb3IYBCABKAlIAogBARINCgVsaW1pdBgFIAEoDUIFCgNfdG9CCQoHX3N0YXR1c0IJCgdfY3Vyc29yInkKFkxpc3REZWxpdmVyaWVzUmVzcG9uc2USNQoKZGVsaXZlcmllcxgBIAMoCzIhLm9ucmFtcC5ub3RpZmljYXRpb25zLnYxLkRlbGl2ZXJ5EhgKC25leHRfY3Vyc29yGAIgASgJSACIAQFCDgoMX25leHRfY3Vyc29yIhoKGEdldEVtYWlsUmVhZGluZXNzUmVxdWVzdCJBChlHZXRFbWFpbFJlYWRpbmVzc1Jlc3BvbnNlEhAKCHByb3ZpZGVyGAEgASgJEhIKCmNvbmZpZ3VyZWQYAiABKAgyzQUKFE5vdGlmaWNhdGlvbnNTZXJ2aWNlEpsBCg5MaXN0RGVsaXZlcmllcxIuLm9ucmFtcC5ub3RpZmljYXRpb25zLnYxLkxpc3REZWxpdmVyaWVzUmVxdWVzdBovLm9ucmFtcC5ub3RpZmljYXRpb25zLnYxLkxpc3REZWxpdmVyaWVzUmVzcG9uc2UiKIq1GCRycGMubm90aWZpY2F0aW9ucy5kZWxpdmVyaWVzLmxpc3QudjEStgEKGEdldEVtYWlsUHJvdmlkZXJTZXR0aW5ncxI4Lm9ucmFtcC5ub3RpZmljYXRpb25zLnYxLkdldEVtYWlsUHJvdmlkZXJTZXR0aW5nc1JlcXVlc3QaOS5vbnJhbXAubm90aWZpY2F0aW9ucy52MS5HZXRFbWFpbFByb3ZpZGVyU2V0dGluZ3NSZXNwb25zZSIlirUYIXJwYy5ub3RpZmljYXRpb25zLnNldHRpbmdzLmdldC52MRKkAQoRR2V0RW1haWxSZWFkaW5lc3MSMS5vbnJhbXAubm90aWZpY2F0aW9ucy52MS5HZXRFbWFpbFJlYWRpbmVzc1JlcXVlc3QaMi5vbnJhbXAubm90aWZpY2F0aW9ucy52MS5HZXRFbWFpbFJlYWRpbmVzc1Jlc3BvbnNlIiiKtRgkcnBjLm5vdGlmaWNhdGlvbnMuZW1haWwucmVhZGluZXNzLnYxErYBChhQdXRFbWFpbFByb3ZpZGVyU2V0dGluZ3MSOC5vbnJhbXAubm90aWZpY2F0aW9ucy52MS5QdXRFbWFpbFByb3ZpZGVyU2V0dGluZ3NSZXF1ZXN0Gjkub25yYW1wLm5vdGlmaWNhdGlvbnMudjEuUHV0RW1haWxQcm92aWRlclNldHRpbmdzUmVzcG9uc2UiJYq1GCFycGMubm90aWZpY2F0aW9ucy5zZXR0aW5ncy5wdXQudjFiBnByb3RvMw", [file_google_protobuf_timestamp, file_onramp_common_v1_caller, file_onramp_options_v1_options]);
+  fileDesc("CitvbnJhbXAvbm90aWZpY2F0aW9ucy92MS9ub3RpZmljYXRpb25zLnByb3RvEhdvbnJhbXAubm90aWZpY2F0aW9ucy52MSK3AQoVRW1haWxQcm92aWRlclNldHRpbmdzEhAKCHByb3ZpZGVyGAEgASgJEgwKBGZyb20YAiABKAkSFgoObWVzc2FnZV9zdHJlYW0YAyABKAkSEgoKc2VjcmV0X3NldBgEIAEoCBIOCgZzb3VyY2UYBSABKAkSLgoKdXBkYXRlZF9hdBgGIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASEgoKdXBkYXRlZF9ieRgHIAEoCSJLCh9HZXRFbWFpbFByb3ZpZGVyU2V0dGluZ3NSZXF1ZXN0EigKBmNhbGxlchgBIAEoCzIYLm9ucmFtcC5jb21tb24udjEuQ2FsbGVyImQKIEdldEVtYWlsUHJvdmlkZXJTZXR0aW5nc1Jlc3BvbnNlEkAKCHNldHRpbmdzGAEgASgLMi4ub25yYW1wLm5vdGlmaWNhdGlvbnMudjEuRW1haWxQcm92aWRlclNldHRpbmdzIosCCh9QdXRFbWFpbFByb3ZpZGVyU2V0dGluZ3NSZXF1ZXN0EigKBmNhbGxlchgBIAEoCzIYLm9ucmFtcC5jb21tb24udjEuQ2FsbGVyEhAKCHByb3ZpZGVyGAIgASgJEhUKCHNtdHBfdXJsGAMgASgJSACIAQESIgoVcG9zdG1hcmtfc2VydmVyX3Rva2VuGAQgASgJSAGIAQESEQoEZnJvbRgFIAEoCUgCiAEBEhsKDm1lc3NhZ2Vfc3RyZWFtGAYgASgJSAOIAQFCCwoJX3NtdHBfdXJsQhgKFl9wb3N0bWFya19zZXJ2ZXJfdG9rZW5CBwoFX2Zyb21CEQoPX21lc3NhZ2Vfc3RyZWFtImQKIFB1dEVtYWlsUHJvdmlkZXJTZXR0aW5nc1Jlc3BvbnNlEkAKCHNldHRpbmdzGAEgASgLMi4ub25yYW1wLm5vdGlmaWNhdGlvbnMudjEuRW1haWxQcm92aWRlclNldHRpbmdzIqYCCghEZWxpdmVyeRIKCgJpZBgBIAEoCRIRCglyZWNpcGllbnQYAiABKAkSEAoIdGVtcGxhdGUYAyABKAkSEAoIbGFuZ3VhZ2UYBCABKAkSFAoMc291cmNlX2V2ZW50GAUgASgJEg4KBnN0YXR1cxgGIAEoCRIQCghhdHRlbXB0cxgHIAEoDRIbChNwcm92aWRlcl9tZXNzYWdlX2lkGAggASgJEhIKCmxhc3RfZXJyb3IYCSABKAkSLgoKY3JlYXRlZF9hdBgKIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASKwoHc2VudF9hdBgLIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASEQoJcmVmZXJlbmNlGAwgASgJIqgBChVMaXN0RGVsaXZlcmllc1JlcXVlc3QSKAoGY2FsbGVyGAEgASgLMhgub25yYW1wLmNvbW1vbi52MS5DYWxsZXISDwoCdG8YAiABKAlIAIgBARITCgZzdGF0dXMYAyABKAlIAYgBARITCgZjdXJzb3IYBCABKAlIAogBARINCgVsaW1pdBgFIAEoDUIFCgNfdG9CCQoHX3N0YXR1c0IJCgdfY3Vyc29yInkKFkxpc3REZWxpdmVyaWVzUmVzcG9uc2USNQoKZGVsaXZlcmllcxgBIAMoCzIhLm9ucmFtcC5ub3RpZmljYXRpb25zLnYxLkRlbGl2ZXJ5EhgKC25leHRfY3Vyc29yGAIgASgJSACIAQFCDgoMX25leHRfY3Vyc29yIhoKGEdldEVtYWlsUmVhZGluZXNzUmVxdWVzdCJBChlHZXRFbWFpbFJlYWRpbmVzc1Jlc3BvbnNlEhAKCHByb3ZpZGVyGAEgASgJEhIKCmNvbmZpZ3VyZWQYAiABKAgisAEKGFJlY29yZEVtYWlsQm91bmNlUmVxdWVzdBIQCghwcm92aWRlchgBIAEoCRIbChNwcm92aWRlcl9tZXNzYWdlX2lkGAIgASgJEhEKCXJlY2lwaWVudBgDIAEoCRIMCgR0eXBlGAQgASgJEhMKC2Rlc2NyaXB0aW9uGAUgASgJEi8KC29jY3VycmVkX2F0GAYgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCIsChlSZWNvcmRFbWFpbEJvdW5jZVJlc3BvbnNlEg8KB291dGNvbWUYASABKAky9gYKFE5vdGlmaWNhdGlvbnNTZXJ2aWNlEpsBCg5MaXN0RGVsaXZlcmllcxIuLm9ucmFtcC5ub3RpZmljYXRpb25zLnYxLkxpc3REZWxpdmVyaWVzUmVxdWVzdBovLm9ucmFtcC5ub3RpZmljYXRpb25zLnYxLkxpc3REZWxpdmVyaWVzUmVzcG9uc2UiKIq1GCRycGMubm90aWZpY2F0aW9ucy5kZWxpdmVyaWVzLmxpc3QudjEStgEKGEdldEVtYWlsUHJvdmlkZXJTZXR0aW5ncxI4Lm9ucmFtcC5ub3RpZmljYXRpb25zLnYxLkdldEVtYWlsUHJvdmlkZXJTZXR0aW5nc1JlcXVlc3QaOS5vbnJhbXAubm90aWZpY2F0aW9ucy52MS5HZXRFbWFpbFByb3ZpZGVyU2V0dGluZ3NSZXNwb25zZSIlirUYIXJwYy5ub3RpZmljYXRpb25zLnNldHRpbmdzLmdldC52MRK2AQoYUHV0RW1haWxQcm92aWRlclNldHRpbmdzEjgub25yYW1wLm5vdGlmaWNhdGlvbnMudjEuUHV0RW1haWxQcm92aWRlclNldHRpbmdzUmVxdWVzdBo5Lm9ucmFtcC5ub3RpZmljYXRpb25zLnYxLlB1dEVtYWlsUHJvdmlkZXJTZXR0aW5nc1Jlc3BvbnNlIiWKtRghcnBjLm5vdGlmaWNhdGlvbnMuc2V0dGluZ3MucHV0LnYxEqQBChFHZXRFbWFpbFJlYWRpbmVzcxIxLm9ucmFtcC5ub3RpZmljYXRpb25zLnYxLkdldEVtYWlsUmVhZGluZXNzUmVxdWVzdBoyLm9ucmFtcC5ub3RpZmljYXRpb25zLnYxLkdldEVtYWlsUmVhZGluZXNzUmVzcG9uc2UiKIq1GCRycGMubm90aWZpY2F0aW9ucy5lbWFpbC5yZWFkaW5lc3MudjESpgEKEVJlY29yZEVtYWlsQm91bmNlEjEub25yYW1wLm5vdGlmaWNhdGlvbnMudjEuUmVjb3JkRW1haWxCb3VuY2VSZXF1ZXN0GjIub25yYW1wLm5vdGlmaWNhdGlvbnMudjEuUmVjb3JkRW1haWxCb3VuY2VSZXNwb25zZSIqirUYJnJwYy5ub3RpZmljYXRpb25zLmRlbGl2ZXJpZXMuYm91bmNlLnYxYgZwcm90bzM", [file_google_protobuf_timestamp, file_onramp_common_v1_caller, file_onramp_options_v1_options]);
 
 /**
  * How emails leave the installation. Never carries the SMTP URL or the Postmark server token.
@@ -294,7 +294,7 @@ export type ListDeliveriesRequest = Message<"onramp.notifications.v1.ListDeliver
   to?: string | undefined;
 
   /**
-   * Only the deliveries in this status: "queued", "sent", "failed" or "not_sent".
+   * Only the deliveries in this status: "queued", "sent", "failed", "not_sent" or "bounced".
    *
    * @generated from field: optional string status = 3;
    */
@@ -384,6 +384,79 @@ export const GetEmailReadinessResponseSchema: GenMessage<GetEmailReadinessRespon
   messageDesc(file_onramp_notifications_v1_notifications, 9);
 
 /**
+ * @generated from message onramp.notifications.v1.RecordEmailBounceRequest
+ */
+export type RecordEmailBounceRequest = Message<"onramp.notifications.v1.RecordEmailBounceRequest"> & {
+  /**
+   * The provider that reports it: "postmark".
+   *
+   * @generated from field: string provider = 1;
+   */
+  provider: string;
+
+  /**
+   * The provider's id of the message, as it answered when it accepted it.
+   *
+   * @generated from field: string provider_message_id = 2;
+   */
+  providerMessageId: string;
+
+  /**
+   * The address that bounced or complained (matched case-insensitively with the delivery's).
+   *
+   * @generated from field: string recipient = 3;
+   */
+  recipient: string;
+
+  /**
+   * The provider's kind of report, e.g. Postmark's "HardBounce", "SoftBounce" or "SpamComplaint".
+   *
+   * @generated from field: string type = 4;
+   */
+  type: string;
+
+  /**
+   * Why, in the provider's words (may be empty).
+   *
+   * @generated from field: string description = 5;
+   */
+  description: string;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp occurred_at = 6;
+   */
+  occurredAt?: Timestamp | undefined;
+};
+
+/**
+ * Describes the message onramp.notifications.v1.RecordEmailBounceRequest.
+ * Use `create(RecordEmailBounceRequestSchema)` to create a new message.
+ */
+export const RecordEmailBounceRequestSchema: GenMessage<RecordEmailBounceRequest> = /*@__PURE__*/
+  messageDesc(file_onramp_notifications_v1_notifications, 10);
+
+/**
+ * @generated from message onramp.notifications.v1.RecordEmailBounceResponse
+ */
+export type RecordEmailBounceResponse = Message<"onramp.notifications.v1.RecordEmailBounceResponse"> & {
+  /**
+   * "bounced" (the delivery is now bounced), "already_bounced" (reported before: nothing
+   * changed), "ignored" (a report that does not mean the email failed, e.g. an auto-reply) or
+   * "unknown" (no sent delivery has that message id and recipient).
+   *
+   * @generated from field: string outcome = 1;
+   */
+  outcome: string;
+};
+
+/**
+ * Describes the message onramp.notifications.v1.RecordEmailBounceResponse.
+ * Use `create(RecordEmailBounceResponseSchema)` to create a new message.
+ */
+export const RecordEmailBounceResponseSchema: GenMessage<RecordEmailBounceResponse> = /*@__PURE__*/
+  messageDesc(file_onramp_notifications_v1_notifications, 11);
+
+/**
  * What the notifications service sent, or tried to send, on the platform's behalf. Owned by the
  * notifications service. Every method takes the authenticated Caller and authorises it itself.
  * Subjects never change without a migration plan.
@@ -418,6 +491,15 @@ export const NotificationsService: GenService<{
    * within seconds. "validation_failed" with violations (provider, smtp_url,
    * postmark_server_token, from, message_stream) when they would not work; "service_unavailable"
    * when this installation has no SETTINGS_ENCRYPTION_KEY to keep a secret with.
+   *
+   * @generated from rpc onramp.notifications.v1.NotificationsService.PutEmailProviderSettings
+   */
+  putEmailProviderSettings: {
+    methodKind: "unary";
+    input: typeof PutEmailProviderSettingsRequestSchema;
+    output: typeof PutEmailProviderSettingsResponseSchema;
+  },
+  /**
    * Internal: whether emails would leave the installation now (a provider other than "none" is
    * configured), so a service asking for an email can tell its caller at once.
    *
@@ -429,12 +511,19 @@ export const NotificationsService: GenService<{
     output: typeof GetEmailReadinessResponseSchema;
   },
   /**
-   * @generated from rpc onramp.notifications.v1.NotificationsService.PutEmailProviderSettings
+   * Internal, for the gateway's provider callbacks (it has checked the provider's credentials):
+   * the provider reports that an email it accepted bounced or was marked as spam. The delivery
+   * with that provider message id and recipient becomes "bounced" with the reason, and
+   * EmailDeliveryChanged is published. Never an error for an unknown message id (the provider
+   * must not retry forever): the outcome says what happened. "validation_failed" for an unknown
+   * provider or an empty message id or recipient.
+   *
+   * @generated from rpc onramp.notifications.v1.NotificationsService.RecordEmailBounce
    */
-  putEmailProviderSettings: {
+  recordEmailBounce: {
     methodKind: "unary";
-    input: typeof PutEmailProviderSettingsRequestSchema;
-    output: typeof PutEmailProviderSettingsResponseSchema;
+    input: typeof RecordEmailBounceRequestSchema;
+    output: typeof RecordEmailBounceResponseSchema;
   },
 }> = /*@__PURE__*/
   serviceDesc(file_onramp_notifications_v1_notifications, 0);
