@@ -29,6 +29,15 @@ const ACK_WAIT_MS = 30_000;
 const RETRY_DELAY_MS = 1_000;
 const MAX_RETRY_DELAY_MS = 60 * 60 * 1000;
 
+/** What a handler may need besides the event itself. */
+export interface EventContext {
+  /**
+   * The message's id (`Nats-Msg-Id`, the outbox row id): the same on every redelivery of one
+   * event, different for every other event, so it identifies the event to third parties.
+   */
+  messageId: string;
+}
+
 export interface EventSubscription<Event extends Message, Transaction extends SqlClient> {
   /** Names the durable consumer (`<service>-<name>`); replicas with the same name share the work. */
   name: string;
@@ -39,7 +48,7 @@ export interface EventSubscription<Event extends Message, Transaction extends Sq
    */
   concurrency?: number;
   /** Runs inside the transaction that also records the message as handled. */
-  handler: (event: Event, transaction: Transaction) => Promise<void>;
+  handler: (event: Event, transaction: Transaction, context: EventContext) => Promise<void>;
 }
 
 /**
@@ -139,7 +148,7 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
             durable,
             messageId,
           );
-          if (firstTime === 1) await subscription.handler(event, transaction);
+          if (firstTime === 1) await subscription.handler(event, transaction, { messageId });
         });
         message.ack();
         this.logger.log(`${durable}: handled ${message.subject} message ${messageId}`);

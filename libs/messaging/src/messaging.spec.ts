@@ -52,7 +52,7 @@ const SCHEMA_SQL = `
     created_at timestamptz(3) NOT NULL DEFAULT now(), published_at timestamptz(3));
   CREATE TABLE demo.processed_messages (consumer text, message_id text, processed_at timestamptz(3) NOT NULL DEFAULT now(),
     PRIMARY KEY (consumer, message_id));
-  CREATE TABLE demo.seen (user_id text NOT NULL);`;
+  CREATE TABLE demo.seen (user_id text NOT NULL, message_id text NOT NULL);`;
 
 describe('messaging against real NATS and Postgres', () => {
   let infrastructure: Infrastructure;
@@ -103,12 +103,13 @@ describe('messaging against real NATS and Postgres', () => {
     app.get(EventConsumers).subscribe<identity.UserCreated, SqlClient>({
       name: 'seen',
       schema: identity.UserCreatedSchema,
-      handler: async (event, transaction) => {
+      handler: async (event, transaction, { messageId }) => {
         running.seenMost = Math.max(running.seenMost, ++running.seen);
         try {
           await transaction.$executeRawUnsafe(
-            'INSERT INTO demo.seen (user_id) VALUES ($1)',
+            'INSERT INTO demo.seen (user_id, message_id) VALUES ($1, $2)',
             event.userId,
+            messageId,
           );
           if (failOnce.delete(event.userId)) throw new Error('transient failure');
         } finally {
@@ -209,6 +210,20 @@ describe('messaging against real NATS and Postgres', () => {
     expect(await seenCount('rolled-back')).toBe(0);
     // By default a consumer handles one message at a time, in order.
     expect(running.seenMost).toBe(1);
+  });
+
+  it('tells the handler the message id, the outbox row id the event was published with', async () => {
+    const database = app.get<Database>(DATABASE);
+    const outbox = app.get(Outbox);
+    const messageId = await database.$transaction((transaction) =>
+      outbox.append(transaction, identity.UserCreatedSchema, { userId: 'identified' }),
+    );
+    outbox.nudge();
+    await eventually(async () => (await seenCount('identified')) === 1);
+    const { rows } = await pool.query<{ message_id: string }>(
+      "SELECT message_id FROM demo.seen WHERE user_id = 'identified'",
+    );
+    expect(rows).toEqual([{ message_id: messageId }]);
   });
 
   it('offers a message again no sooner than a handler asked', async () => {
