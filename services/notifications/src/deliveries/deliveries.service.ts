@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { SERVICE_CONFIG } from '@onramp/config';
-import { RetryLater } from '@onramp/messaging';
+import { backoffDelay, RetryLater } from '@onramp/messaging';
 import type { NotificationsConfig } from '../config/notifications-config';
 import { EmailSender } from '../email/email-sender';
 import { EmailMetrics } from '../metrics/email-metrics';
@@ -155,13 +155,11 @@ export class DeliveriesService {
     }
   }
 
-  /** Exponential backoff with jitter (between half and all of the doubled delay), capped. */
   private retryDelay(attempts: number): number {
-    const exponential = Math.min(
-      this.config.EMAIL_RETRY_BASE_MS * 2 ** (attempts - 1),
-      MAX_RETRY_DELAY_MS,
-    );
-    return Math.round(exponential * (0.5 + Math.random() * 0.5));
+    return backoffDelay(attempts, {
+      baseMs: this.config.EMAIL_RETRY_BASE_MS,
+      maxMs: MAX_RETRY_DELAY_MS,
+    });
   }
 }
 
