@@ -12,6 +12,7 @@ import { file_onramp_invitations_v1_invitations } from './gen/onramp/invitations
 import { file_onramp_notifications_v1_events } from './gen/onramp/notifications/v1/events_pb';
 import { file_onramp_notifications_v1_notifications } from './gen/onramp/notifications/v1/notifications_pb';
 import { file_onramp_notifications_v1_templates } from './gen/onramp/notifications/v1/templates_pb';
+import { file_onramp_notifications_v1_webhooks } from './gen/onramp/notifications/v1/webhooks_pb';
 
 /** Every contract file, so that tests can check all subjects at once. Add new files here. */
 export const allContractFiles: readonly DescFile[] = [
@@ -28,4 +29,5 @@ export const allContractFiles: readonly DescFile[] = [
   file_onramp_notifications_v1_events,
   file_onramp_notifications_v1_notifications,
   file_onramp_notifications_v1_templates,
+  file_onramp_notifications_v1_webhooks,
 ];
