@@ -1,5 +1,8 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import pino, { type LoggerOptions } from 'pino';
+import createHttpLogger from 'pino-http';
 import { withCorrelationId } from './correlation';
 import { loggerOptions } from './logging.module';
 
@@ -43,5 +46,47 @@ describe('loggerOptions', () => {
     expect(text).not.toContain('Secret1!');
     expect(text).not.toContain('Bearer x');
     expect(text).not.toContain('"abc"');
+  });
+
+  describe('request lines', () => {
+    let server: Server;
+    let url: string;
+    const { lines, stream } = captureLines();
+
+    beforeAll(async () => {
+      const logRequest = createHttpLogger({ ...options }, stream);
+      server = createServer((request, response) => {
+        logRequest(request, response);
+        response.end('ok');
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    });
+    afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+    const loggedUrlOf = async (path: string): Promise<unknown> => {
+      await (await fetch(`${url}${path}`)).text();
+      const line = lines.at(-1) as { req: { url: string } };
+      return line.req.url;
+    };
+
+    it('censor the token of an invitation link and of token query parameters, and keep the rest', async () => {
+      const secret = 'kX9-secret_Token0123456789abcdef';
+      expect(await loggedUrlOf(`/invite/${secret}`)).toBe('/invite/[redacted]');
+      expect(await loggedUrlOf(`/reset-password?token=${secret}&lang=nl`)).toBe(
+        '/reset-password?token=[redacted]&lang=nl',
+      );
+      expect(await loggedUrlOf(`/v1/invitations/lookup?lang=de&%74oken=${secret}`)).toBe(
+        '/v1/invitations/lookup?lang=de&%74oken=[redacted]',
+      );
+      expect(await loggedUrlOf('/v1/users?q=ann&limit=5')).toBe('/v1/users?q=ann&limit=5');
+      expect(JSON.stringify(lines)).not.toContain(secret);
+    });
+  });
+
+  it('censors a token in the parsed query a framework adds to the request', () => {
+    const { lines, stream } = captureLines();
+    pino(options, stream).info({ req: { url: '/x', query: { token: 'abc123', q: 'ann' } } }, 'x');
+    expect(lines[0]).toMatchObject({ req: { query: { token: '[redacted]', q: 'ann' } } });
   });
 });

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule, type Params } from 'nestjs-pino';
 import { CORRELATION_HEADER, currentCorrelationId, newCorrelationId } from './correlation';
-import { REDACTED_PATHS } from './redaction';
+import { REDACTED_PATHS, redactRequest } from './redaction';
 
 export interface LoggingOptions {
   service: string;
@@ -11,7 +11,8 @@ export interface LoggingOptions {
 
 /**
  * pino options shared by every process: JSON lines, the service name and correlation id on each
- * line, secrets redacted, health probes not logged (they would drown everything else).
+ * line, secrets redacted (also from request URLs), health probes not logged (they would drown
+ * everything else).
  */
 export function loggerOptions({ service, level }: LoggingOptions): Params {
   return {
@@ -19,6 +20,7 @@ export function loggerOptions({ service, level }: LoggingOptions): Params {
       level,
       base: { service },
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      serializers: { req: redactRequest },
       messageKey: 'message',
       mixin: () => {
         const correlationId = currentCorrelationId();

@@ -11,3 +11,67 @@ export const REDACTED_PATHS = [
   '*.secret',
   '*.apiKey',
 ];
+
+const CENSOR = '[redacted]';
+
+/** Query parameters whose value is a one-time secret (the reset link's and invitation lookups'). */
+const SECRET_QUERY_PARAMETERS: ReadonlySet<string> = new Set(['token']);
+
+/** Path segments that are one-time secrets: the invitation link `/invite/{token}`. */
+const SECRET_PATH_SEGMENT = /(\/invite\/)[^/?#]+/gi;
+
+function decoded(component: string): string {
+  try {
+    return decodeURIComponent(component.replace(/\+/g, ' '));
+  } catch {
+    return component;
+  }
+}
+
+/**
+ * A request URL as it may be logged: the token of an invitation link and the values of secret
+ * query parameters are censored, everything else is kept for debugging.
+ */
+export function redactUrl(url: string): string {
+  const queryStart = url.indexOf('?');
+  const path = (queryStart === -1 ? url : url.slice(0, queryStart)).replace(
+    SECRET_PATH_SEGMENT,
+    `$1${CENSOR}`,
+  );
+  if (queryStart === -1) return path;
+  const query = url
+    .slice(queryStart + 1)
+    .split('&')
+    .map((parameter) => {
+      const name = parameter.split('=', 1)[0] ?? '';
+      return SECRET_QUERY_PARAMETERS.has(decoded(name)) ? `${name}=${CENSOR}` : parameter;
+    })
+    .join('&');
+  return `${path}?${query}`;
+}
+
+interface LoggedRequest {
+  url?: unknown;
+  query?: unknown;
+}
+
+/**
+ * pino-http's request serializer, applied after the standard one: the URL and the parsed query
+ * (both logged with every request line) lose their secrets. The request itself is left untouched.
+ */
+export function redactRequest<Request extends LoggedRequest>(request: Request): Request {
+  const { url, query } = request;
+  return {
+    ...request,
+    ...(typeof url === 'string' && { url: redactUrl(url) }),
+    ...(typeof query === 'object' &&
+      query !== null && {
+        query: Object.fromEntries(
+          Object.entries(query).map(([name, value]: [string, unknown]) => [
+            name,
+            SECRET_QUERY_PARAMETERS.has(name) ? CENSOR : value,
+          ]),
+        ),
+      }),
+  };
+}
