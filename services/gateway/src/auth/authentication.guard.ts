@@ -5,14 +5,15 @@ import { identity, type common } from '@onramp/contracts';
 import { DomainError } from '@onramp/errors';
 import { RpcClient } from '@onramp/messaging';
 import type { FastifyRequest } from 'fastify';
-import { PUBLIC_ROUTE, REQUIRED_PERMISSION } from './access.decorators';
+import { OPTIONAL_AUTHENTICATION, PUBLIC_ROUTE, REQUIRED_PERMISSION } from './access.decorators';
 import { attachCaller } from './caller-context';
 import { credentialOf } from './credential';
 import { FailedAuthentications } from './failed-authentications';
 
 /**
- * Every route needs a bearer credential unless marked `@Public()`. Identity resolves the
- * credential into the Caller that handlers pass on with each request.
+ * Every route needs a bearer credential unless marked `@Public()`, or `@OptionalAuthentication()`
+ * and sent without one. Identity resolves the credential into the Caller that handlers pass on
+ * with each request.
  */
 @Injectable()
 export class AuthenticationGuard implements CanActivate {
@@ -29,6 +30,12 @@ export class AuthenticationGuard implements CanActivate {
     if (
       this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets) ||
       isHealthProbe(request)
+    ) {
+      return true;
+    }
+    if (
+      this.reflector.getAllAndOverride<boolean>(OPTIONAL_AUTHENTICATION, targets) &&
+      request.headers.authorization === undefined
     ) {
       return true;
     }

@@ -18,3 +18,9 @@ export const CurrentCaller = createParamDecorator(
     return caller;
   },
 );
+
+/** The caller of a route with optional authentication; undefined when no credential was sent. */
+export const OptionalCaller = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): common.Caller | undefined =>
+    callers.get(context.switchToHttp().getRequest<FastifyRequest>()),
+);

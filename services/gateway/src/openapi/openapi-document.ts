@@ -58,9 +58,17 @@ function problemStatuses(operation: Operation): number[] {
   const statuses = new Set<number>(operation.problems ?? []);
   if (operation.body || operation.query || operation.params) statuses.add(400);
   if (operation.body) [413, 415].forEach((status) => statuses.add(status));
-  if (!operation.access.public) [401, 403].forEach((status) => statuses.add(status));
+  const { access } = operation;
+  if (!access.public) [401, 403].forEach((status) => statuses.add(status));
+  if (access.public && access.callerIfPresent) statuses.add(401);
   statuses.add(429);
   return [...statuses].sort((a, b) => a - b);
+}
+
+/** OpenAPI's way to say that a credential is optional: the empty requirement is one option. */
+function security(access: Operation['access']): object[] {
+  if (!access.public) return [{ bearer: [] }];
+  return access.callerIfPresent ? [{}, { bearer: [] }] : [];
 }
 
 function describe(operation: Operation): object {
@@ -87,7 +95,7 @@ function describe(operation: Operation): object {
       access.permission && {
         description: `Requires the permission \`${access.permission}\` in some scope; the result is limited to the caller's scope.`,
       }),
-    security: access.public ? [] : [{ bearer: [] }],
+    security: security(access),
     ...(operation.params || operation.query ? { parameters: parameters(operation) } : {}),
     ...(operation.body && {
       requestBody: {

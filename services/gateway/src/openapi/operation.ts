@@ -2,7 +2,7 @@ import { applyDecorators, HttpCode, RequestMapping, RequestMethod } from '@nestj
 import { RouteConfig } from '@nestjs/platform-fastify';
 import type { Permission } from '@onramp/authz';
 import type { z } from 'zod';
-import { Public, RequirePermission } from '../auth/access.decorators';
+import { OptionalAuthentication, Public, RequirePermission } from '../auth/access.decorators';
 import { NO_QUERY } from '../http/http-conventions';
 import { STRICT_RATE_LIMIT } from '../http/rate-limits';
 
@@ -19,8 +19,11 @@ export interface Operation {
   operationId: string;
   summary: string;
   tag: string;
-  /** Who may call: anyone, or a bearer credential, optionally holding a permission somewhere. */
-  access: { public: true } | { public: false; permission?: Permission };
+  /**
+   * Who may call: anyone (with `callerIfPresent`, a bearer credential that is sent is checked and
+   * its caller passed on), or a bearer credential, optionally holding a permission somewhere.
+   */
+  access: { public: true; callerIfPresent?: boolean } | { public: false; permission?: Permission };
   /** Credential-guessing routes are limited per client IP, far below the general limit. */
   strictRateLimit?: boolean;
   params?: z.ZodObject;
@@ -50,7 +53,7 @@ export function Endpoint(operation: Operation): MethodDecorator {
   return applyDecorators(
     RequestMapping({ path: routePath(operation.path), method: methods[operation.method] }),
     HttpCode(operation.success.status),
-    ...(access.public ? [Public()] : []),
+    ...(access.public ? [access.callerIfPresent ? OptionalAuthentication() : Public()] : []),
     ...(!access.public && access.permission ? [RequirePermission(access.permission)] : []),
     RouteConfig({
       [STRICT_RATE_LIMIT]: operation.strictRateLimit === true,
