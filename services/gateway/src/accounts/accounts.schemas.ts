@@ -28,7 +28,7 @@ const featureFlags = z.array(text(64)).max(100);
 const paymentReference = text(200).describe(
   'A reference to the payment arrangement; never card data',
 );
-const reimbursementRate = z
+export const reimbursementRate = z
   .string()
   .regex(/^\d{1,2}(\.\d{1,4})?$/, 'must be a decimal with at most four decimals, e.g. "0.3125"')
   .refine((rate) => Number(rate) <= 10, 'must be at most 10')
