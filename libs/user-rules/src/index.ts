@@ -1,0 +1,8 @@
+export {
+  emailViolations,
+  languages,
+  languageViolations,
+  nameViolations,
+  normaliseEmail,
+  type Language,
+} from './user-fields';

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { CommonModule } from '../common/common.module';
+import { AcceptanceService } from './acceptance.service';
+import { ExpiryScheduler } from './expiry.scheduler';
+import { InvitationOutcomesConsumer } from './invitation-outcomes.consumer';
+import { InvitationsRepository } from './invitations.repository';
+import { InvitationsRpc } from './invitations.rpc';
+import { InvitationsService } from './invitations.service';
+
+@Module({
+  imports: [CommonModule],
+  providers: [
+    InvitationsRepository,
+    InvitationsService,
+    AcceptanceService,
+    InvitationsRpc,
+    ExpiryScheduler,
+    InvitationOutcomesConsumer,
+  ],
+})
+export class InvitationsModule {}

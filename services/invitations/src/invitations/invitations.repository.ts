@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { AccessScope } from '@onramp/authz';
+import { DATABASE } from '@onramp/persistence';
+import type {
+  Invitation,
+  InvitationStatus,
+  Prisma,
+  PrismaClient,
+} from '../generated/prisma/client';
+import type { InvitationWithHistory } from './invitation-message';
+
+export type Transaction = Prisma.TransactionClient;
+
+export interface InvitationFilters {
+  status?: InvitationStatus;
+  kind?: Invitation['kind'];
+  accountId?: string;
+  /** Part of the email, already lower-cased. */
+  emailContains?: string;
+  after?: { createdAt: Date; id: string };
+}
+
+export interface HistoryEntry {
+  action: string;
+  byUserId?: string | null;
+  ip?: string;
+  detail?: string;
+}
+
+@Injectable()
+export class InvitationsRepository {
+  constructor(@Inject(DATABASE) private readonly database: PrismaClient) {}
+
+  transaction<T>(work: (transaction: Transaction) => Promise<T>): Promise<T> {
+    return this.database.$transaction(work);
+  }
+
+  /** Serialises invitations of one email into one scope, so supersession never races. */
+  async lockScope(transaction: Transaction, email: string, scopeKey: string): Promise<void> {
+    await transaction.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${email}|${scopeKey}`}, 7402))`;
+  }
+
+  pendingInScope(transaction: Transaction, email: string, scopeKey: string) {
+    return transaction.invitation.findMany({ where: { email, scopeKey, status: 'pending' } });
+  }
+
+  create(transaction: Transaction, data: Prisma.InvitationUncheckedCreateInput) {
+    return transaction.invitation.create({ data });
+  }
+
+  async record(
+    transaction: Transaction,
+    invitationId: string,
+    entry: HistoryEntry,
+    at = new Date(),
+  ): Promise<void> {
+    await transaction.invitationEvent.create({
+      data: {
+        id: randomUUID(),
+        invitationId,
+        action: entry.action,
+        at,
+        byUserId: entry.byUserId ?? null,
+        ip: entry.ip ?? '',
+        detail: entry.detail ?? '',
+      },
+    });
+  }
+
+  findById(
+    id: string,
+    transaction: Transaction = this.database,
+  ): Promise<InvitationWithHistory | null> {
+    return transaction.invitation.findUnique({
+      where: { id },
+      include: { history: { orderBy: { at: 'asc' } } },
+    });
+  }
+
+  findByTokenHash(hash: Uint8Array): Promise<Invitation | null> {
+    return this.database.invitation.findUnique({ where: { tokenHash: Buffer.from(hash) } });
+  }
+
+  /** Locks the row for a state change; null when it does not exist. */
+  async lock(transaction: Transaction, id: string): Promise<Invitation | null> {
+    const rows = await transaction.$queryRaw<{ id: string }[]>`
+      SELECT id FROM invitations.invitations WHERE id = ${id}::uuid FOR UPDATE`;
+    return rows.length === 0 ? null : transaction.invitation.findUnique({ where: { id } });
+  }
+
+  /** What the invitee gave for the account acceptance creates, before identity is asked. */
+  async keepAcceptanceCompany(id: string, company: Prisma.InputJsonValue): Promise<void> {
+    await this.database.invitation.update({ where: { id }, data: { acceptanceCompany: company } });
+  }
+
+  update(transaction: Transaction, id: string, data: Prisma.InvitationUncheckedUpdateInput) {
+    return transaction.invitation.update({ where: { id }, data });
+  }
+
+  list(scope: AccessScope, filters: InvitationFilters, take: number) {
+    const where: Prisma.InvitationWhereInput[] = [];
+    if (!scope.everywhere) where.push({ accountLineage: { hasSome: [...scope.accountIds] } });
+    if (filters.status !== undefined) where.push({ status: filters.status });
+    if (filters.kind !== undefined) where.push({ kind: filters.kind });
+    if (filters.accountId !== undefined) where.push({ accountLineage: { has: filters.accountId } });
+    if (filters.emailContains !== undefined)
+      where.push({ email: { contains: filters.emailContains } });
+    if (filters.after !== undefined) {
+      const { createdAt, id } = filters.after;
+      where.push({ OR: [{ createdAt: { lt: createdAt } }, { createdAt, id: { lt: id } }] });
+    }
+    return this.database.invitation.findMany({
+      where: { AND: where },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take,
+    });
+  }
+
+  /** Pending invitations past their expiry, locked for this replica alone (others skip them). */
+  async lockExpired(transaction: Transaction, now: Date, limit: number): Promise<Invitation[]> {
+    const rows = await transaction.$queryRaw<{ id: string }[]>`
+      SELECT id FROM invitations.invitations
+      WHERE status = 'pending' AND expires_at <= ${now}
+      ORDER BY expires_at
+      LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED`;
+    if (rows.length === 0) return [];
+    return transaction.invitation.findMany({ where: { id: { in: rows.map((row) => row.id) } } });
+  }
+}

@@ -1,0 +1,390 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { MAX_ACCOUNT_DEPTH } from '@onramp/account-rules';
+import { toJson } from '@bufbuild/protobuf';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import {
+  holdsAnywhere,
+  isAllowed,
+  mayGrant,
+  membershipViolations,
+  scopeOf,
+  type Caller,
+  type Permission,
+  type Target,
+} from '@onramp/authz';
+import { SERVICE_CONFIG } from '@onramp/config';
+import { invitations, isUuid } from '@onramp/contracts';
+import { DomainError, type FieldViolation } from '@onramp/errors';
+import { Outbox } from '@onramp/messaging';
+import { decodeCursor, page, pageLimit } from '@onramp/persistence';
+import {
+  emailViolations,
+  languageViolations,
+  nameViolations,
+  normaliseEmail,
+} from '@onramp/user-rules';
+import { ttlHours, type InvitationsConfig } from '../config/invitations-config';
+import { Directory, type AccountRef } from '../common/directory';
+import { EmailReadiness } from '../common/email-readiness';
+import { RateLimits } from '../common/rate-limits';
+import { newToken, tokenHash } from '../common/secrets';
+import type { Invitation, InvitationKind, InvitationStatus } from '../generated/prisma/client';
+import { closedEvent, issuedEvent } from './invitation-events';
+import { membershipOf, planInvitation, scopeKeyOf, type InvitationPlan } from './invitation-kinds';
+import { invitationMessage, type InvitationWithHistory } from './invitation-message';
+import { InvitationsRepository, type Transaction } from './invitations.repository';
+
+const MAX_PERSONAL_MESSAGE = 1000;
+const STATUSES: readonly InvitationStatus[] = [
+  'pending',
+  'accepted',
+  'revoked',
+  'expired',
+  'superseded',
+];
+const KINDS: readonly InvitationKind[] = [
+  'system_user',
+  'account_owner',
+  'end_user',
+  'sub_account',
+  'admin',
+  'account_user',
+  'account',
+];
+
+/** Where an invitation applies, for permission checks. */
+function targetOf(row: Pick<Invitation, 'accountLineage'>): Target {
+  return row.accountLineage.length === 0 ? { platform: true } : { accountIds: row.accountLineage };
+}
+
+function invalid(detail: string, violations: FieldViolation[]): DomainError {
+  return new DomainError('validation_failed', detail, violations);
+}
+
+/** A link to the acceptance page: the token itself, so shown once and never stored. */
+export function acceptanceUrl(config: InvitationsConfig, token: string): string {
+  return `${config.PUBLIC_URL}/invite/${token}`;
+}
+
+/** Invitations as admins handle them: create, read, list, resend and revoke. */
+@Injectable()
+export class InvitationsService {
+  constructor(
+    private readonly repository: InvitationsRepository,
+    private readonly directory: Directory,
+    private readonly readiness: EmailReadiness,
+    private readonly limits: RateLimits,
+    private readonly outbox: Outbox,
+    @Inject(SERVICE_CONFIG) private readonly config: InvitationsConfig,
+  ) {}
+
+  async create(
+    caller: Caller,
+    input: invitations.CreateInvitationRequest,
+  ): Promise<{
+    invitation: InvitationWithHistory;
+    acceptanceUrl: string;
+    supersededInvitationId: string;
+  }> {
+    if (!holdsAnywhere(caller, 'invitations.manage'))
+      throw new DomainError('forbidden', 'you may not invite anyone');
+    const email = normaliseEmail(input.email);
+    const name = input.name.trim();
+    const personalMessage = input.personalMessage.trim();
+    const { plan, violations } = planInvitation(input.spec?.kind ?? { case: undefined });
+    violations.push(...emailViolations(email));
+    if (name !== '') violations.push(...nameViolations(name));
+    if (input.language !== undefined) violations.push(...languageViolations(input.language));
+    if (personalMessage.length > MAX_PERSONAL_MESSAGE)
+      violations.push({
+        field: 'personalMessage',
+        message: `at most ${MAX_PERSONAL_MESSAGE} characters`,
+      });
+    if (plan !== undefined)
+      violations.push(...membershipViolations(membershipOf(plan, randomUUID())));
+    if (plan === undefined || violations.length > 0)
+      throw invalid('the invitation is not valid', violations);
+
+    const accounts = await Promise.all(
+      plan.accountIds.map((accountId) => this.directory.account(caller, accountId)),
+    );
+    const newAccountId = plan.newAccount === undefined ? undefined : randomUUID();
+    const sendEmail = input.sendEmail ?? true;
+    this.authorise(caller, plan, accounts, newAccountId, sendEmail);
+    const inviter = await this.directory.actingUser(caller).catch(() => undefined);
+    const language = input.language ?? accounts[0]?.language ?? 'en';
+    const email_ = sendEmail ? await this.readiness.initialStatus() : notRequested();
+
+    const token = newToken();
+    const now = new Date();
+    const lineage = [...new Set(accounts.flatMap((account) => account.lineage))];
+    const scopeKey = scopeKeyOf(plan);
+    const { created, superseded } = await this.repository.transaction(async (transaction) => {
+      await this.repository.lockScope(transaction, email, scopeKey);
+      const superseded = await this.supersede(transaction, email, scopeKey, caller, now, input.ip);
+      const created = await this.repository.create(transaction, {
+        id: randomUUID(),
+        kind: plan.kind,
+        email,
+        name,
+        language,
+        spec: toJson(invitations.InvitationSpecSchema, input.spec!) as object,
+        scopeKey,
+        accountIds: plan.accountIds,
+        accountLineage: lineage,
+        accountName: accounts.map((account) => account.name).join(', '),
+        newAccountId: newAccountId ?? null,
+        newAccountName: plan.newAccount?.name ?? null,
+        roles: plan.roles,
+        additionalPermissions: plan.additionalPermissions,
+        personalMessage,
+        status: 'pending',
+        tokenHash: tokenHash(token),
+        invitedByUserId: caller.userId === '' ? null : caller.userId,
+        inviterName: inviter?.name ?? '',
+        createdAt: now,
+        issuedAt: now,
+        expiresAt: this.expiryFrom(now, plan.kind),
+        emailStatus: email_.status,
+        emailReason: email_.reason,
+        emailUpdatedAt: now,
+      });
+      await this.repository.record(
+        transaction,
+        created.id,
+        { action: 'created', byUserId: created.invitedByUserId, ip: input.ip },
+        now,
+      );
+      await this.announceIssue(transaction, created, token, sendEmail, false);
+      return { created, superseded };
+    });
+    this.outbox.nudge();
+    return {
+      invitation: invitationOf(await this.repository.findById(created.id)),
+      acceptanceUrl: sendEmail ? '' : acceptanceUrl(this.config, token),
+      supersededInvitationId: superseded[0] ?? '',
+    };
+  }
+
+  async get(caller: Caller, invitationId: string): Promise<InvitationWithHistory> {
+    const row = isUuid(invitationId) ? await this.repository.findById(invitationId) : null;
+    if (row === null || !isAllowed(caller, 'invitations.read', targetOf(row)))
+      throw new DomainError('not_found', 'no such invitation');
+    return row;
+  }
+
+  async list(
+    caller: Caller,
+    input: invitations.ListInvitationsRequest,
+  ): Promise<{ items: Invitation[]; nextCursor?: string }> {
+    const limit = pageLimit(input.limit);
+    const violations: FieldViolation[] = [];
+    if (input.status !== undefined && !STATUSES.includes(input.status as InvitationStatus))
+      violations.push({ field: 'status', message: `one of ${STATUSES.join(', ')}` });
+    if (input.kind !== undefined && !KINDS.includes(input.kind as InvitationKind))
+      violations.push({ field: 'kind', message: `one of ${KINDS.join(', ')}` });
+    if (input.accountId !== undefined && !isUuid(input.accountId))
+      violations.push({ field: 'accountId', message: 'must be an account id (UUID)' });
+    if (input.query !== undefined && input.query.length > 254)
+      violations.push({ field: 'q', message: 'at most 254 characters' });
+    if (violations.length > 0) throw invalid('the filters are not valid', violations);
+    const after = input.cursor === undefined ? undefined : decodeCursor(input.cursor, 2);
+    const afterDate = after === undefined ? undefined : new Date(after[0]);
+    if (after !== undefined && (Number.isNaN(afterDate!.getTime()) || !isUuid(after[1])))
+      throw invalid('the cursor is not valid', [
+        { field: 'cursor', message: 'use the nextCursor of a previous page' },
+      ]);
+    const scope = scopeOf(caller, 'invitations.read');
+    if (!scope.everywhere && scope.accountIds.length === 0) return { items: [] };
+    const rows = await this.repository.list(
+      scope,
+      {
+        status: input.status as InvitationStatus | undefined,
+        kind: input.kind as InvitationKind | undefined,
+        accountId: input.accountId?.toLowerCase(),
+        emailContains: input.query?.trim().toLowerCase(),
+        after: after === undefined ? undefined : { createdAt: afterDate!, id: after[1] },
+      },
+      limit + 1,
+    );
+    return page(rows, limit, (row) => [row.createdAt.toISOString(), row.id]);
+  }
+
+  /** A new token (the old link dies), a new expiry and, unless asked otherwise, a new email. */
+  async resend(
+    caller: Caller,
+    input: invitations.ResendInvitationRequest,
+  ): Promise<{ invitation: InvitationWithHistory; acceptanceUrl: string }> {
+    const existing = await this.requireManageable(caller, input.invitationId);
+    const sendEmail = input.sendEmail ?? true;
+    if (!sendEmail) this.requirePermission(caller, 'invitations.share_link', targetOf(existing));
+    await this.limits.consume('resend', existing.id);
+    const email_ = sendEmail ? await this.readiness.initialStatus() : notRequested();
+    const token = newToken();
+    const now = new Date();
+    await this.repository.transaction(async (transaction) => {
+      const row = await this.repository.lock(transaction, existing.id);
+      if (row === null || (row.status !== 'pending' && row.status !== 'expired'))
+        throw new DomainError('conflict', `the invitation is ${row?.status ?? 'gone'}`);
+      const resent = await this.repository.update(transaction, row.id, {
+        status: 'pending',
+        tokenHash: tokenHash(token),
+        issuedAt: now,
+        expiresAt: this.expiryFrom(now, row.kind),
+        resendCount: { increment: 1 },
+        emailStatus: email_.status,
+        emailReason: email_.reason,
+        emailUpdatedAt: now,
+      });
+      await this.repository.record(
+        transaction,
+        row.id,
+        { action: 'resent', byUserId: caller.userId || null, ip: input.ip },
+        now,
+      );
+      await this.announceIssue(transaction, resent, token, sendEmail, true);
+    });
+    this.outbox.nudge();
+    return {
+      invitation: invitationOf(await this.repository.findById(existing.id)),
+      acceptanceUrl: sendEmail ? '' : acceptanceUrl(this.config, token),
+    };
+  }
+
+  /** The link dies at once; a new invitation of the same email always works afterwards. */
+  async revoke(
+    caller: Caller,
+    input: invitations.RevokeInvitationRequest,
+  ): Promise<InvitationWithHistory> {
+    const existing = await this.requireManageable(caller, input.invitationId);
+    const now = new Date();
+    await this.repository.transaction(async (transaction) => {
+      const row = await this.repository.lock(transaction, existing.id);
+      if (row === null || (row.status !== 'pending' && row.status !== 'expired'))
+        throw new DomainError('conflict', `the invitation is ${row?.status ?? 'gone'}`);
+      const revoked = await this.repository.update(transaction, row.id, { status: 'revoked' });
+      await this.repository.record(
+        transaction,
+        row.id,
+        { action: 'revoked', byUserId: caller.userId || null, ip: input.ip },
+        now,
+      );
+      await this.outbox.append(
+        transaction,
+        invitations.InvitationClosedSchema,
+        closedEvent(revoked, 'revoked', now),
+      );
+    });
+    this.outbox.nudge();
+    return invitationOf(await this.repository.findById(existing.id));
+  }
+
+  private expiryFrom(from: Date, kind: InvitationKind): Date {
+    return new Date(from.getTime() + ttlHours(this.config, kind) * 3_600_000);
+  }
+
+  private async announceIssue(
+    transaction: Transaction,
+    row: Invitation,
+    token: string,
+    sendEmail: boolean,
+    resend: boolean,
+  ): Promise<void> {
+    if (sendEmail)
+      await this.outbox.append(
+        transaction,
+        invitations.InvitationIssuedSchema,
+        issuedEvent(row, token, resend),
+      );
+    else
+      await this.outbox.append(transaction, invitations.InvitationCreatedSchema, {
+        invitation: invitationMessage(row),
+        occurredAt: timestampFromDate(row.issuedAt),
+      });
+  }
+
+  /** Pending invitations of the same email into the same scope give way to the new one. */
+  private async supersede(
+    transaction: Transaction,
+    email: string,
+    scopeKey: string,
+    caller: Caller,
+    now: Date,
+    ip: string,
+  ): Promise<string[]> {
+    const pending = await this.repository.pendingInScope(transaction, email, scopeKey);
+    for (const row of pending) {
+      const superseded = await this.repository.update(transaction, row.id, {
+        status: 'superseded',
+      });
+      await this.repository.record(
+        transaction,
+        row.id,
+        { action: 'superseded', byUserId: caller.userId || null, ip },
+        now,
+      );
+      await this.outbox.append(
+        transaction,
+        invitations.InvitationClosedSchema,
+        closedEvent(superseded, 'superseded', now),
+      );
+    }
+    return pending.map((row) => row.id);
+  }
+
+  /** Nobody invites above themselves, nor where they may not invite. */
+  private authorise(
+    caller: Caller,
+    plan: InvitationPlan,
+    accounts: AccountRef[],
+    newAccountId: string | undefined,
+    sendEmail: boolean,
+  ): void {
+    const lineages = new Map(accounts.map((account) => [account.id, account.lineage]));
+    const parent = plan.newAccount === undefined ? undefined : accounts[0];
+    if (parent !== undefined && newAccountId !== undefined)
+      lineages.set(newAccountId, [...parent.lineage, newAccountId]);
+    const targets: Target[] = plan.platform
+      ? [{ platform: true }]
+      : accounts.map((account) => ({ accountIds: account.lineage }));
+    for (const target of targets) {
+      this.requirePermission(caller, 'invitations.manage', target);
+      if (!sendEmail) this.requirePermission(caller, 'invitations.share_link', target);
+    }
+    if (!mayGrant(caller, membershipOf(plan, newAccountId), (id) => lineages.get(id) ?? [id]))
+      throw new DomainError('forbidden', 'you may not grant what this invitation would grant');
+    if (plan.adminLevel !== undefined && accounts[0]?.level !== plan.adminLevel)
+      throw invalid('the account is not at this admin level', [
+        { field: 'level', message: `the account is not a ${plan.adminLevel}` },
+      ]);
+    if (parent !== undefined && parent.depth + 1 > MAX_ACCOUNT_DEPTH)
+      throw invalid('the sub-account would be nested too deep', [
+        {
+          field: 'parentAccountId',
+          message: `accounts nest at most ${MAX_ACCOUNT_DEPTH + 1} levels deep`,
+        },
+      ]);
+  }
+
+  private requirePermission(caller: Caller, permission: Permission, target: Target): void {
+    if (!isAllowed(caller, permission, target))
+      throw new DomainError('forbidden', `you need ${permission} here`);
+  }
+
+  /** Visible (invitations.read) or "not_found"; then manageable or "forbidden". */
+  private async requireManageable(caller: Caller, invitationId: string): Promise<Invitation> {
+    const row = await this.get(caller, invitationId);
+    this.requirePermission(caller, 'invitations.manage', targetOf(row));
+    return row;
+  }
+}
+
+function notRequested() {
+  return { status: 'not_requested', reason: '' };
+}
+
+function invitationOf(row: InvitationWithHistory | null): InvitationWithHistory {
+  if (row === null) throw new Error('the invitation vanished inside its own request');
+  return row;
+}
