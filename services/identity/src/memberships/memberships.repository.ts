@@ -3,18 +3,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { MembershipShape } from '@onramp/authz';
 import { DATABASE } from '@onramp/persistence';
 import type { Membership, Prisma, PrismaClient } from '../generated/prisma/client';
+import { membershipColumns } from './membership-columns';
 
 type AlsoInTransaction = (
   transaction: Prisma.TransactionClient,
   membership: Membership,
 ) => Promise<unknown>;
-
-const columns = (shape: MembershipShape) => ({
-  platform: shape.platform,
-  accountIds: [...shape.accountIds],
-  roles: [...shape.roles],
-  additionalPermissions: [...shape.additionalPermissions],
-});
 
 @Injectable()
 export class MembershipsRepository {
@@ -27,7 +21,7 @@ export class MembershipsRepository {
   create(userId: string, shape: MembershipShape, also: AlsoInTransaction): Promise<Membership> {
     return this.database.$transaction(async (transaction) => {
       const membership = await transaction.membership.create({
-        data: { id: randomUUID(), userId, ...columns(shape) },
+        data: { id: randomUUID(), userId, ...membershipColumns(shape) },
       });
       await also(transaction, membership);
       return membership;
@@ -38,7 +32,7 @@ export class MembershipsRepository {
     return this.database.$transaction(async (transaction) => {
       const membership = await transaction.membership.update({
         where: { id },
-        data: columns(shape),
+        data: membershipColumns(shape),
       });
       await also(transaction, membership);
       return membership;

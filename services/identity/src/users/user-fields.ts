@@ -1,3 +1,4 @@
+import { membershipViolations, type MembershipShape } from '@onramp/authz';
 import type { FieldViolation } from '@onramp/errors';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -35,4 +36,16 @@ export function languageViolations(language: string): FieldViolation[] {
 
 export function isUserStatus(value: string): value is UserStatus {
   return (userStatuses as readonly string[]).includes(value);
+}
+
+/** Each membership checked against the role catalogue, named by its place in the list. */
+export function membershipListViolations(
+  memberships: readonly MembershipShape[],
+): FieldViolation[] {
+  return memberships.flatMap((membership, index) =>
+    membershipViolations(membership).map(({ field, message }) => ({
+      field: `memberships[${index}].${field}`,
+      message,
+    })),
+  );
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CredentialsModule } from '../credentials/credentials.module';
 import { SecurityReportRepository } from '../security-report/security-report.repository';
 import { SecurityReportService } from '../security-report/security-report.service';
+import { UserEvents } from './user-events';
 import { UserLifecycleService } from './user-lifecycle.service';
 import { UserLookup } from './user-lookup';
 import { UsersRepository } from './users.repository';
@@ -14,11 +15,12 @@ import { UsersService } from './users.service';
     UsersRpc,
     UsersService,
     UserLifecycleService,
+    UserEvents,
     UserLookup,
     UsersRepository,
     SecurityReportService,
     SecurityReportRepository,
   ],
-  exports: [UsersService, UserLookup, UsersRepository],
+  exports: [UsersService, UserLookup, UsersRepository, UserEvents],
 })
 export class UsersModule {}

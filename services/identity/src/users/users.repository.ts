@@ -4,6 +4,7 @@ import type { AccessScope, MembershipShape } from '@onramp/authz';
 import { DomainError } from '@onramp/errors';
 import { DATABASE } from '@onramp/persistence';
 import { Prisma, type PrismaClient } from '../generated/prisma/client';
+import { membershipColumns } from '../memberships/membership-columns';
 import type { UserCursor } from './user-cursor';
 import type { UserStatus } from './user-fields';
 import type { UserWithMemberships } from './user-message';
@@ -182,17 +183,14 @@ export class UsersRepository {
         memberships: {
           create: data.memberships.map((membership) => ({
             id: randomUUID(),
-            platform: membership.platform,
-            accountIds: [...membership.accountIds],
-            roles: [...membership.roles],
-            additionalPermissions: [...membership.additionalPermissions],
+            ...membershipColumns(membership),
             createdAt: now,
           })),
         },
       },
       include: withMemberships,
     });
-    await alsoInTransaction(transaction, user);
+    await alsoInTransaction?.(transaction, user);
     return user;
   }
 

@@ -1,17 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import {
   actingUserId,
   type Caller,
   isAllowed,
   mayGrant,
   type MembershipShape,
-  membershipViolations,
   scopeOf,
 } from '@onramp/authz';
-import { identity, isUuid } from '@onramp/contracts';
+import { isUuid } from '@onramp/contracts';
 import { DomainError, type FieldViolation } from '@onramp/errors';
-import { Outbox } from '@onramp/messaging';
 import type { SqlClient } from '@onramp/persistence';
 import { AcceptedPasswords } from '../credentials/accepted-passwords';
 import { PasswordHasher } from '../credentials/password-hasher';
@@ -20,11 +17,13 @@ import {
   emailViolations,
   isUserStatus,
   languageViolations,
+  membershipListViolations,
   nameViolations,
   normaliseEmail,
 } from './user-fields';
+import { UserEvents } from './user-events';
 import { UserLookup } from './user-lookup';
-import { membershipMessage, type UserWithMemberships } from './user-message';
+import type { UserWithMemberships } from './user-message';
 import { UsersRepository, type NewUser } from './users.repository';
 
 export interface NewUserInput {
@@ -52,7 +51,7 @@ export class UsersService {
   constructor(
     private readonly repository: UsersRepository,
     private readonly lookup: UserLookup,
-    private readonly outbox: Outbox,
+    private readonly events: UserEvents,
     private readonly passwords: AcceptedPasswords,
     private readonly hasher: PasswordHasher,
   ) {}
@@ -62,7 +61,7 @@ export class UsersService {
     const user = await this.validNewUser(input);
     authoriseCreation(caller, input.memberships);
     const created = await this.repository.create(user, this.creationEvents(caller.userId));
-    this.outbox.nudge();
+    this.events.nudge();
     return created;
   }
 
@@ -70,29 +69,13 @@ export class UsersService {
   async createFirstUser(input: NewUserInput): Promise<UserWithMemberships | undefined> {
     const user = await this.validNewUser(input);
     const created = await this.repository.createIfNoUserExists(user, this.creationEvents(''));
-    this.outbox.nudge();
+    this.events.nudge();
     return created;
   }
 
   private creationEvents(byUserId: string) {
-    return async (transaction: SqlClient, created: UserWithMemberships): Promise<void> => {
-      const occurredAt = timestampFromDate(created.createdAt);
-      await this.outbox.append(transaction, identity.UserCreatedSchema, {
-        userId: created.id,
-        email: created.email,
-        name: created.name,
-        language: created.language,
-        status: created.status,
-        occurredAt,
-      });
-      for (const membership of created.memberships) {
-        await this.outbox.append(transaction, identity.MembershipGrantedSchema, {
-          membership: membershipMessage(membership),
-          byUserId,
-          occurredAt,
-        });
-      }
-    };
+    return (transaction: SqlClient, created: UserWithMemberships): Promise<void> =>
+      this.events.created(transaction, created, byUserId);
   }
 
   /** Checks a new user's fields and password, and hashes the password. */
@@ -104,12 +87,7 @@ export class UsersService {
       ...emailViolations(email),
       ...nameViolations(name),
       ...languageViolations(language),
-      ...input.memberships.flatMap((membership, index) =>
-        membershipViolations(membership).map(({ field, message }) => ({
-          field: `memberships[${index}].${field}`,
-          message,
-        })),
-      ),
+      ...membershipListViolations(input.memberships),
     ];
     if (violations.length > 0)
       throw new DomainError('validation_failed', 'the user is not valid', violations);
@@ -180,16 +158,10 @@ export class UsersService {
     ];
     if (violations.length > 0)
       throw new DomainError('validation_failed', 'the changes are not valid', violations);
-    const user = await this.repository.update(userId, data, async (transaction, updated) => {
-      await this.outbox.append(transaction, identity.UserUpdatedSchema, {
-        userId: updated.id,
-        email: updated.email,
-        name: updated.name,
-        language: updated.language,
-        occurredAt: timestampFromDate(new Date()),
-      });
-    });
-    this.outbox.nudge();
+    const user = await this.repository.update(userId, data, (transaction, updated) =>
+      this.events.updated(transaction, updated),
+    );
+    this.events.nudge();
     return user;
   }
 }

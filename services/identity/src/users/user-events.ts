@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import type { Timestamp } from '@bufbuild/protobuf/wkt';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import { identity } from '@onramp/contracts';
+import { Outbox } from '@onramp/messaging';
+import type { SqlClient } from '@onramp/persistence';
+import type { Membership } from '../generated/prisma/client';
+import { membershipMessage, type UserWithMemberships } from './user-message';
+
+/**
+ * The events that tell other services about users, appended to the outbox inside the transaction
+ * that made the change. `byUserId` is empty when identity acts on its own authority.
+ */
+@Injectable()
+export class UserEvents {
+  constructor(private readonly outbox: Outbox) {}
+
+  /** UserCreated, and MembershipGranted for each membership the user was created with. */
+  async created(transaction: SqlClient, user: UserWithMemberships, byUserId: string) {
+    const occurredAt = timestampFromDate(user.createdAt);
+    await this.outbox.append(transaction, identity.UserCreatedSchema, {
+      userId: user.id,
+      email: user.email,
+      name: user.name,
+      language: user.language,
+      status: user.status,
+      occurredAt,
+    });
+    await this.membershipsGranted(transaction, user.memberships, byUserId, occurredAt);
+  }
+
+  async membershipsGranted(
+    transaction: SqlClient,
+    memberships: readonly Membership[],
+    byUserId: string,
+    occurredAt: Timestamp = timestampFromDate(new Date()),
+  ) {
+    for (const membership of memberships)
+      await this.outbox.append(transaction, identity.MembershipGrantedSchema, {
+        membership: membershipMessage(membership),
+        byUserId,
+        occurredAt,
+      });
+  }
+
+  async updated(transaction: SqlClient, user: UserWithMemberships) {
+    await this.outbox.append(transaction, identity.UserUpdatedSchema, {
+      userId: user.id,
+      email: user.email,
+      name: user.name,
+      language: user.language,
+      occurredAt: timestampFromDate(new Date()),
+    });
+  }
+
+  async activated(transaction: SqlClient, userId: string) {
+    await this.outbox.append(transaction, identity.UserActivatedSchema, {
+      userId,
+      occurredAt: timestampFromDate(new Date()),
+    });
+  }
+
+  async deleted(transaction: SqlClient, userId: string, byUserId: string) {
+    await this.outbox.append(transaction, identity.UserDeletedSchema, {
+      userId,
+      byUserId,
+      occurredAt: timestampFromDate(new Date()),
+    });
+  }
+
+  /** After the commit: publish at once instead of at the relay's next poll. */
+  nudge(): void {
+    this.outbox.nudge();
+  }
+}
