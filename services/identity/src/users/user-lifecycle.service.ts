@@ -1,20 +1,25 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import type { Caller } from '@onramp/authz';
-import { identity } from '@onramp/contracts';
+import { identity, isUuid } from '@onramp/contracts';
 import { DomainError } from '@onramp/errors';
 import { Outbox } from '@onramp/messaging';
+import type { UserStatus } from './user-fields';
+import { UserEvents } from './user-events';
 import { UserLookup } from './user-lookup';
 import type { UserWithMemberships } from './user-message';
 import { UsersRepository } from './users.repository';
 
-/** Deactivation, reactivation and erasure of users. */
+/** Deactivation, reactivation and erasure of users, and the approval of pending ones. */
 @Injectable()
 export class UserLifecycleService {
+  private readonly logger = new Logger(UserLifecycleService.name);
+
   constructor(
     private readonly repository: UsersRepository,
     private readonly lookup: UserLookup,
     private readonly outbox: Outbox,
+    private readonly events: UserEvents,
   ) {}
 
   /** Revokes every session at once, so the user's access tokens stop working immediately. */
@@ -53,15 +58,62 @@ export class UserLifecycleService {
   async delete(caller: Caller, userId: string): Promise<void> {
     refuseSelf(caller, userId, 'delete');
     const user = await this.lookup.changeable(caller, userId, 'users.delete');
-    await this.repository.delete(user, async (transaction) => {
-      await this.outbox.append(transaction, identity.UserDeletedSchema, {
-        userId,
-        byUserId: caller.userId,
-        occurredAt: timestampFromDate(new Date()),
-      });
-    });
-    this.outbox.nudge();
+    if (!(await this.erase(user, caller.userId)))
+      throw new DomainError('not_found', 'no such user');
   }
+
+  /**
+   * An approved self-registration. `byUserId` (the admin who approved) goes to the log only:
+   * UserActivated has no field for it.
+   */
+  async activatePending(userId: string, byUserId: string): Promise<UserWithMemberships> {
+    await this.pending(userId);
+    const activated = await this.repository.activatePending(userId, (transaction) =>
+      this.events.activated(transaction, userId),
+    );
+    // Activated or erased by someone else between the read and the update.
+    if (activated === null) throw notPending();
+    this.events.nudge();
+    this.logger.log(`pending user ${userId} activated by ${byUserId || 'the system'}`);
+    return activated;
+  }
+
+  /** A rejected self-registration: erased exactly as DeleteUser erases. */
+  async erasePending(userId: string, byUserId: string): Promise<void> {
+    const user = await this.pending(userId);
+    if (!(await this.erase(user, byUserId, 'pending_approval'))) throw notPending();
+  }
+
+  /** The user, if still pending approval: `not_found` or `conflict` otherwise. */
+  private async pending(userId: string): Promise<UserWithMemberships> {
+    const user = isUuid(userId) ? await this.repository.findById(userId) : null;
+    if (user === null) throw new DomainError('not_found', 'no such user');
+    if (user.status !== 'pending_approval') throw notPending(user.status);
+    return user;
+  }
+
+  private async erase(
+    user: { id: string; email: string },
+    byUserId: string,
+    status?: UserStatus,
+  ): Promise<boolean> {
+    const erased = await this.repository.erase(
+      user,
+      (transaction) => this.events.deleted(transaction, user.id, byUserId),
+      status,
+    );
+    this.events.nudge();
+    return erased;
+  }
+}
+
+function notPending(status?: string): DomainError {
+  return new DomainError(
+    'conflict',
+    status === undefined
+      ? 'the user is no longer pending approval'
+      : `the user is ${status}, not pending approval`,
+  );
 }
 
 // Locking oneself out (or erasing oneself) by accident must not be one click away.

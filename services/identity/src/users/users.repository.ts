@@ -123,13 +123,40 @@ export class UsersRepository {
 
   /**
    * Erasure: credentials, sessions, memberships, reset tokens and login records go with the row
-   * (foreign keys cascade); API keys the user created stay, without their creator.
+   * (foreign keys cascade); API keys the user created stay, without their creator. With `status`,
+   * only a user still in that status is erased. False when there was no such user to erase.
    */
-  delete(user: { id: string; email: string }, alsoInTransaction: AlsoInTransaction<void>) {
+  erase(
+    user: { id: string; email: string },
+    alsoInTransaction: AlsoInTransaction<void>,
+    status?: UserStatus,
+  ): Promise<boolean> {
     return this.database.$transaction(async (transaction) => {
-      await transaction.user.delete({ where: { id: user.id } });
+      const { count } = await transaction.user.deleteMany({ where: { id: user.id, status } });
+      if (count === 0) return false;
       await transaction.loginThrottle.deleteMany({ where: { email: user.email } });
       await alsoInTransaction(transaction, undefined);
+      return true;
+    });
+  }
+
+  /** pending_approval becomes active; null when the user is not (or no longer) pending. */
+  activatePending(
+    id: string,
+    alsoInTransaction: AlsoInTransaction<UserWithMemberships>,
+  ): Promise<UserWithMemberships | null> {
+    return this.database.$transaction(async (transaction) => {
+      const { count } = await transaction.user.updateMany({
+        where: { id, status: 'pending_approval' },
+        data: { status: 'active', activatedAt: new Date() },
+      });
+      if (count === 0) return null;
+      const user = await transaction.user.findUniqueOrThrow({
+        where: { id },
+        include: withMemberships,
+      });
+      await alsoInTransaction(transaction, user);
+      return user;
     });
   }
 

@@ -59,6 +59,14 @@ export class UsersRpc implements OnModuleInit {
       await this.lifecycle.delete(requireCaller(request.caller), request.userId);
       return {};
     });
+    // Internal, for the invitations service's self-registration approvals; no caller to check.
+    this.rpc.handle(methods.activatePendingUser, async (request) => ({
+      user: userMessage(await this.lifecycle.activatePending(request.userId, request.byUserId)),
+    }));
+    this.rpc.handle(methods.erasePendingUser, async (request) => {
+      await this.lifecycle.erasePending(request.userId, request.byUserId);
+      return {};
+    });
     this.rpc.handle(methods.requestSecurityReport, async (request) => {
       await this.securityReports.request(requireCaller(request.caller), request.userId);
       return {};
