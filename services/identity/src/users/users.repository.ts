@@ -189,10 +189,11 @@ export class UsersRepository {
     });
   }
 
-  private async insert(
+  /** Creates the user (with its credential and memberships) inside the caller's transaction. */
+  async insert(
     transaction: Transaction,
     data: NewUser,
-    alsoInTransaction: AlsoInTransaction<UserWithMemberships>,
+    alsoInTransaction?: AlsoInTransaction<UserWithMemberships>,
   ): Promise<UserWithMemberships> {
     const now = new Date();
     const user = await transaction.user.create({
