@@ -12,6 +12,7 @@ import { DocsController } from './docs/docs.controller';
 import { DriversController } from './drivers/drivers.controller';
 import { EmailSettingsController } from './email-settings/email-settings.controller';
 import type { GatewayEnv } from './gateway-env';
+import { InvitationsModule } from './invitations/invitations.module';
 import { MeController } from './me/me.controller';
 import { MembershipsController } from './memberships/memberships.controller';
 import { MembershipsService } from './memberships/memberships.service';
@@ -26,7 +27,7 @@ export class AppModule {
   static forRoot(env: GatewayEnv): DynamicModule {
     return {
       module: AppModule,
-      imports: coreModules({ service: 'gateway', env }),
+      imports: [...coreModules({ service: 'gateway', env }), InvitationsModule],
       controllers: [
         AuthController,
         MeController,

@@ -5,9 +5,12 @@ import { chargingCardsOperations } from '../charging-cards/charging-cards.operat
 import { costCentersOperations } from '../cost-centers/cost-centers.operations';
 import { driversOperations } from '../drivers/drivers.operations';
 import { emailSettingsOperations } from '../email-settings/email-settings.operations';
+import { invitationsOperations } from '../invitations/invitations.operations';
+import { joiningCodesOperations } from '../joining-codes/joining-codes.operations';
 import { meOperations } from '../me/me.operations';
 import { membershipsOperations } from '../memberships/memberships.operations';
 import { notificationsOperations } from '../notifications/notifications.operations';
+import { registrationsOperations } from '../registrations/registrations.operations';
 import { rolesOperations } from '../roles/roles.operations';
 import { templatesOperations } from '../templates/templates.operations';
 import { userGroupsOperations } from '../user-groups/user-groups.operations';
@@ -30,4 +33,7 @@ export const allOperations: readonly Operation[] = [
   notificationsOperations,
   emailSettingsOperations,
   templatesOperations,
+  invitationsOperations,
+  joiningCodesOperations,
+  registrationsOperations,
 ].flatMap((operations) => Object.values<Operation>(operations));
