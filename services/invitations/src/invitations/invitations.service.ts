@@ -10,7 +10,6 @@ import {
   membershipViolations,
   scopeOf,
   type Caller,
-  type Permission,
   type Target,
 } from '@onramp/authz';
 import { SERVICE_CONFIG } from '@onramp/config';
@@ -25,6 +24,7 @@ import {
   normaliseEmail,
 } from '@onramp/user-rules';
 import { ttlHours, type InvitationsConfig } from '../config/invitations-config';
+import { requirePermission } from '../common/access';
 import { Directory, type AccountRef } from '../common/directory';
 import { EmailReadiness } from '../common/email-readiness';
 import { RateLimits } from '../common/rate-limits';
@@ -218,7 +218,7 @@ export class InvitationsService {
   ): Promise<{ invitation: InvitationWithHistory; acceptanceUrl: string }> {
     const existing = await this.requireManageable(caller, input.invitationId);
     const sendEmail = input.sendEmail ?? true;
-    if (!sendEmail) this.requirePermission(caller, 'invitations.share_link', targetOf(existing));
+    if (!sendEmail) requirePermission(caller, 'invitations.share_link', targetOf(existing));
     await this.limits.consume('resend', existing.id);
     const email_ = sendEmail ? await this.readiness.initialStatus() : notRequested();
     const token = newToken();
@@ -349,8 +349,8 @@ export class InvitationsService {
       ? [{ platform: true }]
       : accounts.map((account) => ({ accountIds: account.lineage }));
     for (const target of targets) {
-      this.requirePermission(caller, 'invitations.manage', target);
-      if (!sendEmail) this.requirePermission(caller, 'invitations.share_link', target);
+      requirePermission(caller, 'invitations.manage', target);
+      if (!sendEmail) requirePermission(caller, 'invitations.share_link', target);
     }
     if (!mayGrant(caller, membershipOf(plan, newAccountId), (id) => lineages.get(id) ?? [id]))
       throw new DomainError('forbidden', 'you may not grant what this invitation would grant');
@@ -367,15 +367,10 @@ export class InvitationsService {
       ]);
   }
 
-  private requirePermission(caller: Caller, permission: Permission, target: Target): void {
-    if (!isAllowed(caller, permission, target))
-      throw new DomainError('forbidden', `you need ${permission} here`);
-  }
-
   /** Visible (invitations.read) or "not_found"; then manageable or "forbidden". */
   private async requireManageable(caller: Caller, invitationId: string): Promise<Invitation> {
     const row = await this.get(caller, invitationId);
-    this.requirePermission(caller, 'invitations.manage', targetOf(row));
+    requirePermission(caller, 'invitations.manage', targetOf(row));
     return row;
   }
 }
