@@ -105,9 +105,10 @@ async function main() {
     const port = service === 'gateway' ? gatewayPort : await freePort();
     const env = { ...common, PORT: String(port) };
     if (service !== 'gateway') env.DATABASE_URL = databaseUrl;
-    if (service === 'notifications') {
-      Object.assign(env, mail.env, { PUBLIC_URL: `http://127.0.0.1:${gatewayPort}` });
-    }
+    // Links in emails and in invitation answers point at this gateway.
+    if (service === 'notifications' || service === 'invitations')
+      env.PUBLIC_URL = `http://127.0.0.1:${gatewayPort}`;
+    if (service === 'notifications') Object.assign(env, mail.env);
     if (service === 'identity') {
       for (const name of ['JWT_SIGNING_KEYS', 'ONRAMP_ADMIN_EMAIL', 'ONRAMP_ADMIN_PASSWORD'])
         env[name] = secrets[name];

@@ -98,6 +98,7 @@ export class Stack {
         PUBLIC_URL: this.gatewayUrl,
         EMAIL_RETRY_BASE_MS: '200',
       },
+      invitations: { PUBLIC_URL: this.gatewayUrl },
       gateway: { RATE_LIMIT_AUTH_PER_MINUTE: '100000', RATE_LIMIT_PER_MINUTE: '1000000' },
     };
     return specific[service] ?? {};
