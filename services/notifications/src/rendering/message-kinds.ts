@@ -1,5 +1,11 @@
 /** The emails this service renders; each has a template per language under templates/<kind>/. */
-export const MESSAGE_KINDS = ['password-reset', 'security-report'] as const;
+export const MESSAGE_KINDS = [
+  'password-reset',
+  'security-report',
+  'invitation',
+  'invitation-resend',
+  'registration-approved',
+] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 export const LANGUAGES = ['en', 'nl', 'de', 'fr'] as const;
@@ -45,9 +51,33 @@ export interface SecurityReportVariables extends CommonVariables {
   sessions: SessionLine[];
 }
 
+/** The first email of an invitation, and the email of each resend (whose link replaces the last). */
+export interface InvitationVariables extends CommonVariables {
+  /** Who invited; empty if their name is not known. */
+  inviterName: string;
+  /** The account to join, or the new sub-account's parent; empty for the operator's staff. */
+  accountName: string;
+  /** The sub-account the invitee will own; empty for other invitations. */
+  newAccountName: string;
+  /** The roles in the recipient's words, e.g. "account owner and driver". */
+  roles: string;
+  acceptUrl: string;
+  expiresAt: string;
+  /** The inviter's own words, empty when none: user data, always inserted escaped. */
+  personalMessage: string;
+}
+
+export interface RegistrationApprovedVariables extends CommonVariables {
+  /** The account the driver registered with; empty if not known. */
+  accountName: string;
+}
+
 export interface MessageVariables {
   'password-reset': PasswordResetVariables;
   'security-report': SecurityReportVariables;
+  invitation: InvitationVariables;
+  'invitation-resend': InvitationVariables;
+  'registration-approved': RegistrationApprovedVariables;
 }
 
 /**
@@ -59,6 +89,16 @@ export interface VariableShape {
 }
 
 const common: VariableShape = { brandName: true, supportEmail: true, name: true };
+const invitation: VariableShape = {
+  ...common,
+  inviterName: true,
+  accountName: true,
+  newAccountName: true,
+  roles: true,
+  acceptUrl: true,
+  expiresAt: true,
+  personalMessage: true,
+};
 
 export const MESSAGE_VARIABLES: Record<MessageKind, VariableShape> = {
   'password-reset': { ...common, resetUrl: true, expiresAt: true },
@@ -68,6 +108,9 @@ export const MESSAGE_VARIABLES: Record<MessageKind, VariableShape> = {
     logins: { at: true, ip: true, userAgent: true, succeeded: true },
     sessions: { createdAt: true, lastUsedAt: true, ip: true, userAgent: true },
   },
+  invitation,
+  'invitation-resend': invitation,
+  'registration-approved': { ...common, accountName: true },
 };
 
 /**

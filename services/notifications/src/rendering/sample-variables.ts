@@ -1,10 +1,12 @@
 import {
   formatMoment,
   type CommonVariables,
+  type InvitationVariables,
   type Language,
   type MessageKind,
   type MessageVariables,
 } from './message-kinds';
+import { roleList } from './role-names';
 
 export interface SampleBrand {
   brandName: string;
@@ -15,6 +17,8 @@ export interface SampleBrand {
 
 // A name an attacker could choose: the preview shows that it arrives escaped.
 export const SAMPLE_NAME = 'Sam <script>alert("sample")</script> Sample';
+// Inviters write their own words too; the line break shows how several lines come out.
+const SAMPLE_MESSAGE = 'Welcome aboard!\nYour charging card is on its way. <b>Not bold</b>';
 const SAMPLE_MOMENT = new Date('2026-05-01T09:30:00Z');
 
 /** Made-up values for every variable of a kind: previews and trial renders use them. */
@@ -29,6 +33,16 @@ export function sampleVariables<Kind extends MessageKind>(
     name: SAMPLE_NAME,
   };
   const moment = formatMoment(SAMPLE_MOMENT, language);
+  const invitation: InvitationVariables = {
+    ...common,
+    inviterName: 'Alex Admin',
+    accountName: 'Fleet Example B.V.',
+    newAccountName: '',
+    roles: roleList(['account_owner', 'driver'], language),
+    acceptUrl: `${brand.publicUrl}/invite/sample-token`,
+    expiresAt: moment,
+    personalMessage: SAMPLE_MESSAGE,
+  };
   const samples: MessageVariables = {
     'password-reset': {
       ...common,
@@ -51,6 +65,9 @@ export function sampleVariables<Kind extends MessageKind>(
         },
       ],
     },
+    invitation,
+    'invitation-resend': invitation,
+    'registration-approved': { ...common, accountName: 'Fleet Example B.V.' },
   };
   return samples[kind];
 }

@@ -8,6 +8,8 @@ import {
   resolveLanguage,
   type SecurityReportVariables,
 } from './message-kinds';
+import { roleList } from './role-names';
+import { sampleVariables } from './sample-variables';
 import { checkTemplate } from './template-check';
 import { TEMPLATES_DIR, TemplateCatalog } from './template-catalog';
 import { readFileSync } from 'node:fs';
@@ -61,6 +63,37 @@ describe('templates', () => {
       expect(rendered.text).toContain('203.0.113.9');
       expect(rendered.html).toContain('help@volt.example');
     }
+  });
+
+  it('renders every kind in every language with its sample data, escaped in HTML', () => {
+    const brand = { ...common, publicUrl: 'https://volt.example' };
+    for (const kind of MESSAGE_KINDS)
+      for (const language of LANGUAGES) {
+        const rendered = catalog.render(kind, language, sampleVariables(kind, language, brand));
+        expect(rendered.subject).toContain('Volt & Co');
+        expect(rendered.html).not.toContain('<script>');
+        expect(rendered.html).toContain('&lt;script&gt;');
+      }
+  });
+
+  it('invites with the acceptance link, the roles in words and the message as written', () => {
+    const brand = { ...common, publicUrl: 'https://volt.example' };
+    const rendered = catalog.render('invitation', 'nl', sampleVariables('invitation', 'nl', brand));
+    expect(rendered.text).toContain('https://volt.example/invite/sample-token');
+    expect(rendered.text).toContain('accounteigenaar en bestuurder');
+    expect(rendered.text).toContain('Welcome aboard!\nYour charging card is on its way.');
+    expect(rendered.html).toContain('&lt;b&gt;Not bold&lt;/b&gt;');
+  });
+
+  it('names roles in the recipient language, joined as the language joins a list', () => {
+    expect(roleList(['account_owner'], 'en')).toBe('account owner');
+    expect(roleList(['platform_admin', 'support', 'billing'], 'en')).toBe(
+      'platform administrator, support staff, and billing staff',
+    );
+    expect(roleList(['driver', 'billing_admin'], 'de')).toBe(
+      'Fahrer und Abrechnungs-Administrator',
+    );
+    expect(roleList(['fleet_manager'], 'fr')).toBe('fleet manager');
   });
 
   it('falls back to English for a language without templates, and reads regional codes', () => {

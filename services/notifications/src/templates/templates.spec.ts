@@ -92,11 +92,16 @@ const put = (
 
 it('lists every kind in every language, shipped, with the variables each may use', async () => {
   const { templates } = await app.call(method.listTemplates, { caller: operator });
-  expect(templates).toHaveLength(8);
+  // 5 kinds × 4 languages.
+  expect(templates).toHaveLength(20);
   expect(templates.every((template) => template.source === 'shipped')).toBe(true);
   const report = templates.find((t) => t.kind === 'security-report' && t.language === 'nl');
   expect(report?.variables).toEqual(expect.arrayContaining(['name', 'logins', 'logins.ip']));
   expect(report?.html).toContain('{{');
+  const resend = templates.find((t) => t.kind === 'invitation-resend' && t.language === 'de');
+  expect(resend?.variables).toEqual(
+    expect.arrayContaining(['inviterName', 'acceptUrl', 'expiresAt', 'roles', 'personalMessage']),
+  );
 });
 
 it('sends the next email with a stored override, and the shipped text again after a reset', async () => {
@@ -192,6 +197,18 @@ it('previews with sample data, escaping a name that holds <script>, and sends no
   expect(await app.database.templateOverride.count()).toBe(0);
   await new Promise((resolve) => setTimeout(resolve, 200));
   expect(sink.messages.length).toBe(before);
+});
+
+it('previews an invitation with a sample link, roles and a personal message that arrives escaped', async () => {
+  const preview = await app.call(method.previewTemplate, {
+    caller: operator,
+    kind: 'invitation',
+    language: 'fr',
+  });
+  expect(preview.subject).toBe('Alex Admin vous invite à rejoindre Fleet Example B.V. sur Volt');
+  expect(preview.text).toContain('http://127.0.0.1:8080/invite/sample-token');
+  expect(preview.text).toContain('propriétaire du compte et conducteur');
+  expect(preview.html).toContain('&lt;b&gt;Not bold&lt;/b&gt;');
 });
 
 it('lets only a caller holding templates.manage on the platform list, edit, reset or preview', async () => {
