@@ -81,9 +81,14 @@ export function normaliseAccount(fields: AccountFields): AccountFields {
 /**
  * Every rule an account's state must satisfy, whether created or updated. The rules another
  * service must apply the same way (name, type, relation, company details) come from
- * @onramp/account-rules.
+ * @onramp/account-rules. `billingAddressRequired` is false only for an account created from an
+ * accepted invitation: the invitee gives company details, an admin adds the address later.
  */
-export function accountViolations(fields: AccountFields, hasParent: boolean): FieldViolation[] {
+export function accountViolations(
+  fields: AccountFields,
+  hasParent: boolean,
+  billingAddressRequired = true,
+): FieldViolation[] {
   const violations: FieldViolation[] = [
     ...accountNameViolations(fields.name),
     ...oneOfViolations('type', fields.type, ACCOUNT_TYPES),
@@ -130,7 +135,7 @@ export function accountViolations(fields: AccountFields, hasParent: boolean): Fi
         field: 'featureFlags',
         message: `"${flag.slice(0, 64)}" is not a flag name`,
       });
-  if (fields.type === 'business') {
+  if (fields.type === 'business' && billingAddressRequired) {
     const address: [string, string][] = [
       ['billingAddress.line1', fields.billingLine1],
       ['billingAddress.postalCode', fields.billingPostalCode],

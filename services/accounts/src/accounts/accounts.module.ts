@@ -7,6 +7,6 @@ import { PlanCatalogue } from './plan-catalogue';
 
 @Module({
   providers: [AccountsRpc, AccountsService, AccountsRepository, AccountAccess, PlanCatalogue],
-  exports: [AccountAccess, AccountsRepository],
+  exports: [AccountAccess, AccountsRepository, AccountsService],
 })
 export class AccountsModule {}

@@ -112,28 +112,10 @@ export class AccountsService {
     );
     if (parent !== null && parent.depth + 1 > MAX_DEPTH) throw depthViolation();
 
-    const id = randomUUID();
-    const parentKey = parent?.id ?? TOP_LEVEL;
-    const key = nameKey(fields.name);
     try {
       const account = await this.repository.transaction(async (transaction) => {
-        if ((await this.repository.siblingNamed(transaction, parentKey, key)) !== null)
-          throw nameTaken();
-        const created = await this.repository.create(transaction, {
-          ...fields,
-          id,
-          parentId: parent?.id ?? null,
-          parentKey,
-          path: [...(parent?.path ?? []), id],
-          depth: parent === null ? 0 : parent.depth + 1,
-          nameKey: key,
-        });
-        await this.outbox.append(transaction, accounts.AccountCreatedSchema, {
-          account: accountMessage(created, this.plans),
-          byUserId: caller.userId,
-          occurredAt: timestampFromDate(created.createdAt),
-        });
-        return created;
+        if (await this.nameTakenUnder(transaction, parent, fields.name)) throw nameTaken();
+        return this.insert(transaction, randomUUID(), parent, fields, caller.userId);
       });
       this.outbox.nudge();
       return account;
@@ -141,6 +123,48 @@ export class AccountsService {
       if (isUniqueViolation(error)) throw nameTaken();
       throw error;
     }
+  }
+
+  /** Whether a sibling under `parent` (null: the top level) already has this name. */
+  async nameTakenUnder(
+    transaction: Transaction,
+    parent: Account | null,
+    name: string,
+  ): Promise<boolean> {
+    const sibling = await this.repository.siblingNamed(
+      transaction,
+      parent?.id ?? TOP_LEVEL,
+      nameKey(name),
+    );
+    return sibling !== null;
+  }
+
+  /**
+   * Writes a valid account under `parent` (null: the top level) and its AccountCreated, inside
+   * the caller's transaction; the caller nudges the outbox once it has committed.
+   */
+  async insert(
+    transaction: Transaction,
+    id: string,
+    parent: Account | null,
+    fields: AccountFields,
+    byUserId: string,
+  ): Promise<Account> {
+    const created = await this.repository.create(transaction, {
+      ...fields,
+      id,
+      parentId: parent?.id ?? null,
+      parentKey: parent?.id ?? TOP_LEVEL,
+      path: [...(parent?.path ?? []), id],
+      depth: parent === null ? 0 : parent.depth + 1,
+      nameKey: nameKey(fields.name),
+    });
+    await this.outbox.append(transaction, accounts.AccountCreatedSchema, {
+      account: accountMessage(created, this.plans),
+      byUserId,
+      occurredAt: timestampFromDate(created.createdAt),
+    });
+    return created;
   }
 
   get(caller: Caller, accountId: string): Promise<Account> {
