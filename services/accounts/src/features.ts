@@ -3,6 +3,7 @@ import { AccountsModule } from './accounts/accounts.module';
 import { ChargingCardsModule } from './charging-cards/charging-cards.module';
 import { DriversModule } from './drivers/drivers.module';
 import { GroupsModule } from './groups/groups.module';
+import { InvitedAccountsModule } from './invited-accounts/invited-accounts.module';
 import { UserDirectoryModule } from './user-directory/user-directory.module';
 
 /** Every feature of the accounts service (shared by main and the integration tests). */
@@ -13,4 +14,5 @@ export const accountsFeatures = [
   DriversModule,
   UserDirectoryModule,
   AccountMembersModule,
+  InvitedAccountsModule,
 ];
