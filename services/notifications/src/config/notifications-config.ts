@@ -1,5 +1,6 @@
 import { publicUrl } from '@onramp/config';
 import { z } from 'zod';
+import { webhooksConfig } from '../webhooks/webhooks-config';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 
@@ -35,6 +36,8 @@ export const notificationsConfig = z.object({
   EMAIL_RETRY_BASE_MS: positiveInt(1_000),
   BRAND_NAME: z.string().min(1).default('Onramp'),
   BRAND_SUPPORT_EMAIL: z.email().optional(),
+  // Partner webhooks (see webhooks-config.ts).
+  ...webhooksConfig.shape,
 });
 
 export type NotificationsConfig = z.output<typeof notificationsConfig>;
