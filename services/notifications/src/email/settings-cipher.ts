@@ -36,7 +36,10 @@ export function open(key: Buffer, sealed: string, context: string): string {
   ]).toString('utf8');
 }
 
-/** Seals and opens the secrets of saved settings under SETTINGS_ENCRYPTION_KEY. */
+/**
+ * Seals and opens the secrets the service stores (email provider settings, webhook signing
+ * secrets) under SETTINGS_ENCRYPTION_KEY.
+ */
 @Injectable()
 export class SettingsCipher {
   private readonly key?: Buffer;
@@ -54,7 +57,7 @@ export class SettingsCipher {
     if (this.key === undefined)
       throw new DomainError(
         'service_unavailable',
-        'email provider settings cannot be saved: the notifications service has no SETTINGS_ENCRYPTION_KEY to encrypt their secrets with',
+        'secrets cannot be stored: the notifications service has no SETTINGS_ENCRYPTION_KEY to encrypt them with',
       );
     return this.key;
   }
