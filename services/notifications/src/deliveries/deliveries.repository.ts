@@ -9,6 +9,8 @@ export interface NewDelivery {
   template: string;
   language: string;
   sourceSubject: string;
+  /** What the email is about, e.g. "invitation:<id>". */
+  reference?: string;
 }
 
 export interface DeliveryFilter {

@@ -16,6 +16,8 @@ export interface DeliveryRequest {
   recipient: string;
   template: string;
   language: string;
+  /** What the email is about, e.g. "invitation:<id>"; absent for emails about the recipient only. */
+  reference?: string;
   /** Renders the email from the event in hand; called only when an attempt is due. */
   render: () => RenderedEmail;
 }
@@ -82,6 +84,7 @@ export class DeliveriesService {
       template: request.template,
       language: request.language,
       sourceSubject: request.sourceSubject,
+      reference: request.reference,
     });
     const provider = await this.sender.current();
     if (provider.name === 'none') {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { toBinary } from '@bufbuild/protobuf';
 import { timestampDate, type Timestamp } from '@bufbuild/protobuf/wkt';
@@ -7,7 +6,9 @@ import { eventSubject, identity } from '@onramp/contracts';
 import { EventConsumers } from '@onramp/messaging';
 import type { NotificationsConfig } from '../config/notifications-config';
 import { DeliveriesService } from '../deliveries/deliveries.service';
-import { formatMoment, resolveLanguage, type CommonVariables } from '../rendering/message-kinds';
+import { momentKey, sha256Hex } from '../deliveries/event-keys';
+import { commonVariables } from '../rendering/common-variables';
+import { formatMoment, resolveLanguage } from '../rendering/message-kinds';
 import { EmailTemplates } from '../rendering/email-templates';
 
 /**
@@ -62,7 +63,7 @@ export class IdentityEmailsConsumer implements OnModuleInit {
       language,
       render: () =>
         templates.render('password-reset', language, {
-          ...this.common(event.name),
+          ...commonVariables(this.config, event.name),
           resetUrl: `${this.config.PUBLIC_URL}/reset-password?token=${encodeURIComponent(event.token)}`,
           expiresAt: event.expiresAt ? formatMoment(timestampDate(event.expiresAt), language) : '',
         }),
@@ -84,7 +85,7 @@ export class IdentityEmailsConsumer implements OnModuleInit {
       language,
       render: () =>
         templates.render('security-report', language, {
-          ...this.common(event.name),
+          ...commonVariables(this.config, event.name),
           generatedAt: moment(event.occurredAt),
           logins: event.recentLogins.map((login) => ({
             at: moment(login.at),
@@ -101,20 +102,4 @@ export class IdentityEmailsConsumer implements OnModuleInit {
         }),
     });
   }
-
-  private common(name: string): CommonVariables {
-    return {
-      brandName: this.config.BRAND_NAME,
-      supportEmail: this.config.BRAND_SUPPORT_EMAIL ?? '',
-      name,
-    };
-  }
-}
-
-function momentKey(timestamp: Timestamp | undefined): string {
-  return timestamp ? `${timestamp.seconds}.${timestamp.nanos}` : '-';
-}
-
-function sha256Hex(value: string | Uint8Array): string {
-  return createHash('sha256').update(value).digest('hex');
 }

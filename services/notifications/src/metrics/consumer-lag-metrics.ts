@@ -4,6 +4,7 @@ import { eventSubject } from '@onramp/contracts';
 import { NATS_CONNECTION, streamFor } from '@onramp/messaging';
 import { Gauge } from 'prom-client';
 import { identityEmailSubscriptions } from '../identity-emails/identity-emails.consumer';
+import { invitationEmailSubscriptions } from '../invitation-emails/invitation-emails.consumer';
 import { EmailMetrics } from './email-metrics';
 
 type NatsConnection = Parameters<typeof jetstreamManager>[0];
@@ -12,7 +13,10 @@ type NatsConnection = Parameters<typeof jetstreamManager>[0];
 export const CONSUMER_INFO_TIMEOUT_MS = 1_000;
 
 /** The service's durable consumers, named as EventConsumers names them (`<service>-<name>`). */
-export const lagConsumers = Object.values(identityEmailSubscriptions).map(({ name, schema }) => ({
+export const lagConsumers = [
+  ...Object.values(identityEmailSubscriptions),
+  ...Object.values(invitationEmailSubscriptions),
+].map(({ name, schema }) => ({
   durable: `notifications-${name}`,
   stream: streamFor(eventSubject(schema)).name,
 }));

@@ -89,7 +89,9 @@ it('counts a sent email and times its rendering and its provider call', async ()
 
 it('reports the lag of each durable consumer, back to zero once its events are handled', async () => {
   expect(lagConsumers.map(({ durable }) => durable).sort()).toEqual([
+    'notifications-invitation-email',
     'notifications-password-reset-email',
+    'notifications-registration-email',
     'notifications-security-report-email',
   ]);
   const messageId = await app.publish(identity.PasswordResetIssuedSchema, {
