@@ -1,0 +1,330 @@
+import { Api } from './api';
+import { GOOD_PASSWORD, InvitationFlows, type Grants } from './invitation-flows';
+import { eventually, Stack } from './stack';
+
+const company = { legalName: 'Fleet North B.V.', vatNumber: 'NL123456789B01' };
+
+/** Every invitation flow of the seeds, through the gateway, with the real email in the sink. */
+describe('invitations: the seeds’ flows from email to active user', () => {
+  let stack: Stack;
+  let admin: Api;
+  let flows: InvitationFlows;
+
+  const grantsOf = async (api: Api) => (await api.get<Grants>('/v1/me')).body;
+
+  /** Accounts creates a sub-account from the acceptance's event, a moment after the answer. */
+  const accountWhenCreated = async (accountId: string) => {
+    let account: Record<string, unknown> = {};
+    await eventually('the sub-account exists', async () => {
+      const response = await admin.get<Record<string, unknown>>(`/v1/accounts/${accountId}`);
+      account = response.body;
+      return response.status === 200;
+    });
+    return account;
+  };
+
+  beforeAll(async () => {
+    stack = await Stack.start(['identity', 'accounts', 'invitations', 'notifications', 'gateway']);
+    admin = (await Api.of(stack).loginAsAdmin()).api;
+    flows = new InvitationFlows(stack, admin);
+  }, 180_000);
+  afterAll(() => stack?.stop());
+
+  it('000: a system user gets the system roles chosen, and only those', async () => {
+    const invitation = await flows.invite({
+      kind: 'system_user',
+      email: 'Support.Sam@CPO.test',
+      roles: ['support', 'billing'],
+    });
+    expect(invitation).toMatchObject({ status: 'pending', displayStatus: 'invited' });
+    const { api, userId } = await flows.acceptFromEmail('support.sam@cpo.test');
+    const me = await grantsOf(api);
+    expect(me.user.status).toBe('active');
+    expect(me.grants).toEqual([
+      expect.objectContaining({ platform: true, roles: ['support', 'billing'] }),
+    ]);
+    const done = await flows.get(invitation.id);
+    expect(done.body).toMatchObject({
+      status: 'accepted',
+      displayStatus: 'active',
+      acceptedUserId: userId,
+    });
+    expect(done.body.history!.map((entry) => entry.action)).toEqual(
+      expect.arrayContaining(['created', 'accepted']),
+    );
+  });
+
+  it('000: a customer’s account owner reaches their account and nothing else', async () => {
+    const customer = await flows.createAccount({ name: 'Harbour Fleet', type: 'consumer' });
+    const other = await flows.createAccount({ name: 'Someone Else', type: 'consumer' });
+    await flows.invite({
+      kind: 'account_owner',
+      email: 'owner@harbour.test',
+      accountId: customer.id,
+    });
+    const { api } = await flows.acceptFromEmail('owner@harbour.test');
+    expect((await api.get(`/v1/accounts/${customer.id}`)).status).toBe(200);
+    expect((await api.get(`/v1/accounts/${other.id}`)).status).toBe(404);
+    expect((await grantsOf(api)).grants).toEqual([
+      expect.objectContaining({ accountIds: [customer.id], roles: ['account_owner'] }),
+    ]);
+  });
+
+  it('000: an end user’s sub-account is created on acceptance, with the agreed rate', async () => {
+    const customer = await flows.createAccount({ name: 'Dock Logistics', type: 'consumer' });
+    const invitation = await flows.invite({
+      kind: 'end_user',
+      email: 'driver@dock.test',
+      accountId: customer.id,
+      accountName: 'Dock Driver Eva',
+      role: 'driver',
+      accountType: 'consumer',
+      reimbursementRateEurPerKwh: '0.28',
+    });
+    const { api, accountId } = await flows.acceptFromEmail('driver@dock.test');
+    expect(accountId).toBeTruthy();
+    const created = await accountWhenCreated(accountId!);
+    expect(created).toMatchObject({
+      name: 'Dock Driver Eva',
+      parentId: customer.id,
+      reimbursementRateEurPerKwh: '0.28',
+    });
+    expect((await grantsOf(api)).grants).toEqual([
+      expect.objectContaining({ accountIds: [accountId], roles: ['driver'] }),
+    ]);
+    expect((await flows.get(invitation.id)).body.createdAccountId).toBe(accountId);
+  });
+
+  it('000: a business sub-account needs the invitee’s company details', async () => {
+    const parent = await flows.createAccount({ name: 'Group Holding', type: 'consumer' });
+    await flows.invite({
+      kind: 'sub_account',
+      email: 'cfo@north.test',
+      parentAccountId: parent.id,
+      relation: 'subsidiary',
+      accountName: 'Fleet North',
+      accountType: 'business',
+    });
+    const token = flows.tokenIn(await flows.emailTo('cfo@north.test'));
+    const withoutCompany = await flows.accept(token, { password: GOOD_PASSWORD });
+    expect(withoutCompany.status).toBe(400);
+    expect(JSON.stringify(withoutCompany.body)).toContain('company');
+    const accepted = await flows.accept(token, { password: GOOD_PASSWORD, company });
+    expect(accepted.status).toBe(200);
+    const account = await accountWhenCreated(accepted.body.accountId!);
+    expect(account).toMatchObject({
+      name: 'Fleet North',
+      type: 'business',
+      relation: 'subsidiary',
+      parentId: parent.id,
+      company: expect.objectContaining({ legalName: company.legalName }),
+    });
+  });
+
+  it('001: an enterprise admin accepts, then invites a company admin at their own level and below only', async () => {
+    const enterprise = await flows.createAccount({
+      name: 'Enterprise One',
+      type: 'consumer',
+      level: 'enterprise',
+    });
+    await flows.invite({
+      kind: 'admin',
+      email: 'ent.admin@one.test',
+      accountId: enterprise.id,
+      level: 'enterprise',
+    });
+    const { api: entAdmin } = await flows.acceptFromEmail('ent.admin@one.test');
+    const companyAccount = await entAdmin.post<{ id: string }>('/v1/accounts', {
+      name: 'Company A',
+      type: 'consumer',
+      parentId: enterprise.id,
+      relation: 'subsidiary',
+      level: 'company',
+    });
+    expect(companyAccount.status).toBe(201);
+    const byEnterpriseAdmin = await entAdmin.post('/v1/invitations', {
+      kind: 'admin',
+      email: 'co.admin@one.test',
+      accountId: companyAccount.body.id,
+      level: 'company',
+    });
+    expect(byEnterpriseAdmin.status).toBe(201);
+    const { api: companyAdmin } = await flows.acceptFromEmail('co.admin@one.test');
+    const upwards = await companyAdmin.post('/v1/invitations', {
+      kind: 'admin',
+      email: 'climber@one.test',
+      accountId: companyAccount.body.id,
+      level: 'enterprise',
+    });
+    expect(upwards.status).toBe(400); // the account is a company, not an enterprise
+    const outside = await companyAdmin.post('/v1/invitations', {
+      kind: 'admin',
+      email: 'climber@one.test',
+      accountId: enterprise.id,
+      level: 'enterprise',
+    });
+    expect([403, 404]).toContain(outside.status);
+  });
+
+  it('002: a client user with a role, extra permissions and two clients; personal message escaped; 21 days', async () => {
+    const first = await flows.createAccount({ name: 'Client Alpha', type: 'consumer' });
+    const second = await flows.createAccount({ name: 'Client Beta', type: 'consumer' });
+    const invitation = await flows.invite({
+      kind: 'account_user',
+      email: 'multi@clients.test',
+      accountIds: [first.id, second.id],
+      role: 'billing_admin',
+      additionalPermissions: ['exports.read'],
+      personalMessage: 'Welcome! <script>alert("x")</script>',
+      language: 'de',
+    });
+    const days = (Date.parse(invitation.expiresAt) - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(20.9);
+    expect(days).toBeLessThanOrEqual(21);
+    const email = await flows.emailTo('multi@clients.test');
+    expect(String(email.html)).not.toContain('<script>alert');
+    expect(String(email.html)).toContain('&lt;script&gt;');
+    const token = flows.tokenIn(email);
+    expect((await flows.accept(token, { password: GOOD_PASSWORD })).status).toBe(200);
+    const { api } = await Api.of(stack).login('multi@clients.test', GOOD_PASSWORD);
+    const [grant] = (await grantsOf(api)).grants;
+    expect(grant.accountIds.sort()).toEqual([first.id, second.id].sort());
+    expect(grant.roles).toEqual(['billing_admin']);
+    expect(grant.permissions).toContain('exports.read');
+  });
+
+  it('002: resend kills the old link; revoke kills the link; statuses read as the seeds say', async () => {
+    const account = await flows.createAccount({ name: 'Resend Co', type: 'consumer' });
+    const invitation = await flows.invite({
+      kind: 'account',
+      email: 'again@resend.test',
+      accountId: account.id,
+    });
+    const first = flows.tokenIn(await flows.emailTo('again@resend.test'));
+    const resent = await admin.post<{ resendCount: number }>(
+      `/v1/invitations/${invitation.id}/resend`,
+    );
+    expect(resent.status).toBe(200);
+    expect(resent.body.resendCount).toBe(1);
+    const second = flows.tokenIn(await flows.emailTo('again@resend.test', [first]));
+    expect(second).not.toBe(first);
+    expect((await flows.openPage(first)).status).toBe(410);
+    const old = await flows.accept(first, { password: GOOD_PASSWORD });
+    expect(old.status).toBe(410);
+
+    const revoked = await admin.post(`/v1/invitations/${invitation.id}/revoke`);
+    expect(revoked.body).toMatchObject({ status: 'revoked', displayStatus: 'deactivated' });
+    const afterRevoke = await flows.accept(second, { password: GOOD_PASSWORD });
+    expect(afterRevoke.status).toBe(410);
+    expect(afterRevoke.body).toEqual(old.body);
+
+    // Re-inviting after a revocation always works, and the new link does.
+    await flows.invite({ kind: 'account', email: 'again@resend.test', accountId: account.id });
+    const third = flows.tokenIn(await flows.emailTo('again@resend.test', [first, second]));
+    expect((await flows.accept(third, { password: GOOD_PASSWORD })).status).toBe(200);
+  });
+
+  it('inviting the same email into the same scope supersedes the pending invitation', async () => {
+    const account = await flows.createAccount({ name: 'Twice Ltd', type: 'consumer' });
+    const body = { kind: 'account', email: 'twice@twice.test', accountId: account.id };
+    const older = await flows.invite(body);
+    const olderToken = flows.tokenIn(await flows.emailTo('twice@twice.test'));
+    const newer = await flows.invite(body);
+    expect(newer).toMatchObject({ supersededInvitationId: older.id });
+    expect((await flows.get(older.id)).body.status).toBe('superseded');
+    expect((await flows.accept(olderToken, { password: GOOD_PASSWORD })).status).toBe(410);
+  });
+
+  it('an expired link is refused, the expiry is announced, and a resend revives the invitation', async () => {
+    const account = await flows.createAccount({ name: 'Late Ltd', type: 'consumer' });
+    const invitation = await flows.invite({
+      kind: 'account',
+      email: 'late@late.test',
+      accountId: account.id,
+    });
+    const token = flows.tokenIn(await flows.emailTo('late@late.test'));
+    await stack.query(
+      `UPDATE invitations.invitations SET expires_at = now() - interval '1 minute' WHERE id = $1`,
+      [invitation.id],
+    );
+    expect((await flows.accept(token, { password: GOOD_PASSWORD })).status).toBe(410);
+    await eventually(
+      'the expiry is raised',
+      async () => (await flows.get(invitation.id)).body.status === 'expired',
+    );
+    expect((await admin.post(`/v1/invitations/${invitation.id}/resend`)).status).toBe(200);
+    const fresh = flows.tokenIn(await flows.emailTo('late@late.test', [token]));
+    expect((await flows.accept(fresh, { password: GOOD_PASSWORD })).status).toBe(200);
+  });
+
+  it('004: without an email provider the invitation is created and says why nothing was sent', async () => {
+    const account = await flows.createAccount({ name: 'No Mail BV', type: 'consumer' });
+    expect(
+      (await admin.request('PUT', '/v1/settings/email-provider', { provider: 'none' })).status,
+    ).toBe(200);
+    try {
+      const invitation = await flows.invite({
+        kind: 'account',
+        email: 'nomail@nomail.test',
+        accountId: account.id,
+        role: 'api_developer',
+      });
+      expect(invitation.emailStatus).toMatchObject({
+        status: 'not_sent',
+        reason: 'provider_not_configured',
+      });
+      await eventually('the delivery outcome is recorded', async () => {
+        const current = (await flows.get(invitation.id)).body;
+        expect(current.history!.map((entry) => entry.action)).toContain('email_not_sent');
+        expect(current.emailStatus.status).toBe('not_sent');
+      });
+    } finally {
+      await admin.request('PUT', '/v1/settings/email-provider', {
+        provider: 'smtp',
+        smtpUrl: stack.mailbox.url,
+      });
+    }
+  });
+
+  it('an inviter may take the link instead of an email; it is never shown again', async () => {
+    const account = await flows.createAccount({ name: 'Link Only', type: 'consumer' });
+    const invitation = await flows.invite({
+      kind: 'account',
+      email: 'link@only.test',
+      accountId: account.id,
+      sendEmail: false,
+    });
+    expect(invitation.acceptanceUrl).toMatch(new RegExp(`^${stack.gatewayUrl}/invite/`));
+    expect(invitation.emailStatus.status).toBe('not_requested');
+    const again = await flows.get(invitation.id);
+    expect(JSON.stringify(again.body)).not.toContain(invitation.acceptanceUrl!.split('/').pop());
+    const token = invitation.acceptanceUrl!.split('/').pop()!;
+    expect((await flows.accept(token, { password: GOOD_PASSWORD })).status).toBe(200);
+  });
+
+  it('an existing user accepts into their own account when signed in, and only then', async () => {
+    const account = await flows.createAccount({ name: 'Second Home', type: 'consumer' });
+    await flows.invite({ kind: 'system_user', email: 'two.hats@cpo.test', roles: ['billing'] });
+    const first = await flows.acceptFromEmail('two.hats@cpo.test');
+    const api = first.api;
+    await flows.invite({ kind: 'account', email: 'two.hats@cpo.test', accountId: account.id });
+    const token = flows.tokenIn(await flows.emailTo('two.hats@cpo.test', [first.token]));
+    const anonymousTry = await flows.accept(token, { password: GOOD_PASSWORD });
+    expect(anonymousTry.status).toBe(409);
+    const signedIn = await flows.accept(token, {}, api);
+    expect(signedIn.status).toBe(200);
+    const grants = (await grantsOf(api)).grants;
+    expect(grants).toHaveLength(2);
+  });
+
+  it('lists invitations with filters and pages, scoped to what the caller may read', async () => {
+    const listed = await admin.get<{ items: { email: string; status: string }[] }>(
+      '/v1/invitations?status=accepted&limit=2',
+    );
+    expect(listed.status).toBe(200);
+    expect(listed.body.items.length).toBeLessThanOrEqual(2);
+    expect(listed.body.items.every((item) => item.status === 'accepted')).toBe(true);
+    const search = await admin.get<{ items: { email: string }[] }>('/v1/invitations?q=harbour');
+    expect(search.body.items.map((item) => item.email)).toEqual(['owner@harbour.test']);
+  });
+});

@@ -1,0 +1,147 @@
+import { Api } from './api';
+import { GOOD_PASSWORD, InvitationFlows, type Grants } from './invitation-flows';
+import { Stack } from './stack';
+
+/** `001_…` joining codes and `003_…` driver self-registration with approval. */
+describe('joining codes and self-registration', () => {
+  let stack: Stack;
+  let anonymous: Api;
+  let admin: Api;
+  let flows: InvitationFlows;
+
+  beforeAll(async () => {
+    stack = await Stack.start(['identity', 'accounts', 'invitations', 'notifications', 'gateway']);
+    anonymous = Api.of(stack);
+    admin = (await anonymous.loginAsAdmin()).api;
+    flows = new InvitationFlows(stack, admin);
+  }, 180_000);
+  afterAll(() => stack?.stop());
+
+  /** A signed-in user of the platform with no account yet. */
+  const signedInUser = async (email: string) => {
+    await flows.invite({ kind: 'system_user', email, roles: ['field_service'] });
+    return (await flows.acceptFromEmail(email)).api;
+  };
+
+  it('001: a user who enters the account’s joining code gets access at once', async () => {
+    const zone = await flows.createAccount({ name: 'Charging Zone', type: 'consumer' });
+    const created = await admin.post<{ id: string; code: string; status: string }>(
+      `/v1/accounts/${zone.id}/joining-codes`,
+      { role: 'driver', maxUses: 2 },
+    );
+    expect(created.status).toBe(201);
+    expect(created.body.code).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
+    const user = await signedInUser('zone.user@cpo.test');
+    expect((await user.get(`/v1/accounts/${zone.id}`)).status).toBe(404);
+
+    const typed = created.body.code.toLowerCase().replace('-', ' ');
+    const redeemed = await user.post('/v1/joining-codes/redeem', { code: typed });
+    expect(redeemed.status).toBe(200);
+    expect(redeemed.body).toMatchObject({ accountId: zone.id, role: 'driver' });
+    const me = (await user.get<Grants>('/v1/me')).body;
+    expect(me.grants).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ accountIds: [zone.id], roles: ['driver'] }),
+      ]),
+    );
+    // Redeeming again uses nothing up; a second user takes the last use; a third finds it used up.
+    expect((await user.post('/v1/joining-codes/redeem', { code: typed })).status).toBe(200);
+    const second = await signedInUser('zone.second@cpo.test');
+    expect((await second.post('/v1/joining-codes/redeem', { code: typed })).status).toBe(200);
+    const third = await signedInUser('zone.third@cpo.test');
+    const usedUp = await third.post('/v1/joining-codes/redeem', { code: typed });
+    expect(usedUp.status).toBe(410);
+  });
+
+  it('001: a rotated or revoked code stops working at once; nobody redeems without signing in', async () => {
+    const zone = await flows.createAccount({ name: 'Rotating Zone', type: 'consumer' });
+    const created = await admin.post<{ id: string; code: string }>(
+      `/v1/accounts/${zone.id}/joining-codes`,
+      {},
+    );
+    const rotated = await admin.post<{ code: string }>(
+      `/v1/joining-codes/${created.body.id}/rotate`,
+    );
+    expect(rotated.body.code).not.toBe(created.body.code);
+    const user = await signedInUser('rotator@cpo.test');
+    expect((await user.post('/v1/joining-codes/redeem', { code: created.body.code })).status).toBe(
+      410,
+    );
+    expect(
+      (await anonymous.post('/v1/joining-codes/redeem', { code: rotated.body.code })).status,
+    ).toBe(401);
+    expect((await admin.post(`/v1/joining-codes/${created.body.id}/revoke`)).status).toBe(200);
+    expect((await user.post('/v1/joining-codes/redeem', { code: rotated.body.code })).status).toBe(
+      410,
+    );
+  });
+
+  it('003: a self-registered driver waits to be approved, then charges; a rejected one is erased', async () => {
+    const site = await flows.createAccount({
+      name: 'Depot West',
+      type: 'consumer',
+      language: 'nl',
+    });
+    const settings = await admin.request<{ enabled: boolean; registrationCode: string }>(
+      'PUT',
+      `/v1/accounts/${site.id}/registration-settings`,
+      { enabled: true },
+    );
+    expect(settings.status).toBe(200);
+    const code = settings.body.registrationCode;
+    expect(code).toBeTruthy();
+
+    const registered = await anonymous.post<{ id: string; status: string }>('/v1/registrations', {
+      registrationCode: code,
+      email: 'self@depot.test',
+      name: 'Self Registered',
+      password: GOOD_PASSWORD,
+    });
+    expect(registered.status).toBe(201);
+    expect(registered.body.status).toBe('pending');
+    expect(
+      (
+        await anonymous.post('/v1/auth/login', {
+          email: 'self@depot.test',
+          password: GOOD_PASSWORD,
+        })
+      ).status,
+    ).not.toBe(200);
+
+    const toBeApproved = await admin.get<{ items: { id: string; email: string }[] }>(
+      `/v1/registrations?status=pending&accountId=${site.id}`,
+    );
+    expect(toBeApproved.body.items.map((item) => item.email)).toEqual(['self@depot.test']);
+    const approved = await admin.post(`/v1/registrations/${registered.body.id}/approve`);
+    expect(approved.status).toBe(200);
+    expect(approved.body).toMatchObject({ status: 'approved' });
+    const { api } = await anonymous.login('self@depot.test', GOOD_PASSWORD);
+    const me = (await api.get<Grants>('/v1/me')).body;
+    expect(me.grants).toEqual([
+      expect.objectContaining({ accountIds: [site.id], roles: ['driver'] }),
+    ]);
+    await flows.emailTo('self@depot.test');
+
+    const other = await anonymous.post<{ id: string }>('/v1/registrations', {
+      registrationCode: code,
+      email: 'rejected@depot.test',
+      name: 'Not Welcome',
+      password: GOOD_PASSWORD,
+    });
+    expect((await admin.post(`/v1/registrations/${other.body.id}/reject`)).status).toBe(200);
+    const users = await admin.get<{ items: { email: string }[] }>(
+      '/v1/users?q=rejected@depot.test',
+    );
+    expect(users.body.items).toEqual([]);
+
+    // Disabling registration makes the code stop working.
+    await admin.request('PUT', `/v1/accounts/${site.id}/registration-settings`, { enabled: false });
+    const late = await anonymous.post('/v1/registrations', {
+      registrationCode: code,
+      email: 'late@depot.test',
+      name: 'Too Late',
+      password: GOOD_PASSWORD,
+    });
+    expect(late.status).toBe(410);
+  });
+});
