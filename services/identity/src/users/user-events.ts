@@ -60,6 +60,22 @@ export class UserEvents {
     });
   }
 
+  async deactivated(transaction: SqlClient, userId: string, byUserId: string) {
+    await this.outbox.append(transaction, identity.UserDeactivatedSchema, {
+      userId,
+      byUserId,
+      occurredAt: timestampFromDate(new Date()),
+    });
+  }
+
+  async reactivated(transaction: SqlClient, userId: string, byUserId: string) {
+    await this.outbox.append(transaction, identity.UserReactivatedSchema, {
+      userId,
+      byUserId,
+      occurredAt: timestampFromDate(new Date()),
+    });
+  }
+
   async deleted(transaction: SqlClient, userId: string, byUserId: string) {
     await this.outbox.append(transaction, identity.UserDeletedSchema, {
       userId,

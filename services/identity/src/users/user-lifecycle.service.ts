@@ -1,9 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import type { Caller } from '@onramp/authz';
-import { identity, isUuid } from '@onramp/contracts';
+import { isUuid } from '@onramp/contracts';
 import { DomainError } from '@onramp/errors';
-import { Outbox } from '@onramp/messaging';
 import type { UserStatus } from './user-fields';
 import { UserEvents } from './user-events';
 import { UserLookup } from './user-lookup';
@@ -18,7 +16,6 @@ export class UserLifecycleService {
   constructor(
     private readonly repository: UsersRepository,
     private readonly lookup: UserLookup,
-    private readonly outbox: Outbox,
     private readonly events: UserEvents,
   ) {}
 
@@ -27,14 +24,10 @@ export class UserLifecycleService {
     refuseSelf(caller, userId, 'deactivate');
     const user = await this.lookup.changeable(caller, userId, 'users.manage');
     if (user.status === 'deactivated') return user;
-    const deactivated = await this.repository.deactivate(userId, async (transaction) => {
-      await this.outbox.append(transaction, identity.UserDeactivatedSchema, {
-        userId,
-        byUserId: caller.userId,
-        occurredAt: timestampFromDate(new Date()),
-      });
-    });
-    this.outbox.nudge();
+    const deactivated = await this.repository.deactivate(userId, (transaction) =>
+      this.events.deactivated(transaction, userId, caller.userId),
+    );
+    this.events.nudge();
     return deactivated;
   }
 
@@ -44,14 +37,10 @@ export class UserLifecycleService {
     if (user.status !== 'deactivated') {
       throw new DomainError('conflict', `an ${user.status} user cannot be reactivated`);
     }
-    const reactivated = await this.repository.reactivate(userId, async (transaction) => {
-      await this.outbox.append(transaction, identity.UserReactivatedSchema, {
-        userId,
-        byUserId: caller.userId,
-        occurredAt: timestampFromDate(new Date()),
-      });
-    });
-    this.outbox.nudge();
+    const reactivated = await this.repository.reactivate(userId, (transaction) =>
+      this.events.reactivated(transaction, userId, caller.userId),
+    );
+    this.events.nudge();
     return reactivated;
   }
 
