@@ -4,6 +4,7 @@ import { IdentityEmailsModule } from './identity-emails/identity-emails.module';
 import { InvitationEmailsModule } from './invitation-emails/invitation-emails.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { TemplatesModule } from './templates/templates.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 /** Every feature of the notifications service (shared by main and the integration tests). */
 export const notificationsFeatures = [
@@ -13,4 +14,5 @@ export const notificationsFeatures = [
   EmailSettingsModule,
   MetricsModule,
   TemplatesModule,
+  WebhooksModule,
 ];
