@@ -4,11 +4,18 @@ import { MetricsModule } from '../metrics/metrics.module';
 import { DeliveriesRepository } from './deliveries.repository';
 import { DeliveriesRpc } from './deliveries.rpc';
 import { DeliveriesService } from './deliveries.service';
+import { DeliveryChanges } from './delivery-changes';
 import { DeliveryLogService } from './delivery-log.service';
 
 @Module({
   imports: [EmailModule, MetricsModule],
-  providers: [DeliveriesService, DeliveriesRepository, DeliveryLogService, DeliveriesRpc],
+  providers: [
+    DeliveriesService,
+    DeliveriesRepository,
+    DeliveryChanges,
+    DeliveryLogService,
+    DeliveriesRpc,
+  ],
   exports: [DeliveriesService],
 })
 export class DeliveriesModule {}

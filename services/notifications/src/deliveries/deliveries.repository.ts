@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DATABASE } from '@onramp/persistence';
-import type { Delivery, DeliveryStatus, PrismaClient } from '../generated/prisma/client';
+import type { Delivery, DeliveryStatus, Prisma, PrismaClient } from '../generated/prisma/client';
+
+type Transaction = Prisma.TransactionClient;
+/** Work that must commit with a delivery's change of status (the EmailDeliveryChanged event). */
+export type AlsoInTransaction = (transaction: Transaction, delivery: Delivery) => Promise<void>;
 
 export interface NewDelivery {
   idempotencyKey: string;
@@ -30,7 +34,9 @@ const MAX_ERROR_LENGTH = 1_000;
 
 /**
  * Delivery records. Every write here commits on its own, outside the consumer's transaction: an
- * attempt's outcome must survive the rollback that asks JetStream to redeliver the event.
+ * attempt's outcome must survive the rollback that asks JetStream to redeliver the event. A change
+ * to an outcome commits together with `alsoInTransaction`, and only when the status really changed,
+ * so each outcome is announced once.
  */
 @Injectable()
 export class DeliveriesRepository {
@@ -88,28 +94,37 @@ export class DeliveriesRepository {
     return rows[0];
   }
 
-  async markSent(id: string, providerMessageId: string): Promise<void> {
-    await this.database.delivery.update({
-      where: { id },
-      data: {
+  /** Sent: only a queued delivery (the attempt holding it) becomes sent. */
+  async markSent(
+    id: string,
+    providerMessageId: string,
+    alsoInTransaction: AlsoInTransaction,
+  ): Promise<Delivery | undefined> {
+    return this.settle(
+      { id },
+      {
         status: 'sent',
         providerMessageId,
         sentAt: new Date(),
         nextAttemptAt: null,
         lastError: null,
       },
-    });
+      alsoInTransaction,
+    );
   }
 
+  /** Failed or not sent, with the reason; a delivery already settled is left as it is. */
   async markFinal(
     idempotencyKey: string,
     status: Extract<DeliveryStatus, 'failed' | 'not_sent'>,
     reason: string,
-  ): Promise<void> {
-    await this.database.delivery.update({
-      where: { idempotencyKey },
-      data: { status, lastError: reason.slice(0, MAX_ERROR_LENGTH), nextAttemptAt: null },
-    });
+    alsoInTransaction: AlsoInTransaction,
+  ): Promise<Delivery | undefined> {
+    return this.settle(
+      { idempotencyKey },
+      { status, lastError: reason.slice(0, MAX_ERROR_LENGTH), nextAttemptAt: null },
+      alsoInTransaction,
+    );
   }
 
   async scheduleRetry(id: string, reason: string, delayMs: number): Promise<Date> {
@@ -120,5 +135,23 @@ export class DeliveriesRepository {
        WHERE id = ${id}::uuid
       RETURNING next_attempt_at`;
     return rows[0].next_attempt_at;
+  }
+
+  /** Applies `data` to the delivery while it is still queued, and the rest in the same commit. */
+  private settle(
+    delivery: { id: string } | { idempotencyKey: string },
+    data: Prisma.DeliveryUpdateManyMutationInput,
+    alsoInTransaction: AlsoInTransaction,
+  ): Promise<Delivery | undefined> {
+    return this.database.$transaction(async (transaction) => {
+      const { count } = await transaction.delivery.updateMany({
+        where: { ...delivery, status: 'queued' },
+        data,
+      });
+      if (count === 0) return undefined;
+      const settled = await transaction.delivery.findUniqueOrThrow({ where: delivery });
+      await alsoInTransaction(transaction, settled);
+      return settled;
+    });
   }
 }

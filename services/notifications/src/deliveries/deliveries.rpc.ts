@@ -1,9 +1,8 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { requireCaller } from '@onramp/authz';
 import { notifications } from '@onramp/contracts';
 import { RpcServer } from '@onramp/messaging';
-import type { Delivery } from '../generated/prisma/client';
+import { deliveryMessage } from './delivery-message';
 import { DeliveryLogService } from './delivery-log.service';
 
 const methods = notifications.NotificationsService.method;
@@ -22,21 +21,4 @@ export class DeliveriesRpc implements OnModuleInit {
       return { deliveries: items.map(deliveryMessage), nextCursor };
     });
   }
-}
-
-/** Only what the record holds: a delivery never stores the body or the token it carried. */
-function deliveryMessage(delivery: Delivery) {
-  return {
-    id: delivery.id,
-    recipient: delivery.recipient,
-    template: delivery.template,
-    language: delivery.language,
-    sourceEvent: delivery.sourceSubject,
-    status: delivery.status,
-    attempts: delivery.attempts,
-    providerMessageId: delivery.providerMessageId ?? '',
-    lastError: delivery.lastError ?? '',
-    createdAt: timestampFromDate(delivery.createdAt),
-    sentAt: delivery.sentAt === null ? undefined : timestampFromDate(delivery.sentAt),
-  };
 }

@@ -7,6 +7,7 @@ import { EmailSender } from '../email/email-sender';
 import { EmailMetrics } from '../metrics/email-metrics';
 import type { RenderedEmail } from '../rendering/template-catalog';
 import { DeliveriesRepository } from './deliveries.repository';
+import { DeliveryChanges } from './delivery-changes';
 
 export interface DeliveryRequest {
   /** The subject of the event that asked for the email. */
@@ -59,6 +60,7 @@ export function idempotencyKey(parts: {
  * failure throws, so the consumer's transaction rolls back and JetStream redelivers the event; the
  * redelivery finds the same row (same key) and retries once its backoff has passed. A redelivered
  * event whose delivery is already sent, failed or not_sent is acknowledged without sending.
+ * Each outcome commits with its EmailDeliveryChanged event (see DeliveryChanges), announced once.
  *
  * Remaining window: the SMTP server accepted the message and the process died before `markSent`
  * committed. The event is redelivered, the attempt's lease runs out and the email is sent again.
@@ -73,6 +75,7 @@ export class DeliveriesService {
     private readonly sender: EmailSender,
     @Inject(SERVICE_CONFIG) private readonly config: NotificationsConfig,
     private readonly metrics: EmailMetrics,
+    private readonly changes: DeliveryChanges,
   ) {}
 
   async deliver(request: DeliveryRequest): Promise<void> {
@@ -88,8 +91,8 @@ export class DeliveriesService {
     });
     const provider = await this.sender.current();
     if (provider.name === 'none') {
-      await this.repository.markFinal(key, 'not_sent', 'provider_not_configured');
-      this.logger.warn(`${request.template} email not sent: no email provider is configured`);
+      if (await this.settle(key, 'not_sent', 'provider_not_configured'))
+        this.logger.warn(`${request.template} email not sent: no email provider is configured`);
       return;
     }
     const attempt = await this.repository.claim(key, ATTEMPT_LEASE_MS);
@@ -110,7 +113,7 @@ export class DeliveriesService {
       rendering();
     } catch (error) {
       // A template bug fails the same way on every try: keep the reason, do not loop.
-      await this.repository.markFinal(key, 'failed', `render_failed: ${messageOf(error)}`);
+      await this.settle(key, 'failed', `render_failed: ${messageOf(error)}`);
       this.metrics.failed.inc(labels);
       this.logger.error(`${request.template} email could not be rendered: ${messageOf(error)}`);
       return;
@@ -127,18 +130,19 @@ export class DeliveriesService {
     sending();
     switch (result.outcome) {
       case 'sent':
-        await this.repository.markSent(attempt.id, result.providerMessageId);
+        await this.repository.markSent(attempt.id, result.providerMessageId, this.changes.announce);
+        this.changes.published();
         this.metrics.sent.inc(labels);
         return;
       case 'permanent':
-        await this.repository.markFinal(key, 'failed', result.reason);
+        await this.settle(key, 'failed', result.reason);
         this.metrics.failed.inc(labels);
         this.logger.warn(`${request.template} delivery ${attempt.id} failed: ${result.reason}`);
         return;
       case 'transient': {
         if (attempt.attempts >= this.config.EMAIL_MAX_ATTEMPTS) {
           const reason = `gave up after ${attempt.attempts} attempts: ${result.reason}`;
-          await this.repository.markFinal(key, 'failed', reason);
+          await this.settle(key, 'failed', reason);
           this.metrics.failed.inc(labels);
           this.metrics.deadLettered.inc(labels);
           this.logger.error(`${request.template} delivery ${attempt.id} dead-lettered: ${reason}`);
@@ -156,6 +160,17 @@ export class DeliveriesService {
         );
       }
     }
+  }
+
+  /** Failed or not sent, announced; false when the delivery had been settled already. */
+  private async settle(
+    key: string,
+    status: 'failed' | 'not_sent',
+    reason: string,
+  ): Promise<boolean> {
+    const settled = await this.repository.markFinal(key, status, reason, this.changes.announce);
+    this.changes.published();
+    return settled !== undefined;
   }
 
   private retryDelay(attempts: number): number {

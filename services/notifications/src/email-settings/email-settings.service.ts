@@ -62,6 +62,15 @@ export class EmailSettingsService {
     return saved === null ? this.environmentView() : this.savedView(saved);
   }
 
+  /**
+   * Whether emails would leave the installation now: the provider this replica sends through
+   * (settings saved on another replica reach it within seconds). Internal: no caller to check.
+   */
+  async readiness(): Promise<{ provider: ProviderName; configured: boolean }> {
+    const { name } = await this.sender.current();
+    return { provider: name, configured: name !== 'none' };
+  }
+
   async put(caller: Caller, change: EmailSettingsChange): Promise<EmailSettingsView> {
     authorize(caller);
     const current = await this.repository.find();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { invitations } from '@onramp/contracts';
+import { invitations, notifications } from '@onramp/contracts';
 import {
   eventually,
   type ReceivedEmail,
@@ -289,4 +289,10 @@ describe('registration emails', () => {
     expect(await app.database.delivery.count({ where: { recipient: address } })).toBe(0);
     expect(sink.messages.filter(to(address))).toHaveLength(0);
   });
+});
+
+it('says emails leave the installation through the configured provider', async () => {
+  expect(
+    await app.call(notifications.NotificationsService.method.getEmailReadiness, {}),
+  ).toMatchObject({ provider: 'smtp', configured: true });
 });
