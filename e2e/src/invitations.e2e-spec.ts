@@ -156,7 +156,7 @@ describe('invitations: the seeds’ flows from email to active user', () => {
       accountId: companyAccount.body.id,
       level: 'enterprise',
     });
-    expect(upwards.status).toBe(400); // the account is a company, not an enterprise
+    expect(upwards.status).toBe(403); // an enterprise admin is above a company admin
     const outside = await companyAdmin.post('/v1/invitations', {
       kind: 'admin',
       email: 'climber@one.test',
@@ -164,6 +164,13 @@ describe('invitations: the seeds’ flows from email to active user', () => {
       level: 'enterprise',
     });
     expect([403, 404]).toContain(outside.status);
+    const wrongLevel = await admin.post('/v1/invitations', {
+      kind: 'admin',
+      email: 'mismatch@one.test',
+      accountId: companyAccount.body.id,
+      level: 'location',
+    });
+    expect(wrongLevel.status).toBe(400); // the account is a company, not a location
   });
 
   it('002: a client user with a role, extra permissions and two clients; personal message escaped; 21 days', async () => {
@@ -216,7 +223,9 @@ describe('invitations: the seeds’ flows from email to active user', () => {
     expect(revoked.body).toMatchObject({ status: 'revoked', displayStatus: 'deactivated' });
     const afterRevoke = await flows.accept(second, { password: GOOD_PASSWORD });
     expect(afterRevoke.status).toBe(410);
-    expect(afterRevoke.body).toEqual(old.body);
+    const { correlationId: _first, ...usedLink } = old.body as Record<string, unknown>;
+    const { correlationId: _second, ...revokedLink } = afterRevoke.body as Record<string, unknown>;
+    expect(revokedLink).toEqual(usedLink);
 
     // Re-inviting after a revocation always works, and the new link does.
     await flows.invite({ kind: 'account', email: 'again@resend.test', accountId: account.id });

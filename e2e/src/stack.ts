@@ -46,6 +46,7 @@ export class Stack {
   private readonly urls = new Map<string, string>();
   private readonly ports = new Map<ServiceName, number>();
   private readonly signingKeys = `e2e:${randomBytes(32).toString('base64url')}`;
+  private readonly settingsKey = randomBytes(32).toString('base64url');
 
   private constructor(
     readonly infrastructure: Infrastructure,
@@ -97,8 +98,11 @@ export class Stack {
         SMTP_URL: this.mailbox.url,
         PUBLIC_URL: this.gatewayUrl,
         EMAIL_RETRY_BASE_MS: '200',
+        // Lets tests save email provider settings (their secrets are encrypted under it).
+        SETTINGS_ENCRYPTION_KEY: this.settingsKey,
       },
-      invitations: { PUBLIC_URL: this.gatewayUrl },
+      // Expiry is announced within a second rather than the default 30.
+      invitations: { PUBLIC_URL: this.gatewayUrl, EXPIRY_SWEEP_SECONDS: '1' },
       gateway: { RATE_LIMIT_AUTH_PER_MINUTE: '100000', RATE_LIMIT_PER_MINUTE: '1000000' },
     };
     return specific[service] ?? {};
