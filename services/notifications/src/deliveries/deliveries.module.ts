@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EmailModule } from '../email/email.module';
 import { MetricsModule } from '../metrics/metrics.module';
+import { BouncesService } from './bounces.service';
 import { DeliveriesRepository } from './deliveries.repository';
 import { DeliveriesRpc } from './deliveries.rpc';
 import { DeliveriesService } from './deliveries.service';
@@ -14,6 +15,7 @@ import { DeliveryLogService } from './delivery-log.service';
     DeliveriesRepository,
     DeliveryChanges,
     DeliveryLogService,
+    BouncesService,
     DeliveriesRpc,
   ],
   exports: [DeliveriesService],

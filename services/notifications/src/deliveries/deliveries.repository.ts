@@ -127,6 +127,40 @@ export class DeliveriesRepository {
     );
   }
 
+  /**
+   * Bounced, with the provider's reason: the sent deliveries with this provider message id and
+   * recipient. Rows are locked first, so two reports of one bounce arriving at once change it once.
+   */
+  async markBounced(
+    match: { providerMessageId: string; recipient: string },
+    reason: string,
+    alsoInTransaction: AlsoInTransaction,
+  ): Promise<Delivery[]> {
+    return this.database.$transaction(async (transaction) => {
+      const rows = await transaction.$queryRaw<{ id: string }[]>`
+        SELECT id::text AS id FROM "notifications"."deliveries"
+         WHERE provider_message_id = ${match.providerMessageId}
+           AND recipient = ${match.recipient}
+           AND status = 'sent'
+           FOR UPDATE`;
+      const bounced: Delivery[] = [];
+      for (const { id } of rows) {
+        const delivery = await transaction.delivery.update({
+          where: { id },
+          data: { status: 'bounced', lastError: reason.slice(0, MAX_ERROR_LENGTH) },
+        });
+        await alsoInTransaction(transaction, delivery);
+        bounced.push(delivery);
+      }
+      return bounced;
+    });
+  }
+
+  /** Whether the delivery with this provider message id and recipient is bounced already. */
+  async wasBounced(match: { providerMessageId: string; recipient: string }): Promise<boolean> {
+    return (await this.database.delivery.count({ where: { ...match, status: 'bounced' } })) > 0;
+  }
+
   async scheduleRetry(id: string, reason: string, delayMs: number): Promise<Date> {
     const rows = await this.database.$queryRaw<{ next_attempt_at: Date }[]>`
       UPDATE "notifications"."deliveries"

@@ -11,6 +11,7 @@ export const DELIVERY_STATUSES = [
   'sent',
   'failed',
   'not_sent',
+  'bounced',
 ] as const satisfies readonly DeliveryStatus[];
 
 export interface DeliveryLogQuery {

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { fromBinary } from '@bufbuild/protobuf';
+import { timestampDate, timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { eventSubject, invitations, notifications } from '@onramp/contracts';
 import { eventually, type SmtpSink, startSmtpSink } from '@onramp/testing';
 import { NotificationsApp } from '../testing/notifications-app';
 
+const method = notifications.NotificationsService.method;
 const CHANGED = eventSubject(notifications.EmailDeliveryChangedSchema);
 
 let sink: SmtpSink;
@@ -97,5 +99,115 @@ describe('EmailDeliveryChanged', () => {
     const changes = await changesOf(reference);
     expect(changes.map(({ event }) => event.delivery?.status)).toEqual(['failed']);
     expect(changes[0]?.event.delivery?.lastError).toMatch(/^gave up after 2 attempts/);
+  });
+});
+
+describe('bounce reports', () => {
+  const bouncedAt = new Date('2026-11-23T12:00:00Z');
+  const report = (providerMessageId: string, recipient: string, type = 'HardBounce') => ({
+    provider: 'postmark',
+    providerMessageId,
+    recipient,
+    type,
+    description:
+      'The server was unable to deliver your message (ex: unknown user, mailbox not found).',
+    occurredAt: timestampFromDate(bouncedAt),
+  });
+
+  async function sentInvitation() {
+    const { address, reference } = await invite();
+    const delivery = await settled(reference);
+    expect(delivery.status).toBe('sent');
+    return { address, reference, messageId: delivery.providerMessageId! };
+  }
+
+  it('mark the sent delivery bounced with the reason, and say so once', async () => {
+    const { address, reference, messageId } = await sentInvitation();
+    const answer = await app.call(
+      method.recordEmailBounce,
+      report(messageId, address.toUpperCase()),
+    );
+    expect(answer.outcome).toBe('bounced');
+    expect(await app.database.delivery.findFirst({ where: { reference } })).toMatchObject({
+      status: 'bounced',
+      lastError:
+        'HardBounce: The server was unable to deliver your message (ex: unknown user, mailbox not found).',
+    });
+    const bounced = (await changesOf(reference)).filter(
+      ({ event }) => event.delivery?.status === 'bounced',
+    );
+    expect(bounced).toHaveLength(1);
+    expect(timestampDate(bounced[0].event.occurredAt!)).toEqual(bouncedAt);
+
+    // Postmark sends a report again when it did not get our answer: nothing changes twice.
+    const again = await app.call(method.recordEmailBounce, report(messageId, address));
+    expect(again.outcome).toBe('already_bounced');
+    expect(
+      (await changesOf(reference)).filter(({ event }) => event.delivery?.status === 'bounced'),
+    ).toHaveLength(1);
+  });
+
+  it('mark a spam complaint as a bounce too', async () => {
+    const { address, reference, messageId } = await sentInvitation();
+    const answer = await app.call(method.recordEmailBounce, {
+      ...report(messageId, address, 'SpamComplaint'),
+      description: '',
+    });
+    expect(answer.outcome).toBe('bounced');
+    expect(await app.database.delivery.findFirst({ where: { reference } })).toMatchObject({
+      status: 'bounced',
+      lastError: 'SpamComplaint',
+    });
+  });
+
+  it('leave the delivery as it is for a report that does not mean the email failed', async () => {
+    const { address, reference, messageId } = await sentInvitation();
+    const answer = await app.call(
+      method.recordEmailBounce,
+      report(messageId, address, 'AutoResponder'),
+    );
+    expect(answer.outcome).toBe('ignored');
+    expect((await app.database.delivery.findFirst({ where: { reference } }))?.status).toBe('sent');
+    expect(await changesOf(reference)).toHaveLength(1);
+  });
+
+  it('answer unknown for a message id or recipient no sent delivery has, changing nothing', async () => {
+    const { address, reference, messageId } = await sentInvitation();
+    for (const unmatched of [
+      report(`<${randomUUID()}@smtp.example>`, address),
+      report(messageId, 'someone-else@fleet.example'),
+    ]) {
+      expect((await app.call(method.recordEmailBounce, unmatched)).outcome).toBe('unknown');
+    }
+    expect((await app.database.delivery.findFirst({ where: { reference } }))?.status).toBe('sent');
+  });
+
+  it('refuse a report from an unknown provider, or without message id, recipient or type', async () => {
+    const { address, messageId } = await sentInvitation();
+    for (const [field, bad] of [
+      ['provider', { ...report(messageId, address), provider: 'mailgun' }],
+      ['providerMessageId', report(' ', address)],
+      ['recipient', report(messageId, '')],
+      ['type', report(messageId, address, '')],
+    ] as const) {
+      await expect(app.call(method.recordEmailBounce, bad)).rejects.toMatchObject({
+        code: 'validation_failed',
+        violations: [expect.objectContaining({ field })],
+      });
+    }
+  });
+
+  it('show in the delivery log, filtered by status bounced, with the reference', async () => {
+    const { address, reference, messageId } = await sentInvitation();
+    await app.call(method.recordEmailBounce, report(messageId, address));
+    const { deliveries } = await app.call(method.listDeliveries, {
+      caller: {
+        userId: randomUUID(),
+        grants: [{ platform: true, permissions: ['notifications.read'] }],
+      },
+      to: address,
+      status: 'bounced',
+    });
+    expect(deliveries).toEqual([expect.objectContaining({ status: 'bounced', reference })]);
   });
 });

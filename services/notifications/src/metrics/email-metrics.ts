@@ -40,6 +40,13 @@ export class EmailMetrics {
     labelNames: ['template', 'provider'],
     registers: [this.registry],
   });
+  /** Sent, then reported by the provider as bounced or marked as spam by the recipient. */
+  readonly bounced = new Counter<Labels>({
+    name: 'onramp_emails_bounced_total',
+    help: 'Emails the provider reported as bounced or marked as spam after accepting them',
+    labelNames: ['template', 'provider'],
+    registers: [this.registry],
+  });
   readonly renderSeconds = new Histogram<Labels>({
     name: 'onramp_email_render_seconds',
     help: 'Time to render one email (subject, HTML and text)',
