@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '@onramp/persistence';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
@@ -5,7 +6,7 @@ import { isAllowed, scopeOf, type Caller } from '@onramp/authz';
 import { accounts, isUuid } from '@onramp/contracts';
 import { DomainError } from '@onramp/errors';
 import { Outbox } from '@onramp/messaging';
-import { isUniqueViolation, nameKey } from '../common/names';
+import { nameKey } from '../common/names';
 import { decodeCursor, page, pageLimit } from '@onramp/persistence';
 import type { Account } from '../generated/prisma/client';
 import { AccountAccess } from './account-access';

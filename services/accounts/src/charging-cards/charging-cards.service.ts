@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '@onramp/persistence';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
@@ -7,7 +8,6 @@ import { DomainError } from '@onramp/errors';
 import { Outbox } from '@onramp/messaging';
 import { AccountMembersRepository } from '../account-members/account-members.repository';
 import { AccountAccess } from '../accounts/account-access';
-import { isUniqueViolation } from '../common/names';
 import { decodeCursor, page, pageLimit } from '@onramp/persistence';
 import type { ChargingCard, Prisma } from '../generated/prisma/client';
 import { cardViolations, type CardFields } from './card-fields';

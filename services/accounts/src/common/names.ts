@@ -10,8 +10,3 @@ export function nameKey(name: string): string {
 export function likeLiteral(text: string): string {
   return text.replace(/[\\%_]/g, '\\$&');
 }
-
-/** Prisma's unique-constraint violation. */
-export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'P2002';
-}

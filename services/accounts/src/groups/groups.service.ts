@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '@onramp/persistence';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
@@ -6,7 +7,7 @@ import { accounts, isUuid } from '@onramp/contracts';
 import { DomainError, type FieldViolation } from '@onramp/errors';
 import { Outbox } from '@onramp/messaging';
 import { AccountAccess } from '../accounts/account-access';
-import { isUniqueViolation, nameKey } from '../common/names';
+import { nameKey } from '../common/names';
 import { decodeCursor, page, pageLimit } from '@onramp/persistence';
 import type { Account, CostCenter, Prisma, UserGroup } from '../generated/prisma/client';
 import { costCenterMessage, userGroupMessage } from './group-messages';

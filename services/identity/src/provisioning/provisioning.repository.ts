@@ -114,8 +114,3 @@ export class ProvisioningRepository {
     return this.users.findById(id);
   }
 }
-
-/** A unique constraint refused a write: another transaction took the email first. */
-export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
-}

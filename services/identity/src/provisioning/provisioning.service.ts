@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '@onramp/persistence';
 import { Injectable } from '@nestjs/common';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import type { MembershipShape } from '@onramp/authz';
@@ -17,7 +18,6 @@ import {
 import { UserEvents } from '../users/user-events';
 import type { UserWithMemberships } from '../users/user-message';
 import {
-  isUniqueViolation,
   ProvisioningRepository,
   type ProvisioningCandidate,
   type Transaction,
