@@ -34,6 +34,9 @@ export const notificationsConfig = z.object({
   /** Emails one replica sends at once; each waits mostly on the SMTP server. */
   EMAIL_CONCURRENCY: positiveInt(8),
   EMAIL_RETRY_BASE_MS: positiveInt(1_000),
+  // Emails per second through one provider, counted for the whole installation (every replica
+  // shares one counter in the database); 0 means no limit. Above it a send waits for its turn.
+  EMAIL_RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(0).max(10_000).default(0),
   BRAND_NAME: z.string().min(1).default('Onramp'),
   BRAND_SUPPORT_EMAIL: z.email().optional(),
   // Partner webhooks (see webhooks-config.ts).

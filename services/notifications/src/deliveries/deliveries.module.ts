@@ -7,6 +7,7 @@ import { DeliveriesRpc } from './deliveries.rpc';
 import { DeliveriesService } from './deliveries.service';
 import { DeliveryChanges } from './delivery-changes';
 import { DeliveryLogService } from './delivery-log.service';
+import { ProviderRateLimit } from './provider-rate-limit';
 
 @Module({
   imports: [EmailModule, MetricsModule],
@@ -14,6 +15,7 @@ import { DeliveryLogService } from './delivery-log.service';
     DeliveriesService,
     DeliveriesRepository,
     DeliveryChanges,
+    ProviderRateLimit,
     DeliveryLogService,
     BouncesService,
     DeliveriesRpc,

@@ -8,6 +8,7 @@ import { EmailMetrics } from '../metrics/email-metrics';
 import type { RenderedEmail } from '../rendering/template-catalog';
 import { DeliveriesRepository } from './deliveries.repository';
 import { DeliveryChanges } from './delivery-changes';
+import { ProviderRateLimit } from './provider-rate-limit';
 
 export interface DeliveryRequest {
   /** The subject of the event that asked for the email. */
@@ -61,6 +62,7 @@ export function idempotencyKey(parts: {
  * redelivery finds the same row (same key) and retries once its backoff has passed. A redelivered
  * event whose delivery is already sent, failed or not_sent is acknowledged without sending.
  * Each outcome commits with its EmailDeliveryChanged event (see DeliveryChanges), announced once.
+ * With EMAIL_RATE_LIMIT_PER_SECOND, an attempt first waits for the provider's turn.
  *
  * Remaining window: the SMTP server accepted the message and the process died before `markSent`
  * committed. The event is redelivered, the attempt's lease runs out and the email is sent again.
@@ -76,6 +78,7 @@ export class DeliveriesService {
     @Inject(SERVICE_CONFIG) private readonly config: NotificationsConfig,
     private readonly metrics: EmailMetrics,
     private readonly changes: DeliveryChanges,
+    private readonly rateLimit: ProviderRateLimit,
   ) {}
 
   async deliver(request: DeliveryRequest): Promise<void> {
@@ -95,6 +98,9 @@ export class DeliveriesService {
         this.logger.warn(`${request.template} email not sent: no email provider is configured`);
       return;
     }
+    // Before the claim: waiting must not hold the attempt's lease, and a wait handed back to
+    // JetStream leaves the delivery due at once.
+    await this.rateLimit.waitForTurn(provider.name);
     const attempt = await this.repository.claim(key, ATTEMPT_LEASE_MS);
     if (attempt === undefined) {
       const current = await this.repository.statusOf(key);

@@ -47,6 +47,13 @@ export class EmailMetrics {
     labelNames: ['template', 'provider'],
     registers: [this.registry],
   });
+  /** Sends that found EMAIL_RATE_LIMIT_PER_SECOND used up and had to wait (counted per wait). */
+  readonly rateLimited = new Counter<'provider'>({
+    name: 'onramp_email_rate_limit_waits_total',
+    help: "Times a send waited for the provider's rate limit shared by every replica",
+    labelNames: ['provider'],
+    registers: [this.registry],
+  });
   readonly renderSeconds = new Histogram<Labels>({
     name: 'onramp_email_render_seconds',
     help: 'Time to render one email (subject, HTML and text)',
