@@ -106,6 +106,14 @@ describe('invitations: the seeds’ flows from email to active user', () => {
       accountType: 'business',
     });
     const token = flows.tokenIn(await flows.emailTo('cfo@north.test'));
+    const preview = await Api.of(stack).get(`/v1/invitations/lookup?token=${token}`);
+    expect(preview.body).toMatchObject({
+      kind: 'sub_account',
+      newAccountName: 'Fleet North',
+      accountName: 'Group Holding',
+      companyRequired: true,
+      existingUser: false,
+    });
     const withoutCompany = await flows.accept(token, { password: GOOD_PASSWORD });
     expect(withoutCompany.status).toBe(400);
     expect(JSON.stringify(withoutCompany.body)).toContain('company');
@@ -318,6 +326,8 @@ describe('invitations: the seeds’ flows from email to active user', () => {
     const api = first.api;
     await flows.invite({ kind: 'account', email: 'two.hats@cpo.test', accountId: account.id });
     const token = flows.tokenIn(await flows.emailTo('two.hats@cpo.test', [first.token]));
+    const preview = await Api.of(stack).get(`/v1/invitations/lookup?token=${token}`);
+    expect(preview.body).toMatchObject({ email: 'two.hats@cpo.test', existingUser: true });
     const anonymousTry = await flows.accept(token, { password: GOOD_PASSWORD });
     expect(anonymousTry.status).toBe(409);
     const signedIn = await flows.accept(token, {}, api);

@@ -52,6 +52,11 @@ export class ProvisioningRepository {
     });
   }
 
+  async hasPassword(email: string): Promise<boolean> {
+    const user = await this.database.user.findUnique({ where: { email }, include: candidate });
+    return user !== null && user.credential !== null;
+  }
+
   findUserById(transaction: Transaction, id: string): Promise<ProvisioningCandidate | null> {
     return transaction.user.findUnique({ where: { id }, include: candidate });
   }

@@ -15,6 +15,9 @@ export class ProvisioningRpc implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
+    this.rpc.handle(methods.hasPassword, async (request) => ({
+      hasPassword: await this.provisioning.hasPassword(request.email),
+    }));
     this.rpc.handle(methods.provisionUser, async (request) => {
       const provisioned = await this.provisioning.provision({
         idempotencyKey: request.idempotencyKey,

@@ -80,6 +80,11 @@ export class ProvisioningService {
     private readonly hasher: PasswordHasher,
   ) {}
 
+  /** Whether this email signs in with a password (an invitee who must log in to accept). */
+  hasPassword(email: string): Promise<boolean> {
+    return this.repository.hasPassword(normaliseEmail(email));
+  }
+
   async provision(request: ProvisionRequest): Promise<Provisioned> {
     const input = validRequest(request);
     const earlier = await this.repository.findRecord(input.idempotencyKey);

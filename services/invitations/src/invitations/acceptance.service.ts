@@ -62,9 +62,17 @@ export class AcceptanceService {
       personalMessage: row.personalMessage,
       inviterName: row.inviterName,
       expiresAt: timestampFromDate(row.expiresAt),
-      existingUser: false,
+      existingUser: await this.hasPassword(row.email),
       roles: row.roles,
     });
+  }
+
+  /** Unknown (false) when identity cannot be asked: the acceptance itself will say so. */
+  private async hasPassword(email: string): Promise<boolean> {
+    const answer = await this.rpc
+      .call(identity.IdentityService.method.hasPassword, { email })
+      .catch(() => undefined);
+    return answer?.hasPassword ?? false;
   }
 
   async accept(

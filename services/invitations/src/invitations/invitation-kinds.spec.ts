@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { create } from '@bufbuild/protobuf';
+import { create, type MessageInitShape } from '@bufbuild/protobuf';
 import { membershipViolations } from '@onramp/authz';
 import { invitations } from '@onramp/contracts';
 import { membershipOf, planInvitation, scopeKeyOf } from './invitation-kinds';
@@ -7,13 +7,15 @@ import { membershipOf, planInvitation, scopeKeyOf } from './invitation-kinds';
 const account = randomUUID();
 const other = randomUUID();
 
-function kindOf(init: Parameters<typeof create<typeof invitations.InvitationSpecSchema>>[1]) {
+type SpecInit = MessageInitShape<typeof invitations.InvitationSpecSchema>;
+
+function kindOf(init: SpecInit) {
   return create(invitations.InvitationSpecSchema, init).kind;
 }
 
 describe('invitation kinds', () => {
   it('grants each kind the membership the seeds describe', () => {
-    const cases = [
+    const cases: [SpecInit, boolean, string[]][] = [
       [
         { kind: { case: 'systemUser', value: { roles: ['support', 'billing'] } } },
         true,
@@ -40,7 +42,7 @@ describe('invitation kinds', () => {
         false,
         ['billing_admin'],
       ],
-    ] as const;
+    ];
     for (const [init, platform, roles] of cases) {
       const { plan, violations } = planInvitation(kindOf(init));
       expect(violations).toEqual([]);
