@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { SERVICE_CONFIG } from '@onramp/config';
 import { backoffDelay, RetryLater } from '@onramp/messaging';
@@ -36,6 +37,10 @@ export class DeliveryRetryLater extends RetryLater {
 // An attempt holds its delivery this long; it must outlast a whole SMTP exchange (three timeouts).
 const ATTEMPT_LEASE_MS = 45_000;
 const MAX_RETRY_DELAY_MS = 15 * 60 * 1000;
+// A duplicate of the event being handled right now looks for the attempt's outcome this long (the
+// attempt is usually done within moments) before it waits in JetStream for the attempt's lease.
+const SETTLED_ELSEWHERE_WAIT_MS = 1_000;
+const SETTLED_ELSEWHERE_POLL_MS = 100;
 
 export function idempotencyKey(parts: {
   sourceSubject: string;
@@ -102,14 +107,7 @@ export class DeliveriesService {
     // JetStream leaves the delivery due at once.
     await this.rateLimit.waitForTurn(provider.name);
     const attempt = await this.repository.claim(key, ATTEMPT_LEASE_MS);
-    if (attempt === undefined) {
-      const current = await this.repository.statusOf(key);
-      if (current === null || current.status !== 'queued') return; // already settled: a redelivery
-      throw new DeliveryRetryLater(
-        `${request.template} delivery is not due before ${current.nextAttemptAt?.toISOString() ?? 'now'}`,
-        current.nextAttemptAt,
-      );
-    }
+    if (attempt === undefined) return this.awaitAttemptElsewhere(key, request.template);
 
     const labels = { template: request.template, provider: provider.name };
     let email: RenderedEmail;
@@ -165,6 +163,25 @@ export class DeliveriesService {
           next,
         );
       }
+    }
+  }
+
+  /**
+   * The delivery is not ours to attempt: settled already (a redelivery), waiting for its backoff,
+   * or being attempted for a duplicate of this event. Answers once it is settled; throws
+   * DeliveryRetryLater, with the moment it is due, when it does not settle within moments.
+   */
+  private async awaitAttemptElsewhere(key: string, template: string): Promise<void> {
+    const deadline = performance.now() + SETTLED_ELSEWHERE_WAIT_MS;
+    for (;;) {
+      const current = await this.repository.statusOf(key);
+      if (current === null || current.status !== 'queued') return;
+      if (performance.now() >= deadline)
+        throw new DeliveryRetryLater(
+          `${template} delivery is not due before ${current.nextAttemptAt?.toISOString() ?? 'now'}`,
+          current.nextAttemptAt,
+        );
+      await sleep(SETTLED_ELSEWHERE_POLL_MS);
     }
   }
 
