@@ -106,15 +106,16 @@ export class InvitationsService {
     if (plan === undefined || violations.length > 0)
       throw invalid('the invitation is not valid', violations);
 
-    const accounts = await Promise.all(
-      plan.accountIds.map((accountId) => this.directory.account(caller, accountId)),
-    );
-    const newAccountId = plan.newAccount === undefined ? undefined : randomUUID();
     const sendEmail = input.sendEmail ?? true;
+    // Independent questions to three services, asked at once.
+    const [accounts, inviter, emailState] = await Promise.all([
+      Promise.all(plan.accountIds.map((accountId) => this.directory.account(caller, accountId))),
+      this.directory.actingUser(caller).catch(() => undefined),
+      sendEmail ? this.readiness.initialStatus() : notRequested(),
+    ]);
+    const newAccountId = plan.newAccount === undefined ? undefined : randomUUID();
     this.authorise(caller, plan, accounts, newAccountId, sendEmail);
-    const inviter = await this.directory.actingUser(caller).catch(() => undefined);
     const language = input.language ?? accounts[0]?.language ?? 'en';
-    const email_ = sendEmail ? await this.readiness.initialStatus() : notRequested();
 
     const token = newToken();
     const now = new Date();
@@ -146,8 +147,8 @@ export class InvitationsService {
         createdAt: now,
         issuedAt: now,
         expiresAt: this.expiryFrom(now, plan.kind),
-        emailStatus: email_.status,
-        emailReason: email_.reason,
+        emailStatus: emailState.status,
+        emailReason: emailState.reason,
         emailUpdatedAt: now,
       });
       await this.repository.record(
@@ -220,7 +221,7 @@ export class InvitationsService {
     const sendEmail = input.sendEmail ?? true;
     if (!sendEmail) requirePermission(caller, 'invitations.share_link', targetOf(existing));
     await this.limits.consume('resend', existing.id);
-    const email_ = sendEmail ? await this.readiness.initialStatus() : notRequested();
+    const emailState = sendEmail ? await this.readiness.initialStatus() : notRequested();
     const token = newToken();
     const now = new Date();
     await this.repository.transaction(async (transaction) => {
@@ -233,8 +234,8 @@ export class InvitationsService {
         issuedAt: now,
         expiresAt: this.expiryFrom(now, row.kind),
         resendCount: { increment: 1 },
-        emailStatus: email_.status,
-        emailReason: email_.reason,
+        emailStatus: emailState.status,
+        emailReason: emailState.reason,
         emailUpdatedAt: now,
       });
       await this.repository.record(
