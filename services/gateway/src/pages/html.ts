@@ -25,9 +25,9 @@ export const PAGE_HEADERS = {
 } as const;
 
 /** A small accessible page that works without JavaScript; `body` must already be escaped. */
-export function page(title: string, body: string): string {
+export function page(title: string, body: string, language = 'en'): string {
   return `<!doctype html>
-<html lang="en">
+<html lang="${escapeHtml(language)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -37,6 +37,9 @@ body{font-family:system-ui,sans-serif;max-width:28rem;margin:3rem auto;padding:0
 label{display:block;margin-top:1rem;font-weight:600}
 input{width:100%;padding:.5rem;margin-top:.25rem;font-size:1rem;box-sizing:border-box}
 button{margin-top:1.5rem;padding:.6rem 1.2rem;font-size:1rem}
+fieldset{margin-top:1.5rem;border:1px solid #ccc;padding:0 1rem 1rem}
+blockquote{margin:1rem 0;padding-left:1rem;border-left:3px solid #ccc;white-space:pre-line}
+.hint{color:#555;font-size:.9rem}
 .error{color:#a40000}
 </style>
 </head>
@@ -47,4 +50,12 @@ ${body}
 </main>
 </body>
 </html>`;
+}
+
+/** Problems with what was sent, announced to screen readers; `lead` and `messages` are plain text. */
+export function alertList(messages: readonly string[], lead?: string): string {
+  if (messages.length === 0) return '';
+  const items = messages.map((message) => `<li>${escapeHtml(message)}</li>`).join('');
+  const intro = lead === undefined ? '' : `<p>${escapeHtml(lead)}</p>`;
+  return `<div role="alert" class="error">${intro}<ul>${items}</ul></div>`;
 }

@@ -1,46 +1,46 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { identity } from '@onramp/contracts';
 import { DomainError } from '@onramp/errors';
 import { RpcClient } from '@onramp/messaging';
-import { STRICT_RATE_LIMIT } from '../http/rate-limits';
-import { escapeHtml, page, PAGE_HEADERS } from './html';
+import {
+  formFields,
+  installFormPages,
+  PAGE_ROUTE_CONFIG,
+  sendPage,
+  type PageFailure,
+  type PageOutcome,
+} from './form-pages';
+import { alertList, escapeHtml, page } from './html';
 
 /** The shape of a reset token; anything else is not worth asking identity about. */
 const TOKEN = /^[A-Za-z0-9_-]{20,200}$/;
-const MAX_FORM_BYTES = 16 * 1024;
 const INVALID_LINK =
   'This link is invalid or has expired. Ask for a new one from the sign-in page.';
-
-type Outcome = { status: number; html: string };
 
 /**
  * `GET /reset-password?token=…` — the page the reset email links to — and the form it posts. It
  * works without JavaScript and asks identity to confirm, like `POST /v1/auth/password-reset/confirm`.
- * Form bodies are accepted here only: the plugin scope keeps their parser away from the JSON API.
  */
 export async function installResetPasswordPage(app: NestFastifyApplication): Promise<void> {
   const rpc = app.get(RpcClient);
-  await app.register((scope, _options, done) => {
-    scope.addContentTypeParser(
-      'application/x-www-form-urlencoded',
-      { parseAs: 'string', bodyLimit: MAX_FORM_BYTES },
-      (_request, body, parsed) => parsed(null, new URLSearchParams(String(body))),
-    );
-    const config = { [STRICT_RATE_LIMIT]: true };
-    scope.get('/reset-password', { config }, (request, reply) => {
-      const token = new URLSearchParams(request.url.split('?')[1] ?? '').get('token') ?? '';
-      return send(reply, TOKEN.test(token) ? form(token) : invalidLink());
-    });
-    scope.post('/reset-password', { config }, async (request, reply) =>
-      send(reply, await submit(rpc, request)),
-    );
-    done();
-  });
+  await installFormPages(
+    app,
+    (scope) => {
+      scope.get('/reset-password', { config: PAGE_ROUTE_CONFIG }, (request, reply) => {
+        const token = new URLSearchParams(request.url.split('?')[1] ?? '').get('token') ?? '';
+        return sendPage(reply, TOKEN.test(token) ? form(token) : invalidLink());
+      });
+      scope.post('/reset-password', { config: PAGE_ROUTE_CONFIG }, async (request, reply) =>
+        sendPage(reply, await submit(rpc, request)),
+      );
+    },
+    failurePage,
+  );
 }
 
-async function submit(rpc: RpcClient, request: FastifyRequest): Promise<Outcome> {
-  const fields = request.body instanceof URLSearchParams ? request.body : new URLSearchParams();
+async function submit(rpc: RpcClient, request: FastifyRequest): Promise<PageOutcome> {
+  const fields = formFields(request);
   const token = fields.get('token') ?? '';
   const newPassword = fields.get('newPassword') ?? '';
   if (!TOKEN.test(token)) return invalidLink();
@@ -59,8 +59,12 @@ async function submit(rpc: RpcClient, request: FastifyRequest): Promise<Outcome>
         400,
       );
     }
-    if (error.code === 'rate_limited')
-      return form(token, ['Too many attempts; try again later.'], 429);
+    if (error.code === 'rate_limited') {
+      return {
+        ...form(token, ['Too many attempts; try again later.'], 429),
+        retryAfterSeconds: error.retryAfterSeconds,
+      };
+    }
     if (error.code === 'validation_failed') return invalidLink();
     throw error;
   }
@@ -73,11 +77,8 @@ async function submit(rpc: RpcClient, request: FastifyRequest): Promise<Outcome>
   };
 }
 
-function form(token: string, errors: string[] = [], status = 200): Outcome {
-  const errorList =
-    errors.length === 0
-      ? ''
-      : `<div role="alert" class="error"><ul>${errors.map((error) => `<li>${escapeHtml(error)}</li>`).join('')}</ul></div>`;
+function form(token: string, errors: string[] = [], status = 200): PageOutcome {
+  const errorList = alertList(errors);
   return {
     status,
     html: page(
@@ -96,13 +97,23 @@ function form(token: string, errors: string[] = [], status = 200): Outcome {
   };
 }
 
-function invalidLink(): Outcome {
+function invalidLink(): PageOutcome {
   return {
     status: 400,
     html: page('Link not valid', `<p role="alert" class="error">${escapeHtml(INVALID_LINK)}</p>`),
   };
 }
 
-function send(reply: FastifyReply, outcome: Outcome): FastifyReply {
-  return reply.status(outcome.status).headers(PAGE_HEADERS).send(outcome.html);
+function failurePage({ status, retryAfterSeconds, errorId }: PageFailure): PageOutcome {
+  const message = `<p role="alert" class="error">${escapeHtml(failureMessage(status, errorId))}</p>`;
+  return { status, retryAfterSeconds, html: page('Password not changed', message) };
+}
+
+function failureMessage(status: number, errorId: string | undefined): string {
+  if (status === 429) return 'Too many attempts; try again later.';
+  if (status < 500) return 'The form could not be read. Open the link from the email again.';
+  if (errorId === undefined) {
+    return 'The service is temporarily unavailable. Try again in a few minutes.';
+  }
+  return `Something went wrong. Try again later; if it keeps failing, tell support the error id ${errorId}.`;
 }
