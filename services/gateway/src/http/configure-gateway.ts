@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { installDocsUi } from '../docs/docs-ui';
+import { installInvitationPage } from '../pages/invitation.page';
 import { installResetPasswordPage } from '../pages/reset-password.page';
 import type { GatewayEnv } from '../gateway-env';
 import { installHttpConventions } from './http-conventions';
@@ -17,4 +18,5 @@ export async function configureGateway(
   });
   await installDocsUi(app);
   await installResetPasswordPage(app);
+  await installInvitationPage(app);
 }
