@@ -699,4 +699,36 @@ describe('invitation endpoints', () => {
       expect(fake.received.has(subjects.accept)).toBe(false);
     });
   });
+
+  it('documents every operation in the OpenAPI document; accept takes an optional bearer token', async () => {
+    const document = (await (await fetch(`${gateway.url}/docs/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, { operationId: string; security: object[] }>>;
+    };
+    const operations = Object.values(document.paths).flatMap((item) => Object.values(item));
+    const ids = operations.map((operation) => operation.operationId);
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'createInvitation',
+        'listInvitations',
+        'getInvitation',
+        'resendInvitation',
+        'revokeInvitation',
+        'lookupInvitation',
+        'acceptInvitation',
+        'createJoiningCode',
+        'listJoiningCodes',
+        'rotateJoiningCode',
+        'revokeJoiningCode',
+        'redeemJoiningCode',
+        'getRegistrationSettings',
+        'putRegistrationSettings',
+        'register',
+        'listRegistrations',
+        'approveRegistration',
+        'rejectRegistration',
+      ]),
+    );
+    expect(document.paths['/v1/invitations/accept']?.post?.security).toEqual([{}, { bearer: [] }]);
+    expect(document.paths['/v1/invitations/lookup']?.get?.security).toEqual([]);
+  });
 });
