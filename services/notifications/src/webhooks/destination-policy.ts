@@ -22,7 +22,8 @@ const rangeWords: Record<string, string> = {
 };
 
 /**
- * Why `address` may not receive webhooks, or undefined when it may. Only public unicast addresses
+ * What makes `address` unfit to receive webhooks (e.g. "a private address"), or undefined when
+ * it may. Only public unicast addresses
  * may: everything ipaddr.js knows as special-purpose is refused — loopback, private (RFC 1918,
  * ULA), link-local (169.254.169.254 and other metadata services), CGNAT, unspecified, multicast,
  * reserved, and the IPv6 ranges that embed or translate IPv4 (6to4, Teredo, NAT64), which could
@@ -30,10 +31,10 @@ const rangeWords: Record<string, string> = {
  */
 export function addressRefusal(address: string, rules: DestinationRules): string | undefined {
   if (rules.allowPrivate) return undefined;
-  if (!ipaddr.isValid(address)) return `${address} is not an IP address`;
+  if (!ipaddr.isValid(address)) return 'not an IP address';
   const range = ipaddr.process(address).range();
   if (range === 'unicast') return undefined;
-  return `${address} is ${rangeWords[range] ?? `a special-purpose address (${range})`}`;
+  return rangeWords[range] ?? `a special-purpose address (${range})`;
 }
 
 /** The URL itself (scheme, credentials, length), before any name is resolved. */

@@ -39,7 +39,7 @@ export class Destinations {
     if ('refusal' in checked) return checked.refusal;
     if (this.rules.allowPrivate) return undefined;
     const literal = literalAddress(checked.url);
-    if (literal !== undefined) return addressRefusal(literal, this.rules);
+    if (literal !== undefined) return literalRefusal(literal, this.rules);
     const { hostname } = checked.url;
     let addresses: LookupAddress[];
     try {
@@ -56,7 +56,7 @@ export class Destinations {
    */
   literalRefusal(url: URL): string | undefined {
     const literal = literalAddress(url);
-    return literal === undefined ? undefined : addressRefusal(literal, this.rules);
+    return literal === undefined ? undefined : literalRefusal(literal, this.rules);
   }
 
   /** The lookup of every delivery connection (net.connect's `lookup` option). */
@@ -90,7 +90,12 @@ function resolvedRefusal(
   if (addresses.length === 0) return `${hostname} does not resolve`;
   for (const { address } of addresses) {
     const refusal = addressRefusal(address, rules);
-    if (refusal !== undefined) return `${hostname} resolves to ${refusal}`;
+    if (refusal !== undefined) return `${hostname} resolves to ${address}, ${refusal}`;
   }
   return undefined;
+}
+
+function literalRefusal(address: string, rules: DestinationRules): string | undefined {
+  const refusal = addressRefusal(address, rules);
+  return refusal === undefined ? undefined : `${address} is ${refusal}`;
 }

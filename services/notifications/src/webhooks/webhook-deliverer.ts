@@ -84,7 +84,8 @@ export class WebhookDeliverer {
   private async retryOrFail(delivery: ClaimedWebhookDelivery, failure: Failure): Promise<boolean> {
     const labels = { type: delivery.eventType };
     if (delivery.attempts >= this.config.WEBHOOK_MAX_ATTEMPTS) {
-      const reason = `gave up after ${delivery.attempts} attempts: ${failure.reason}`;
+      const attempts = `${delivery.attempts} attempt${delivery.attempts === 1 ? '' : 's'}`;
+      const reason = `gave up after ${attempts}: ${failure.reason}`;
       await this.deliveries.markFailed(delivery.id, { status: failure.status, reason });
       this.metrics.failed.inc(labels);
       this.logger.warn(`webhook delivery ${delivery.id} failed: ${reason}`);
