@@ -336,6 +336,30 @@ describe('invitations: the seeds’ flows from email to active user', () => {
     expect(grants).toHaveLength(2);
   });
 
+  it('limits resends per invitation and attempts per link, with Retry-After', async () => {
+    const account = await flows.createAccount({ name: 'Patience BV', type: 'consumer' });
+    const invitation = await flows.invite({
+      kind: 'account',
+      email: 'patience@wait.test',
+      accountId: account.id,
+      sendEmail: false,
+    });
+    const resend = () =>
+      admin.post(`/v1/invitations/${invitation.id}/resend`, { sendEmail: false });
+    for (let attempt = 0; attempt < 5; attempt += 1) expect((await resend()).status).toBe(200);
+    const refused = await resend();
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+
+    const token = 'A'.repeat(43);
+    const anonymous = Api.of(stack);
+    for (let attempt = 0; attempt < 8; attempt += 1)
+      expect((await anonymous.get(`/v1/invitations/lookup?token=${token}`)).status).toBe(410);
+    const guessed = await anonymous.get(`/v1/invitations/lookup?token=${token}`);
+    expect(guessed.status).toBe(429);
+    expect(Number(guessed.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
   it('lists invitations with filters and pages, scoped to what the caller may read', async () => {
     const listed = await admin.get<{ items: { email: string; status: string }[] }>(
       '/v1/invitations?status=accepted&limit=2',

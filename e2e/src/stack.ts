@@ -102,7 +102,11 @@ export class Stack {
         SETTINGS_ENCRYPTION_KEY: this.settingsKey,
       },
       // Expiry is announced within a second rather than the default 30.
-      invitations: { PUBLIC_URL: this.gatewayUrl, EXPIRY_SWEEP_SECONDS: '1' },
+      invitations: {
+        PUBLIC_URL: this.gatewayUrl,
+        EXPIRY_SWEEP_SECONDS: '1',
+        INVITATION_TOKEN_ATTEMPTS: '8',
+      },
       gateway: { RATE_LIMIT_AUTH_PER_MINUTE: '100000', RATE_LIMIT_PER_MINUTE: '1000000' },
     };
     return specific[service] ?? {};
