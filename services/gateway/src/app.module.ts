@@ -21,13 +21,14 @@ import { RolesController } from './roles/roles.controller';
 import { TemplatesController } from './templates/templates.controller';
 import { UserGroupsController } from './user-groups/user-groups.controller';
 import { UsersController } from './users/users.controller';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({})
 export class AppModule {
   static forRoot(env: GatewayEnv): DynamicModule {
     return {
       module: AppModule,
-      imports: [...coreModules({ service: 'gateway', env }), InvitationsModule],
+      imports: [...coreModules({ service: 'gateway', env }), InvitationsModule, WebhooksModule],
       controllers: [
         AuthController,
         MeController,

@@ -15,6 +15,7 @@ import { rolesOperations } from '../roles/roles.operations';
 import { templatesOperations } from '../templates/templates.operations';
 import { userGroupsOperations } from '../user-groups/user-groups.operations';
 import { usersOperations } from '../users/users.operations';
+import { webhooksOperations } from '../webhooks/webhooks.operations';
 import type { Operation } from './operation';
 
 /** Every public operation; a feature that serves routes adds its operations here. */
@@ -36,4 +37,5 @@ export const allOperations: readonly Operation[] = [
   invitationsOperations,
   joiningCodesOperations,
   registrationsOperations,
+  webhooksOperations,
 ].flatMap((operations) => Object.values<Operation>(operations));
