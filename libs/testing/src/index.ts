@@ -10,3 +10,4 @@ export {
 export { createDatabase } from './databases';
 export { eventually } from './eventually';
 export { recipientsOf, startSmtpSink, type ReceivedEmail, type SmtpSink } from './smtp-sink';
+export { WebhookReceiver, type ReceivedRequest } from './webhook-receiver';

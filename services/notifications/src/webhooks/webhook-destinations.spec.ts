@@ -1,9 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { identity, notifications } from '@onramp/contracts';
-import { eventually } from '@onramp/testing';
+import { eventually, WebhookReceiver } from '@onramp/testing';
 import { NotificationsApp } from '../testing/notifications-app';
-import { WebhookReceiver } from './testing/webhook-receiver';
 
 const methods = notifications.WebhooksService.method;
 const operator = {

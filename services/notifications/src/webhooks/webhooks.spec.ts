@@ -3,11 +3,10 @@ import { toJsonString } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import { accounts, common, identity, invitations, notifications } from '@onramp/contracts';
-import { eventually } from '@onramp/testing';
+import { eventually, WebhookReceiver, type ReceivedRequest } from '@onramp/testing';
 import { EmailMetrics } from '../metrics/email-metrics';
 import { NotificationsApp } from '../testing/notifications-app';
 import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
-import { WebhookReceiver, type ReceivedRequest } from './testing/webhook-receiver';
 
 const methods = notifications.WebhooksService.method;
 

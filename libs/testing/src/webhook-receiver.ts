@@ -9,8 +9,8 @@ export interface ReceivedRequest {
 }
 
 /**
- * A partner's endpoint on loopback: records every request and answers each path with the
- * statuses it was given, in turn (the last one repeats; 200 when none were given).
+ * A partner's webhook endpoint on loopback (plain HTTP): records every request and answers each
+ * path with the statuses it was given, in turn (the last one repeats; 200 when none were given).
  */
 export class WebhookReceiver {
   private readonly requests: ReceivedRequest[] = [];
