@@ -161,6 +161,16 @@ export class WebhookDeliveriesRepository {
     });
   }
 
+  /** Pending deliveries: due now, and scheduled later (waiting out a backoff, or being attempted). */
+  async countPending(): Promise<{ due: number; scheduled: number }> {
+    const [counts] = await this.database.$queryRaw<{ due: number; scheduled: number }[]>`
+      SELECT count(*) FILTER (WHERE next_attempt_at <= now())::integer AS due,
+             count(*) FILTER (WHERE next_attempt_at > now())::integer AS scheduled
+        FROM "notifications"."webhook_deliveries"
+       WHERE status = 'pending'`;
+    return counts;
+  }
+
   /** Events older than the retention with no delivery still pending go, with their deliveries. */
   async deleteOlderThan(days: number): Promise<number> {
     return this.database.$executeRaw`

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
-import { Counter, Histogram } from 'prom-client';
+import { Injectable, Logger } from '@nestjs/common';
+import { Counter, Gauge, Histogram } from 'prom-client';
 import { EmailMetrics } from '../metrics/email-metrics';
+import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
 
 /**
  * What SREs watch on partner webhooks, per public event type (a bounded set; endpoints are not a
@@ -14,8 +15,29 @@ export class WebhookMetrics {
   readonly endpointsDisabled: Counter<'rule'>;
   readonly responseSeconds: Histogram<'type'>;
 
-  constructor(metrics: EmailMetrics) {
+  constructor(metrics: EmailMetrics, deliveries: WebhookDeliveriesRepository) {
     const registers = [metrics.registry];
+    const logger = new Logger('WebhookMetrics');
+    // Read from the database at scrape time; every replica reports the same backlog.
+    new Gauge<'state'>({
+      name: 'onramp_webhook_deliveries_pending',
+      help: 'Webhook deliveries not settled yet: due now, or scheduled (waiting out a backoff or being attempted)',
+      labelNames: ['state'],
+      registers,
+      async collect() {
+        this.reset();
+        try {
+          const { due, scheduled } = await deliveries.countPending();
+          this.set({ state: 'due' }, due);
+          this.set({ state: 'scheduled' }, scheduled);
+        } catch (error) {
+          // No sample rather than a wrong one; /metrics still answers.
+          logger.debug(
+            `pending webhook deliveries not read: ${error instanceof Error ? error.message : String(error)}`,
+          );
+        }
+      },
+    });
     this.delivered = new Counter({
       name: 'onramp_webhook_deliveries_sent_total',
       help: 'Webhook deliveries a partner endpoint accepted (answered 2xx)',

@@ -308,6 +308,8 @@ it('counts deliveries sent, retried and failed, and endpoints disabled, on /metr
     'onramp_webhook_deliveries_retried_total{type="user.created"}',
     'onramp_webhook_deliveries_failed_total{type="user.deactivated"}',
     'onramp_webhook_endpoints_disabled_total{rule="failed_deliveries"} 1',
+    'onramp_webhook_deliveries_pending{state="due"} 0',
+    'onramp_webhook_deliveries_pending{state="scheduled"} 0',
   ])
     expect(text).toContain(series);
 });
