@@ -17,6 +17,7 @@ import { MeController } from './me/me.controller';
 import { MembershipsController } from './memberships/memberships.controller';
 import { MembershipsService } from './memberships/memberships.service';
 import { NotificationsController } from './notifications/notifications.controller';
+import { PostmarkWebhooksModule } from './postmark-webhooks/postmark-webhooks.module';
 import { RolesController } from './roles/roles.controller';
 import { TemplatesController } from './templates/templates.controller';
 import { UserGroupsController } from './user-groups/user-groups.controller';
@@ -28,7 +29,12 @@ export class AppModule {
   static forRoot(env: GatewayEnv): DynamicModule {
     return {
       module: AppModule,
-      imports: [...coreModules({ service: 'gateway', env }), InvitationsModule, WebhooksModule],
+      imports: [
+        ...coreModules({ service: 'gateway', env }),
+        InvitationsModule,
+        PostmarkWebhooksModule,
+        WebhooksModule,
+      ],
       controllers: [
         AuthController,
         MeController,

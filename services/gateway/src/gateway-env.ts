@@ -1,10 +1,12 @@
 import { serviceEnv } from '@onramp/config';
 import { z } from 'zod';
+import { postmarkWebhookEnv } from './postmark-webhooks/postmark-webhook-env';
 
 const perMinute = z.coerce.number().int().min(1).max(1_000_000);
 
-/** The gateway's variables: those of every service plus its rate limits. */
+/** The gateway's variables: those of every service, its rate limits, the Postmark webhook's. */
 export const gatewayEnv = serviceEnv.extend({
+  ...postmarkWebhookEnv.shape,
   /** Per client IP, per route, on the credential-guessing routes (login, refresh, resets). */
   RATE_LIMIT_AUTH_PER_MINUTE: perMinute.default(10),
   /** Per credential (or per IP for anonymous requests) on every other route. */
