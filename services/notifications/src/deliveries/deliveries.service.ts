@@ -104,7 +104,8 @@ export class DeliveriesService {
       return;
     }
     // Before the claim: waiting must not hold the attempt's lease, and a wait handed back to
-    // JetStream leaves the delivery due at once.
+    // JetStream leaves the delivery due at once. A redelivered event whose delivery is settled
+    // takes a turn it does not use; that is rare, and only ever sends less than the limit.
     await this.rateLimit.waitForTurn(provider.name);
     const attempt = await this.repository.claim(key, ATTEMPT_LEASE_MS);
     if (attempt === undefined) return this.awaitAttemptElsewhere(key, request.template);
