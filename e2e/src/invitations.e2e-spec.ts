@@ -52,6 +52,18 @@ describe('invitations: the seeds’ flows from email to active user', () => {
     expect(done.body.history!.map((entry) => entry.action)).toEqual(
       expect.arrayContaining(['created', 'accepted']),
     );
+
+    // 002: "Deactivated" — the user lost access; the invitation says so until reactivation.
+    expect((await admin.post(`/v1/users/${userId}/deactivate`)).status).toBe(200);
+    await eventually(
+      'the invitation reads deactivated',
+      async () => (await flows.get(invitation.id)).body.displayStatus === 'deactivated',
+    );
+    expect((await admin.post(`/v1/users/${userId}/reactivate`)).status).toBe(200);
+    await eventually(
+      'the invitation reads active again',
+      async () => (await flows.get(invitation.id)).body.displayStatus === 'active',
+    );
   });
 
   it('000: a customer’s account owner reaches their account and nothing else', async () => {

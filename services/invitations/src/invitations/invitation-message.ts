@@ -3,7 +3,10 @@ import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { invitations } from '@onramp/contracts';
 import type { Invitation, InvitationEvent } from '../generated/prisma/client';
 
-/** The seeds' words for an invitation's state, as admins see them in user lists. */
+/**
+ * The seeds' words for an invitation's state, as admins see them in user lists; an accepted
+ * invitation reads "deactivated" while its user is.
+ */
 const DISPLAY_STATUS: Record<Invitation['status'], string> = {
   pending: 'invited',
   expired: 'invited',
@@ -27,7 +30,10 @@ export function invitationMessage(row: InvitationWithHistory): invitations.Invit
     language: row.language,
     spec: specMessage(row.spec),
     status: row.status,
-    displayStatus: DISPLAY_STATUS[row.status],
+    displayStatus:
+      row.status === 'accepted' && row.userDeactivatedAt !== null
+        ? 'deactivated'
+        : DISPLAY_STATUS[row.status],
     personalMessage: row.personalMessage,
     accountIds: row.accountIds,
     invitedByUserId: row.invitedByUserId ?? '',

@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { timestampDate } from '@bufbuild/protobuf/wkt';
+import { timestampDate, type Timestamp } from '@bufbuild/protobuf/wkt';
 import { identity, isUuid, notifications } from '@onramp/contracts';
 import { EventConsumers } from '@onramp/messaging';
 import type { Prisma } from '../generated/prisma/client';
@@ -9,9 +9,14 @@ import { InvitationsRepository } from './invitations.repository';
 /** An outcome reported for an earlier send (before a resend) no longer describes the link. */
 const CLOCK_SKEW_MS = 5_000;
 
+function occurredAt(event: { occurredAt?: Timestamp }): Date {
+  return event.occurredAt === undefined ? new Date() : timestampDate(event.occurredAt);
+}
+
 /**
  * What other services report back: identity's provisioning (which completes an acceptance whose
- * requester died before marking it) and notifications' delivery outcomes (shown on the invitation).
+ * requester died before marking it) and its users' deactivation, and notifications' delivery
+ * outcomes (shown on the invitation).
  */
 @Injectable()
 export class InvitationOutcomesConsumer implements OnModuleInit {
@@ -33,6 +38,18 @@ export class InvitationOutcomesConsumer implements OnModuleInit {
         await this.acceptance.completeWithin(transaction, invitationId, event.userId);
       },
     });
+    this.consumers.subscribe<identity.UserDeactivated, Prisma.TransactionClient>({
+      name: 'invitation-user-deactivations',
+      schema: identity.UserDeactivatedSchema,
+      handler: (event, transaction) =>
+        this.repository.markUserDeactivated(transaction, event.userId, occurredAt(event)),
+    });
+    this.consumers.subscribe<identity.UserReactivated, Prisma.TransactionClient>({
+      name: 'invitation-user-reactivations',
+      schema: identity.UserReactivatedSchema,
+      handler: (event, transaction) =>
+        this.repository.markUserDeactivated(transaction, event.userId, null),
+    });
     this.consumers.subscribe<notifications.EmailDeliveryChanged, Prisma.TransactionClient>({
       name: 'invitation-emails',
       schema: notifications.EmailDeliveryChangedSchema,
@@ -52,7 +69,7 @@ export class InvitationOutcomesConsumer implements OnModuleInit {
     const sentFor =
       delivery.createdAt === undefined ? new Date() : timestampDate(delivery.createdAt);
     if (sentFor.getTime() < row.issuedAt.getTime() - CLOCK_SKEW_MS) return;
-    const at = event.occurredAt === undefined ? new Date() : timestampDate(event.occurredAt);
+    const at = occurredAt(event);
     await this.repository.update(transaction, row.id, {
       emailStatus: delivery.status,
       emailReason: delivery.lastError,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { AccessScope } from '@onramp/authz';
+import { isUuid } from '@onramp/contracts';
 import { DATABASE } from '@onramp/persistence';
 import type {
   Invitation,
@@ -114,6 +115,15 @@ export class InvitationsRepository {
       where: { AND: where },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take,
+    });
+  }
+
+  /** The user who accepted is deactivated since `at`, or (null) active again. */
+  async markUserDeactivated(transaction: Transaction, userId: string, at: Date | null) {
+    if (!isUuid(userId)) return;
+    await transaction.invitation.updateMany({
+      where: { acceptedUserId: userId, status: 'accepted' },
+      data: { userDeactivatedAt: at },
     });
   }
 
