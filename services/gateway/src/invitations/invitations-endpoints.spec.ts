@@ -660,12 +660,13 @@ describe('invitation endpoints', () => {
       const response = await send(
         'POST',
         '/v1/invitations/accept',
-        { token: existingToken, name: 'Eve' },
+        { token: existingToken },
         'driver-token',
       );
       expect(response.status).toBe(200);
       expect(await response.json()).toEqual({ userId, invitationId, accountId: null });
-      expect(received(subjects.accept)).toMatchObject({ caller: { userId } });
+      // No name: the service keeps the one the invitation was made with.
+      expect(received(subjects.accept)).toMatchObject({ caller: { userId }, name: '' });
     });
 
     it('refuses a bearer token that is not valid instead of accepting anonymously', async () => {
@@ -685,7 +686,7 @@ describe('invitation endpoints', () => {
     it('refuses a malformed acceptance before asking the service', async () => {
       for (const body of [
         { name: 'Ann' },
-        { token: acceptToken },
+        { token: 'not a token', name: 'Ann' },
         { token: acceptToken, name: '   ' },
         { token: acceptToken, name: 'Ann', role: 'platform_admin' },
         { token: acceptToken, name: 'Ann', company: { legalName: 'X', iban: 'NL00' } },

@@ -91,7 +91,7 @@ export function toAcceptInvitationRequest(body: AcceptInvitationBody) {
   const { company } = body;
   return {
     token: body.token,
-    name: body.name,
+    name: body.name ?? '',
     password: body.password,
     company: company && {
       legalName: company.legalName,

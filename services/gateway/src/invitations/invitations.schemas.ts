@@ -177,7 +177,11 @@ export const lookupInvitationQuery = z.strictObject({ token });
 
 export const acceptInvitationBody = z.strictObject({
   token,
-  name: personName.describe("The invitee's name as they want it"),
+  name: personName
+    .optional()
+    .describe(
+      "The invitee's name as they want it; left out, the name the invitation was made with",
+    ),
   password: z
     .string()
     .min(1)
