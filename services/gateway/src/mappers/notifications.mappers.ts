@@ -19,6 +19,7 @@ export function toDeliveryJson(delivery: notifications.Delivery): DeliveryRespon
     lastError: nonEmptyOrNull(delivery.lastError),
     createdAt: isoOrNull(delivery.createdAt),
     sentAt: isoOrNull(delivery.sentAt),
+    reference: nonEmptyOrNull(delivery.reference),
   };
 }
 

@@ -50,6 +50,7 @@ describe('notifications endpoints', () => {
           status: 'not_sent',
           lastError: 'provider_not_configured',
           createdAt: timestampFromDate(new Date('2026-11-23T09:00:00Z')),
+          reference: 'invitation:8d2e3f40-5b6c-4d7e-9f80-a1b2c3d4e5f6',
         },
       ],
       nextCursor: 'page-2',
@@ -80,6 +81,7 @@ describe('notifications endpoints', () => {
           lastError: null,
           createdAt: '2026-11-23T10:00:00.000Z',
           sentAt: '2026-11-23T10:00:05.000Z',
+          reference: null,
         },
         {
           id: '8d2e3f40-5b6c-4d7e-9f80-a1b2c3d4e5f6',
@@ -93,6 +95,7 @@ describe('notifications endpoints', () => {
           lastError: 'provider_not_configured',
           createdAt: '2026-11-23T09:00:00.000Z',
           sentAt: null,
+          reference: 'invitation:8d2e3f40-5b6c-4d7e-9f80-a1b2c3d4e5f6',
         },
       ],
       nextCursor: 'page-2',

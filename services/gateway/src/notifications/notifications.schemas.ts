@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { page, pageQueryFields, timestamp } from '../http/common.schemas';
 
-export const deliveryStatuses = ['queued', 'sent', 'failed', 'not_sent'] as const;
+export const deliveryStatuses = ['queued', 'sent', 'failed', 'not_sent', 'bounced'] as const;
 
 export const listDeliveriesQuery = z.strictObject({
   to: z.string().min(1).max(254).optional().describe('Only emails to this address (any case)'),
@@ -25,6 +25,10 @@ export const deliveryResponse = z.object({
     .describe('Why the last attempt failed or the email was not sent'),
   createdAt: timestamp().nullable(),
   sentAt: timestamp().nullable(),
+  reference: z
+    .string()
+    .nullable()
+    .describe('What the email is about, e.g. invitation:<id>; null for emails about the recipient'),
 });
 
 export const deliveryPageResponse = page(deliveryResponse);
