@@ -1,6 +1,6 @@
 import { Api } from './api';
 import { GOOD_PASSWORD, InvitationFlows, type Grants } from './invitation-flows';
-import { eventually, Stack } from './stack';
+import { eventually, POSTMARK_WEBHOOK, Stack } from './stack';
 
 const company = { legalName: 'Fleet North B.V.', vatNumber: 'NL123456789B01' };
 
@@ -346,6 +346,47 @@ describe('invitations: the seeds’ flows from email to active user', () => {
     expect(signedIn.status).toBe(200);
     const grants = (await grantsOf(api)).grants;
     expect(grants).toHaveLength(2);
+  });
+
+  it('a bounce reported by the provider shows on the invitation', async () => {
+    const account = await flows.createAccount({ name: 'Bouncy BV', type: 'consumer' });
+    const invitation = await flows.invite({
+      kind: 'account',
+      email: 'gone@bouncy.test',
+      accountId: account.id,
+    });
+    await flows.emailTo('gone@bouncy.test');
+    let messageId = '';
+    await eventually('the delivery is recorded as sent', async () => {
+      const log = await admin.get<{
+        items: { providerMessageId: string | null; status: string; reference: string | null }[];
+      }>('/v1/notifications/deliveries?to=gone@bouncy.test');
+      const [delivery] = log.body.items;
+      expect(delivery).toMatchObject({ status: 'sent', reference: `invitation:${invitation.id}` });
+      messageId = delivery.providerMessageId!;
+    });
+    const credentials = Buffer.from(`${POSTMARK_WEBHOOK.user}:${POSTMARK_WEBHOOK.password}`);
+    const reported = await fetch(`${stack.gatewayUrl}/email-events/postmark`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Basic ${credentials.toString('base64')}`,
+      },
+      body: JSON.stringify({
+        RecordType: 'Bounce',
+        MessageID: messageId,
+        Type: 'HardBounce',
+        Email: 'gone@bouncy.test',
+        BouncedAt: new Date().toISOString(),
+        Description: 'The server was unable to deliver your message',
+      }),
+    });
+    expect(reported.status).toBeLessThan(300);
+    await eventually('the invitation shows the bounce', async () => {
+      const current = (await flows.get(invitation.id)).body;
+      expect(current.emailStatus.status).toBe('bounced');
+      expect(current.history!.map((entry) => entry.action)).toContain('email_bounced');
+    });
   });
 
   it('limits resends per invitation and attempts per link, with Retry-After', async () => {

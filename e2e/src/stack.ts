@@ -35,6 +35,9 @@ const processKey = (service: ServiceName, replica: number): string =>
   replica === 0 ? service : `${service}#${replica}`;
 
 /** The platform admin identity creates at first start (ONRAMP_ADMIN_EMAIL / _PASSWORD). */
+/** The credentials Postmark's bounce webhook is given in e2e stacks. */
+export const POSTMARK_WEBHOOK = { user: 'postmark', password: 'bounce-hook-secret-42' };
+
 export const BOOTSTRAP_ADMIN = { email: 'admin@onramp.test', password: 'Charge-Point-Admin-7!' };
 
 /**
@@ -107,7 +110,12 @@ export class Stack {
         EXPIRY_SWEEP_SECONDS: '1',
         INVITATION_TOKEN_ATTEMPTS: '8',
       },
-      gateway: { RATE_LIMIT_AUTH_PER_MINUTE: '100000', RATE_LIMIT_PER_MINUTE: '1000000' },
+      gateway: {
+        RATE_LIMIT_AUTH_PER_MINUTE: '100000',
+        RATE_LIMIT_PER_MINUTE: '1000000',
+        POSTMARK_WEBHOOK_USER: POSTMARK_WEBHOOK.user,
+        POSTMARK_WEBHOOK_PASSWORD: POSTMARK_WEBHOOK.password,
+      },
     };
     return specific[service] ?? {};
   }
