@@ -6,3 +6,10 @@ export type { Database, SqlClient } from './database';
 export { quoteIdentifier } from './identifiers';
 export { decodeCursor, encodeCursor, page, pageLimit } from './paging';
 export { isUniqueViolation } from './errors';
+export {
+  decodeNewestFirst,
+  NEWEST_FIRST,
+  newestFirstPage,
+  olderThan,
+  type NewestFirstKey,
+} from './newest-first';

@@ -1,7 +1,8 @@
 import { publicUrl } from '@onramp/config';
 import { z } from 'zod';
 
-const KINDS = [
+/** Every kind of invitation (`InvitationSpec`'s cases, as stored). */
+export const INVITATION_KINDS = [
   'system_user',
   'account_owner',
   'end_user',
@@ -21,7 +22,7 @@ const hours = z.coerce
  * How long an invitation link lives, per kind. The seeds' own: 24 hours for staff and customers
  * (`000_…`), 21 days for client users (`002_…`); the others a week.
  */
-export const DEFAULT_TTL_HOURS: Record<(typeof KINDS)[number], number> = {
+export const DEFAULT_TTL_HOURS: Record<(typeof INVITATION_KINDS)[number], number> = {
   system_user: 24,
   account_owner: 24,
   end_user: 24,
@@ -41,7 +42,7 @@ const ttlOverrides = z
       return z.NEVER;
     }
   })
-  .pipe(z.partialRecord(z.enum(KINDS), hours));
+  .pipe(z.partialRecord(z.enum(INVITATION_KINDS), hours));
 
 const positiveInt = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 
@@ -62,7 +63,7 @@ export const invitationsConfig = z.object({
 });
 
 export type InvitationsConfig = z.output<typeof invitationsConfig>;
-export type InvitationKindName = (typeof KINDS)[number];
+export type InvitationKindName = (typeof INVITATION_KINDS)[number];
 
 export function ttlHours(config: InvitationsConfig, kind: InvitationKindName): number {
   return config.INVITATION_TTL_HOURS[kind] ?? DEFAULT_TTL_HOURS[kind];

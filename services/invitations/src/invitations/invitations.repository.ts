@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { AccessScope } from '@onramp/authz';
 import { isUuid } from '@onramp/contracts';
-import { DATABASE } from '@onramp/persistence';
+import { DATABASE, NEWEST_FIRST, olderThan, type NewestFirstKey } from '@onramp/persistence';
 import type {
   Invitation,
   InvitationStatus,
@@ -19,7 +19,7 @@ export interface InvitationFilters {
   accountId?: string;
   /** Part of the email, already lower-cased. */
   emailContains?: string;
-  after?: { createdAt: Date; id: string };
+  after?: NewestFirstKey;
 }
 
 export interface HistoryEntry {
@@ -107,13 +107,10 @@ export class InvitationsRepository {
     if (filters.accountId !== undefined) where.push({ accountLineage: { has: filters.accountId } });
     if (filters.emailContains !== undefined)
       where.push({ email: { contains: filters.emailContains } });
-    if (filters.after !== undefined) {
-      const { createdAt, id } = filters.after;
-      where.push({ OR: [{ createdAt: { lt: createdAt } }, { createdAt, id: { lt: id } }] });
-    }
+    where.push(olderThan(filters.after));
     return this.database.invitation.findMany({
       where: { AND: where },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      orderBy: [...NEWEST_FIRST],
       take,
     });
   }

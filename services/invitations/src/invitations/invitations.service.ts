@@ -16,14 +16,14 @@ import { SERVICE_CONFIG } from '@onramp/config';
 import { invitations, isUuid } from '@onramp/contracts';
 import { DomainError, type FieldViolation } from '@onramp/errors';
 import { Outbox } from '@onramp/messaging';
-import { decodeCursor, page, pageLimit } from '@onramp/persistence';
+import { decodeNewestFirst, newestFirstPage, pageLimit } from '@onramp/persistence';
 import {
   emailViolations,
   languageViolations,
   nameViolations,
   normaliseEmail,
 } from '@onramp/user-rules';
-import { ttlHours, type InvitationsConfig } from '../config/invitations-config';
+import { INVITATION_KINDS, ttlHours, type InvitationsConfig } from '../config/invitations-config';
 import { requirePermission } from '../common/access';
 import { Directory, type AccountRef } from '../common/directory';
 import { EmailReadiness } from '../common/email-readiness';
@@ -42,15 +42,6 @@ const STATUSES: readonly InvitationStatus[] = [
   'revoked',
   'expired',
   'superseded',
-];
-const KINDS: readonly InvitationKind[] = [
-  'system_user',
-  'account_owner',
-  'end_user',
-  'sub_account',
-  'admin',
-  'account_user',
-  'account',
 ];
 
 /** Where an invitation applies, for permission checks. */
@@ -183,19 +174,14 @@ export class InvitationsService {
     const violations: FieldViolation[] = [];
     if (input.status !== undefined && !STATUSES.includes(input.status as InvitationStatus))
       violations.push({ field: 'status', message: `one of ${STATUSES.join(', ')}` });
-    if (input.kind !== undefined && !KINDS.includes(input.kind as InvitationKind))
-      violations.push({ field: 'kind', message: `one of ${KINDS.join(', ')}` });
+    if (input.kind !== undefined && !(INVITATION_KINDS as readonly string[]).includes(input.kind))
+      violations.push({ field: 'kind', message: `one of ${INVITATION_KINDS.join(', ')}` });
     if (input.accountId !== undefined && !isUuid(input.accountId))
       violations.push({ field: 'accountId', message: 'must be an account id (UUID)' });
     if (input.query !== undefined && input.query.length > 254)
       violations.push({ field: 'q', message: 'at most 254 characters' });
     if (violations.length > 0) throw invalid('the filters are not valid', violations);
-    const after = input.cursor === undefined ? undefined : decodeCursor(input.cursor, 2);
-    const afterDate = after === undefined ? undefined : new Date(after[0]);
-    if (after !== undefined && (Number.isNaN(afterDate!.getTime()) || !isUuid(after[1])))
-      throw invalid('the cursor is not valid', [
-        { field: 'cursor', message: 'use the nextCursor of a previous page' },
-      ]);
+    const after = decodeNewestFirst(input.cursor);
     const scope = scopeOf(caller, 'invitations.read');
     if (!scope.everywhere && scope.accountIds.length === 0) return { items: [] };
     const rows = await this.repository.list(
@@ -205,11 +191,11 @@ export class InvitationsService {
         kind: input.kind as InvitationKind | undefined,
         accountId: input.accountId?.toLowerCase(),
         emailContains: input.query?.trim().toLowerCase(),
-        after: after === undefined ? undefined : { createdAt: afterDate!, id: after[1] },
+        after,
       },
       limit + 1,
     );
-    return page(rows, limit, (row) => [row.createdAt.toISOString(), row.id]);
+    return newestFirstPage(rows, limit);
   }
 
   /** A new token (the old link dies), a new expiry and, unless asked otherwise, a new email. */

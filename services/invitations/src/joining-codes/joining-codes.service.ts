@@ -5,7 +5,15 @@ import { isAllowed, mayGrant, membershipViolations, type Caller } from '@onramp/
 import { identity, invitations, isUuid } from '@onramp/contracts';
 import { DomainError } from '@onramp/errors';
 import { Outbox, RpcClient } from '@onramp/messaging';
-import { DATABASE, decodeCursor, isUniqueViolation, page, pageLimit } from '@onramp/persistence';
+import {
+  DATABASE,
+  decodeNewestFirst,
+  isUniqueViolation,
+  NEWEST_FIRST,
+  newestFirstPage,
+  olderThan,
+  pageLimit,
+} from '@onramp/persistence';
 import { requirePermission } from '../common/access';
 import { Directory } from '../common/directory';
 import { RateLimits } from '../common/rate-limits';
@@ -94,28 +102,13 @@ export class JoiningCodesService {
     const account = await this.directory.account(caller, input.accountId);
     requirePermission(caller, 'invitations.read', { accountIds: account.lineage });
     const limit = pageLimit(input.limit);
-    const after = input.cursor === undefined ? undefined : decodeCursor(input.cursor, 2);
-    const afterDate = after === undefined ? undefined : new Date(after[0]);
-    if (after !== undefined && (Number.isNaN(afterDate!.getTime()) || !isUuid(after[1])))
-      throw new DomainError('validation_failed', 'the cursor is not valid', [
-        { field: 'cursor', message: 'use the nextCursor of a previous page' },
-      ]);
+    const after = decodeNewestFirst(input.cursor);
     const rows = await this.database.joiningCode.findMany({
-      where: {
-        accountId: account.id,
-        ...(after === undefined
-          ? {}
-          : {
-              OR: [
-                { createdAt: { lt: afterDate } },
-                { createdAt: afterDate, id: { lt: after[1] } },
-              ],
-            }),
-      },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      where: { accountId: account.id, ...olderThan(after) },
+      orderBy: [...NEWEST_FIRST],
       take: limit + 1,
     });
-    return page(rows, limit, (row) => [row.createdAt.toISOString(), row.id]);
+    return newestFirstPage(rows, limit);
   }
 
   /** A new code; the old one stops working at once. */

@@ -5,7 +5,15 @@ import { isAllowed, scopeOf, type Caller } from '@onramp/authz';
 import { identity, invitations, isUuid } from '@onramp/contracts';
 import { DomainError } from '@onramp/errors';
 import { Outbox, RpcClient } from '@onramp/messaging';
-import { DATABASE, decodeCursor, isUniqueViolation, page, pageLimit } from '@onramp/persistence';
+import {
+  DATABASE,
+  decodeNewestFirst,
+  isUniqueViolation,
+  NEWEST_FIRST,
+  newestFirstPage,
+  olderThan,
+  pageLimit,
+} from '@onramp/persistence';
 import {
   emailViolations,
   languageViolations,
@@ -190,12 +198,7 @@ export class RegistrationsService {
       throw new DomainError('validation_failed', 'the filters are not valid', [
         { field: 'accountId', message: 'must be an account id (UUID)' },
       ]);
-    const after = input.cursor === undefined ? undefined : decodeCursor(input.cursor, 2);
-    const afterDate = after === undefined ? undefined : new Date(after[0]);
-    if (after !== undefined && (Number.isNaN(afterDate!.getTime()) || !isUuid(after[1])))
-      throw new DomainError('validation_failed', 'the cursor is not valid', [
-        { field: 'cursor', message: 'use the nextCursor of a previous page' },
-      ]);
+    const after = decodeNewestFirst(input.cursor);
     const scope = scopeOf(caller, 'invitations.read');
     if (!scope.everywhere && scope.accountIds.length === 0) return { items: [] };
     const where: Prisma.RegistrationWhereInput[] = [
@@ -204,16 +207,13 @@ export class RegistrationsService {
     if (!scope.everywhere) where.push({ accountLineage: { hasSome: [...scope.accountIds] } });
     if (input.accountId !== undefined)
       where.push({ accountLineage: { has: input.accountId.toLowerCase() } });
-    if (after !== undefined)
-      where.push({
-        OR: [{ createdAt: { lt: afterDate } }, { createdAt: afterDate, id: { lt: after[1] } }],
-      });
+    where.push(olderThan(after));
     const rows = await this.database.registration.findMany({
       where: { AND: where },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      orderBy: [...NEWEST_FIRST],
       take: limit + 1,
     });
-    return page(rows, limit, (row) => [row.createdAt.toISOString(), row.id]);
+    return newestFirstPage(rows, limit);
   }
 
   approve(caller: Caller, registrationId: string): Promise<Registration> {
