@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DATABASE } from '@onramp/persistence';
+import { DATABASE, NEWEST_FIRST, olderThan, type NewestFirstKey } from '@onramp/persistence';
 import type { Delivery, DeliveryStatus, Prisma, PrismaClient } from '../generated/prisma/client';
 
 type Transaction = Prisma.TransactionClient;
@@ -22,7 +22,7 @@ export interface DeliveryFilter {
   recipient?: string;
   status?: DeliveryStatus;
   /** The last row of the previous page: only older rows follow it. */
-  after?: { createdAt: Date; id: string };
+  after?: NewestFirstKey;
 }
 
 export interface ClaimedDelivery {
@@ -57,14 +57,9 @@ export class DeliveriesRepository {
       where: {
         recipient: filter.recipient,
         status: filter.status,
-        ...(after && {
-          OR: [
-            { createdAt: { lt: after.createdAt } },
-            { createdAt: after.createdAt, id: { lt: after.id } },
-          ],
-        }),
+        ...olderThan(after),
       },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      orderBy: [...NEWEST_FIRST],
       take,
     });
   }

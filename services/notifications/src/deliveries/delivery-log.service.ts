@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { isAllowed, type Caller } from '@onramp/authz';
 import { DomainError } from '@onramp/errors';
-import { page, pageLimit } from '@onramp/persistence';
+import { decodeNewestFirst, newestFirstPage, pageLimit } from '@onramp/persistence';
 import type { Delivery, DeliveryStatus } from '../generated/prisma/client';
-import { decodeDeliveryCursor } from './delivery-cursor';
 import { DeliveriesRepository } from './deliveries.repository';
 
 export const DELIVERY_STATUSES = [
@@ -39,11 +38,11 @@ export class DeliveryLogService {
       {
         recipient: query.to?.trim().toLowerCase(),
         status: statusOf(query.status),
-        after: query.cursor === undefined ? undefined : decodeDeliveryCursor(query.cursor),
+        after: decodeNewestFirst(query.cursor),
       },
       limit + 1,
     );
-    return page(rows, limit, (last) => [last.createdAt.toISOString(), last.id]);
+    return newestFirstPage(rows, limit);
   }
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DATABASE } from '@onramp/persistence';
+import { DATABASE, NEWEST_FIRST, olderThan, type NewestFirstKey } from '@onramp/persistence';
 import type {
   Prisma,
   PrismaClient,
@@ -32,7 +32,7 @@ export interface WebhookDeliveryFilter {
   endpointId: string;
   status?: WebhookDeliveryStatus;
   /** The last row of the previous page: only older rows follow it. */
-  after?: { createdAt: Date; id: string };
+  after?: NewestFirstKey;
 }
 
 const MAX_ERROR_LENGTH = 1_000;
@@ -149,14 +149,9 @@ export class WebhookDeliveriesRepository {
       where: {
         endpointId: filter.endpointId,
         status: filter.status,
-        ...(after && {
-          OR: [
-            { createdAt: { lt: after.createdAt } },
-            { createdAt: after.createdAt, id: { lt: after.id } },
-          ],
-        }),
+        ...olderThan(after),
       },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      orderBy: [...NEWEST_FIRST],
       take,
     });
   }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DATABASE } from '@onramp/persistence';
+import { DATABASE, NEWEST_FIRST, olderThan, type NewestFirstKey } from '@onramp/persistence';
 import type { Prisma, PrismaClient, WebhookEndpoint } from '../generated/prisma/client';
 
 export interface NewWebhookEndpoint {
@@ -41,26 +41,15 @@ export class WebhookEndpointsRepository {
   async list(
     scope: EndpointScope,
     accountId: string | undefined,
-    after: { createdAt: Date; id: string } | undefined,
+    after: NewestFirstKey | undefined,
     take: number,
   ): Promise<WebhookEndpoint[]> {
     const owners = scope.everywhere ? undefined : { in: scope.accountIds };
     return this.database.webhookEndpoint.findMany({
       where: {
-        AND: [
-          { accountId: owners },
-          { accountId },
-          after === undefined
-            ? {}
-            : {
-                OR: [
-                  { createdAt: { lt: after.createdAt } },
-                  { createdAt: after.createdAt, id: { lt: after.id } },
-                ],
-              },
-        ],
+        AND: [{ accountId: owners }, { accountId }, olderThan(after)],
       },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      orderBy: [...NEWEST_FIRST],
       take,
     });
   }

@@ -3,8 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { holdsAnywhere, isAllowed, scopeOf, type Caller, type Target } from '@onramp/authz';
 import { isUuid } from '@onramp/contracts';
 import { DomainError, type FieldViolation } from '@onramp/errors';
-import { page, pageLimit } from '@onramp/persistence';
-import { decodeDeliveryCursor } from '../deliveries/delivery-cursor';
+import { decodeNewestFirst, newestFirstPage, pageLimit } from '@onramp/persistence';
 import { SettingsCipher } from '../email/settings-cipher';
 import type {
   WebhookDelivery,
@@ -135,10 +134,10 @@ export class WebhookEndpointsService {
     const rows = await this.endpoints.list(
       scope.everywhere ? scope : { everywhere: false, accountIds: [...scope.accountIds] },
       accountId,
-      query.cursor === undefined ? undefined : decodeDeliveryCursor(query.cursor),
+      decodeNewestFirst(query.cursor),
       limit + 1,
     );
-    return page(rows, limit, (last) => [last.createdAt.toISOString(), last.id]);
+    return newestFirstPage(rows, limit);
   }
 
   get(caller: Caller, id: string): Promise<WebhookEndpoint> {
@@ -167,11 +166,11 @@ export class WebhookEndpointsService {
       {
         endpointId: endpoint.id,
         status: deliveryStatusOf(query.status),
-        after: query.cursor === undefined ? undefined : decodeDeliveryCursor(query.cursor),
+        after: decodeNewestFirst(query.cursor),
       },
       limit + 1,
     );
-    return page(rows, limit, (last) => [last.createdAt.toISOString(), last.id]);
+    return newestFirstPage(rows, limit);
   }
 
   private async managed(caller: Caller, id: string): Promise<WebhookEndpoint> {
