@@ -34,19 +34,22 @@ async function provideNats() {
 
 /**
  * Secrets of this local installation, generated once and kept in .onramp/secrets.json (mode 600):
- * the token signing key and the first admin's credentials, unless the environment provides them.
+ * the token signing key, the first admin's credentials and the key that encrypts secrets saved
+ * through the API (email provider, webhook signing secrets), unless the environment provides them.
+ * A secret added in a later version is added to an existing file.
  */
 function localSecrets() {
   const file = path.join(stateDir, 'secrets.json');
-  if (!existsSync(file)) {
-    const secrets = {
-      JWT_SIGNING_KEYS: `local-1:${randomBytes(32).toString('base64url')}`,
-      ONRAMP_ADMIN_EMAIL: 'admin@onramp.local',
-      ONRAMP_ADMIN_PASSWORD: `Local-${randomBytes(12).toString('base64url')}-1!`,
-    };
-    writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
-  }
-  const stored = JSON.parse(readFileSync(file, 'utf8'));
+  const generated = {
+    JWT_SIGNING_KEYS: `local-1:${randomBytes(32).toString('base64url')}`,
+    ONRAMP_ADMIN_EMAIL: 'admin@onramp.local',
+    ONRAMP_ADMIN_PASSWORD: `Local-${randomBytes(12).toString('base64url')}-1!`,
+    SETTINGS_ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
+  };
+  const existing = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  const stored = { ...generated, ...existing };
+  if (Object.keys(stored).length !== Object.keys(existing).length)
+    writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
   for (const name of Object.keys(stored)) if (process.env[name]) stored[name] = process.env[name];
   return { file, ...stored };
 }
@@ -108,7 +111,13 @@ async function main() {
     // Links in emails and in invitation answers point at this gateway.
     if (service === 'notifications' || service === 'invitations')
       env.PUBLIC_URL = `http://127.0.0.1:${gatewayPort}`;
-    if (service === 'notifications') Object.assign(env, mail.env);
+    if (service === 'notifications') {
+      Object.assign(env, mail.env, { SETTINGS_ENCRYPTION_KEY: secrets.SETTINGS_ENCRYPTION_KEY });
+      // Partner webhooks may point at receivers on this machine.
+      env.WEBHOOK_ALLOW_HTTP = process.env.WEBHOOK_ALLOW_HTTP ?? 'true';
+      env.WEBHOOK_ALLOW_PRIVATE_DESTINATIONS =
+        process.env.WEBHOOK_ALLOW_PRIVATE_DESTINATIONS ?? 'true';
+    }
     if (service === 'identity') {
       for (const name of ['JWT_SIGNING_KEYS', 'ONRAMP_ADMIN_EMAIL', 'ONRAMP_ADMIN_PASSWORD'])
         env[name] = secrets[name];
