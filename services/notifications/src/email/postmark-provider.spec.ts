@@ -76,6 +76,20 @@ it('sends through the batch endpoint and keeps the MessageID Postmark answered',
   expect(call?.token).toBe(TOKEN);
 });
 
+it('sends emails handled at the same time in one batch call, each with its own outcome', async () => {
+  const addresses = Array.from({ length: 6 }, () => recipient());
+  const callsBefore = postmark.calls.length;
+  await Promise.all(addresses.map((address) => resetRequested(address)));
+  const deliveries = await Promise.all(addresses.map((address) => settledDelivery(address)));
+  expect(deliveries.every((delivery) => delivery.status === 'sent')).toBe(true);
+  const calls = postmark.calls.slice(callsBefore);
+  // Handled by up to EMAIL_CONCURRENCY (8) handlers at once: fewer calls than emails.
+  expect(calls.length).toBeLessThan(addresses.length);
+  expect(calls.flatMap((call) => call.messages.map((message) => message.To)).sort()).toEqual(
+    [...addresses].sort(),
+  );
+});
+
 it('marks an inactive recipient (ErrorCode 406 in a 200 answer) failed at once, with the reason', async () => {
   const address = recipient();
   postmark.replyTo(address, {

@@ -1,9 +1,16 @@
+import DataLoader from 'dataloader';
 import { Errors, ServerClient, type Message, type Models } from 'postmark';
 import { SMTP_TIMEOUT_MS } from './smtp-provider';
 import type { OutgoingEmail, ProviderClient, SendResult } from './provider-client';
 
 /** Postmark takes at most this many messages in one batch call. */
 export const POSTMARK_BATCH_LIMIT = 500;
+
+/**
+ * How long a message waits for others to share its batch call. Emails are sent by concurrent
+ * handlers (EMAIL_CONCURRENCY per replica): those that send within this window share one call.
+ */
+const BATCH_WINDOW_MS = 25;
 
 /**
  * Postmark API error codes that will fail the same way on every try, for this message: 300
@@ -27,6 +34,16 @@ export interface PostmarkOptions {
 export class PostmarkProvider implements ProviderClient {
   readonly name = 'postmark';
   private readonly client: ServerClient;
+  // Gathers the messages sent at about the same time into one batch call (no caching: every
+  // message is sent).
+  private readonly batcher = new DataLoader<OutgoingEmail, SendResult>(
+    (emails) => this.sendBatch(emails),
+    {
+      cache: false,
+      maxBatchSize: POSTMARK_BATCH_LIMIT,
+      batchScheduleFn: (callback) => setTimeout(callback, BATCH_WINDOW_MS),
+    },
+  );
 
   constructor(private readonly options: PostmarkOptions) {
     const url = new URL(options.apiUrl);
@@ -37,9 +54,9 @@ export class PostmarkProvider implements ProviderClient {
     });
   }
 
-  async send(email: OutgoingEmail): Promise<SendResult> {
-    const [result] = await this.sendBatch([email]);
-    return result ?? { outcome: 'transient', reason: 'postmark: no answer for the message' };
+  /** Sends in the batch call of the messages sent within the same short window. */
+  send(email: OutgoingEmail): Promise<SendResult> {
+    return this.batcher.load(email);
   }
 
   /**
