@@ -5,6 +5,8 @@ import { NATS_CONNECTION, streamFor } from '@onramp/messaging';
 import { Gauge } from 'prom-client';
 import { identityEmailSubscriptions } from '../identity-emails/identity-emails.consumer';
 import { invitationEmailSubscriptions } from '../invitation-emails/invitation-emails.consumer';
+import { eventSources } from '../webhooks/event-sources';
+import { webhookConsumerName } from '../webhooks/webhook-intake.consumer';
 import { EmailMetrics } from './email-metrics';
 
 type NatsConnection = Parameters<typeof jetstreamManager>[0];
@@ -16,6 +18,7 @@ export const CONSUMER_INFO_TIMEOUT_MS = 1_000;
 export const lagConsumers = [
   ...Object.values(identityEmailSubscriptions),
   ...Object.values(invitationEmailSubscriptions),
+  ...eventSources.map(({ schema }) => ({ name: webhookConsumerName(schema), schema })),
 ].map(({ name, schema }) => ({
   durable: `notifications-${name}`,
   stream: streamFor(eventSubject(schema)).name,
