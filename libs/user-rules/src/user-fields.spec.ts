@@ -8,7 +8,9 @@ describe('user fields', () => {
   it('refuses what is not an email address, and over-long ones', () => {
     expect(emailViolations('ada@example.com')).toEqual([]);
     for (const bad of ['', 'ada', 'ada@example', 'a da@example.com', `${'a'.repeat(250)}@x.io`])
-      expect(emailViolations(bad)).toEqual([{ field: 'email', message: 'must be an email address' }]);
+      expect(emailViolations(bad)).toEqual([
+        { field: 'email', message: 'must be an email address' },
+      ]);
   });
 
   it('takes names of 1 to 200 characters and the four languages', () => {
