@@ -1,11 +1,10 @@
 import { timestampDate } from '@bufbuild/protobuf/wkt';
 import { ConfigError } from '@onramp/config';
 import { notifications } from '@onramp/contracts';
-import { startNatsServer } from '@onramp/testing';
-import { gatewayEnv } from '../gateway-env';
+import { gatewayEnv, type GatewayEnv } from '../gateway-env';
 import type { FakeIdentity } from '../testing/fake-identity';
 import { GatewayBed } from '../testing/gateway-bed';
-import { startGateway } from '../testing/start-gateway';
+import { PostmarkWebhookCredentials } from './postmark-webhook-credentials';
 import { POSTMARK_WEBHOOK_PATH } from './postmark-webhooks.controller';
 
 const subject = 'rpc.notifications.deliveries.bounce.v1';
@@ -220,15 +219,11 @@ describe('the Postmark webhook credentials', () => {
     }
   });
 
-  it('must be set together: the gateway does not start with only one of them', async () => {
-    const nats = await startNatsServer();
-    try {
-      await expect(
-        startGateway(nats.url, { POSTMARK_WEBHOOK_USER: 'postmark' }),
-      ).rejects.toBeInstanceOf(ConfigError);
-    } finally {
-      await nats.stop();
-    }
+  it('must be set together: the gateway does not start with only one of them', () => {
+    const halfConfigured = { POSTMARK_WEBHOOK_USER: 'postmark' } as GatewayEnv;
+    expect(() => new PostmarkWebhookCredentials(halfConfigured).onModuleInit()).toThrow(
+      ConfigError,
+    );
   });
 
   it('need a password of at least 12 characters and a user without ":"', () => {
