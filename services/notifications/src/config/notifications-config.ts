@@ -39,6 +39,13 @@ export const notificationsConfig = z.object({
   EMAIL_RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(0).max(10_000).default(0),
   BRAND_NAME: z.string().min(1).default('Onramp'),
   BRAND_SUPPORT_EMAIL: z.email().optional(),
+  // Shown at the top of every email instead of the name (https, e.g. a PNG of at most 200×50).
+  BRAND_LOGO_URL: z.url({ protocol: /^https$/ }).optional(),
+  // The accent of every email (header rule and links), as #rrggbb.
+  BRAND_ACCENT_COLOUR: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour as #rrggbb')
+    .default('#1f6feb'),
   // Partner webhooks (see webhooks-config.ts).
   ...webhooksConfig.shape,
 });

@@ -137,6 +137,10 @@ export interface LayoutVariables {
   subject: string;
   brandName: string;
   supportEmail: string;
+  /** The operator's logo (https), empty for none; the name is shown instead. */
+  logoUrl: string;
+  /** #rrggbb, checked at start. */
+  accentColour: string;
   /** The message kind's rendered part; the only value the HTML layout inserts unescaped. */
   body: string;
   footer: { automated: string; help: string };
@@ -147,6 +151,8 @@ export const LAYOUT_VARIABLES: VariableShape = {
   subject: true,
   brandName: true,
   supportEmail: true,
+  logoUrl: true,
+  accentColour: true,
   body: true,
   footer: { automated: true, help: true },
 };

@@ -104,6 +104,24 @@ describe('templates', () => {
     expect(catalog.render('security-report', 'pt-BR', report).language).toBe('en');
   });
 
+  it("shows the operator's logo and accent colour when configured, the name otherwise", () => {
+    const variables = {
+      ...common,
+      resetUrl: 'https://ev.example/reset-password?token=t',
+      expiresAt: '1 May 2026 10:30',
+    };
+    const plain = catalog.render('password-reset', 'en', variables).html;
+    expect(plain).not.toContain('<img');
+    expect(plain).toContain('Volt &amp; Co');
+    const branded = new TemplateCatalog({
+      BRAND_LOGO_URL: 'https://cdn.volt.example/logo.png?v=2&s=1',
+      BRAND_ACCENT_COLOUR: '#00a86b',
+    }).render('password-reset', 'en', variables).html;
+    expect(branded).toContain('<img src="https://cdn.volt.example/logo.png?v&#x3D;2&amp;s&#x3D;1"');
+    expect(branded).toContain('alt="Volt &amp; Co"');
+    expect(branded).toContain('border-bottom:3px solid #00a86b');
+  });
+
   it('escapes user data in HTML and keeps it readable in plain text', () => {
     const rendered = catalog.render('security-report', 'en', {
       ...report,

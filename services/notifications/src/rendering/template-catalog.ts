@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { SERVICE_CONFIG } from '@onramp/config';
 import Handlebars from 'handlebars';
 import {
   LANGUAGES,
@@ -15,6 +16,7 @@ import {
   type MessageVariables,
   type VariableShape,
 } from './message-kinds';
+import type { NotificationsConfig } from '../config/notifications-config';
 import { checkTemplate } from './template-check';
 
 /**
@@ -86,7 +88,14 @@ export class TemplateCatalog {
   private readonly layout: { html: Render<LayoutVariables>; text: Render<LayoutVariables> };
   private readonly shipped = new Map<string, { parts: TemplateParts; message: CompiledMessage }>();
 
-  constructor() {
+  constructor(
+    // The installation's look; tests may leave it out.
+    @Optional()
+    @Inject(SERVICE_CONFIG)
+    private readonly brand: Pick<NotificationsConfig, 'BRAND_LOGO_URL' | 'BRAND_ACCENT_COLOUR'> = {
+      BRAND_ACCENT_COLOUR: '#1f6feb',
+    },
+  ) {
     this.layout = {
       html: compileFile<LayoutVariables>('layout.html.hbs', LAYOUT_VARIABLES, HTML_OPTIONS, [
         'body',
@@ -133,6 +142,8 @@ export class TemplateCatalog {
       subject,
       brandName: variables.brandName,
       supportEmail: variables.supportEmail,
+      logoUrl: this.brand.BRAND_LOGO_URL ?? '',
+      accentColour: this.brand.BRAND_ACCENT_COLOUR,
       body,
       footer: LAYOUT_TEXT[language],
     });
