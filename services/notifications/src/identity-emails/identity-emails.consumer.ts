@@ -23,9 +23,9 @@ export const identityEmailSubscriptions = {
 /**
  * Emails identity asks for: password reset links and security reports.
  *
- * EventConsumers hands a handler the event but not its message id, so each delivery's key comes
- * from the event's own stable content: the same on every redelivery of one event, different for
- * the next event (a new reset token, a new report request).
+ * Each delivery's key comes from the event's own stable content: the same on every redelivery of
+ * one event (and for a copy of it republished under another message id), different for the next
+ * event (a new reset token, a new report request).
  */
 @Injectable()
 export class IdentityEmailsConsumer implements OnModuleInit {
