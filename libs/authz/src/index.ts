@@ -16,3 +16,4 @@ export {
 } from './memberships';
 export { isPermission, permissions, platformOnlyPermissions, type Permission } from './permissions';
 export { effectivePermissions, isRole, roles, type Role } from './roles';
+export { roleList, roleName, type RoleLanguage } from './role-names';

@@ -50,7 +50,6 @@ export interface InvitationTexts {
   failedTitle: string;
   failed(errorId: string): string;
   unreadableForm: string;
-  roleNames: Partial<Record<string, string>>;
 }
 
 const en: InvitationTexts = {
@@ -113,23 +112,6 @@ const en: InvitationTexts = {
   failed: (errorId) =>
     `Nothing was saved. Try again later; if it keeps failing, tell support the error id ${errorId}.`,
   unreadableForm: 'The form could not be read. Open the invitation link again and try once more.',
-  roleNames: {
-    platform_admin: 'platform administrator',
-    support: 'support',
-    billing: 'billing',
-    field_service: 'field service',
-    no_role: 'user without a role',
-    driver: 'driver',
-    api_developer: 'API developer',
-    locations_facilitator: 'locations facilitator',
-    field_service_technician: 'field service technician',
-    billing_admin: 'billing admin',
-    account_admin: 'account admin',
-    account_owner: 'account owner',
-    enterprise_admin: 'enterprise admin',
-    company_admin: 'company admin',
-    location_admin: 'location admin',
-  },
 };
 
 const nl: InvitationTexts = {
@@ -197,23 +179,6 @@ const nl: InvitationTexts = {
     `Er is niets opgeslagen. Probeer het later opnieuw; blijft het misgaan, geef dan deze foutcode door aan support: ${errorId}.`,
   unreadableForm:
     'Het formulier kon niet worden gelezen. Open de uitnodigingslink opnieuw en probeer het nog eens.',
-  roleNames: {
-    platform_admin: 'platformbeheerder',
-    support: 'support',
-    billing: 'facturatie',
-    field_service: 'buitendienst',
-    no_role: 'gebruiker zonder rol',
-    driver: 'bestuurder',
-    api_developer: 'API-ontwikkelaar',
-    locations_facilitator: 'locatiefacilitator',
-    field_service_technician: 'servicemonteur',
-    billing_admin: 'facturatiebeheerder',
-    account_admin: 'accountbeheerder',
-    account_owner: 'accounteigenaar',
-    enterprise_admin: 'enterprisebeheerder',
-    company_admin: 'bedrijfsbeheerder',
-    location_admin: 'locatiebeheerder',
-  },
 };
 
 const de: InvitationTexts = {
@@ -288,23 +253,6 @@ const de: InvitationTexts = {
     `Es wurde nichts gespeichert. Versuchen Sie es später erneut; wenn es weiterhin fehlschlägt, nennen Sie dem Support die Fehlerkennung ${errorId}.`,
   unreadableForm:
     'Das Formular konnte nicht gelesen werden. Öffnen Sie den Einladungslink erneut und versuchen Sie es noch einmal.',
-  roleNames: {
-    platform_admin: 'Plattform-Administrator',
-    support: 'Support',
-    billing: 'Abrechnung',
-    field_service: 'Außendienst',
-    no_role: 'Benutzer ohne Rolle',
-    driver: 'Fahrer',
-    api_developer: 'API-Entwickler',
-    locations_facilitator: 'Standort-Betreuer',
-    field_service_technician: 'Servicetechniker',
-    billing_admin: 'Abrechnungs-Administrator',
-    account_admin: 'Konto-Administrator',
-    account_owner: 'Kontoinhaber',
-    enterprise_admin: 'Enterprise-Administrator',
-    company_admin: 'Firmen-Administrator',
-    location_admin: 'Standort-Administrator',
-  },
 };
 
 const fr: InvitationTexts = {
@@ -368,23 +316,6 @@ const fr: InvitationTexts = {
     `Rien n'a été enregistré. Réessayez plus tard ; si l'erreur persiste, communiquez au support l'identifiant d'erreur ${errorId}.`,
   unreadableForm:
     "Le formulaire n'a pas pu être lu. Ouvrez à nouveau le lien d'invitation et réessayez.",
-  roleNames: {
-    platform_admin: 'administrateur de la plateforme',
-    support: 'support',
-    billing: 'facturation',
-    field_service: 'service terrain',
-    no_role: 'utilisateur sans rôle',
-    driver: 'conducteur',
-    api_developer: 'développeur API',
-    locations_facilitator: 'facilitateur de sites',
-    field_service_technician: 'technicien de maintenance',
-    billing_admin: 'administrateur de facturation',
-    account_admin: 'administrateur du compte',
-    account_owner: 'propriétaire du compte',
-    enterprise_admin: 'administrateur entreprise',
-    company_admin: 'administrateur société',
-    location_admin: 'administrateur de site',
-  },
 };
 
 export const invitationTexts: Record<PageLanguage, InvitationTexts> = { en, nl, de, fr };

@@ -1,3 +1,4 @@
+import { roleName } from '@onramp/authz';
 import { timestampDate } from '@bufbuild/protobuf/wkt';
 import type { invitations } from '@onramp/contracts';
 import type { PageFailure, PageOutcome } from './form-pages';
@@ -42,9 +43,7 @@ function introduction(preview: invitations.InvitationPreview, texts: InvitationT
   if (preview.roles.length > 0) {
     parts.push(
       paragraph(
-        texts.roles(
-          preview.roles.map((role) => texts.roleNames[role] ?? role.replaceAll('_', ' ')),
-        ),
+        texts.roles(preview.roles.map((role) => roleName(role, languageOfPreview(preview)))),
       ),
     );
   }

@@ -9,7 +9,7 @@ import { sha256Hex } from '../deliveries/event-keys';
 import { commonVariables } from '../rendering/common-variables';
 import { EmailTemplates } from '../rendering/email-templates';
 import { formatMoment, resolveLanguage } from '../rendering/message-kinds';
-import { roleList } from '../rendering/role-names';
+import { roleList } from '@onramp/authz';
 
 /**
  * The durable consumers of this feature. EventConsumers names each `notifications-<name>`; the

@@ -6,7 +6,7 @@ import {
   type MessageKind,
   type MessageVariables,
 } from './message-kinds';
-import { roleList } from './role-names';
+import { roleList } from '@onramp/authz';
 
 export interface SampleBrand {
   brandName: string;

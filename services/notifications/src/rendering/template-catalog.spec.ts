@@ -8,7 +8,7 @@ import {
   resolveLanguage,
   type SecurityReportVariables,
 } from './message-kinds';
-import { roleList } from './role-names';
+import { roleList } from '@onramp/authz';
 import { sampleVariables } from './sample-variables';
 import { checkTemplate } from './template-check';
 import { TEMPLATES_DIR, TemplateCatalog } from './template-catalog';

@@ -1,12 +1,14 @@
-import { isRole, type Role } from '@onramp/authz';
-import type { Language } from './message-kinds';
+import { isRole, type Role } from './roles';
+
+/** The languages roles are named in: those of emails and pages. */
+export type RoleLanguage = 'en' | 'nl' | 'de' | 'fr';
 
 /**
  * The roles of the catalogue as a recipient reads them, lower-case where the language writes them
  * so inside a sentence ("You will join as account owner and driver"). Typed against the catalogue:
  * a role added there without a name here does not compile.
  */
-const ROLE_NAMES: Record<Language, Record<Role, string>> = {
+const ROLE_NAMES: Record<RoleLanguage, Record<Role, string>> = {
   en: {
     platform_admin: 'platform administrator',
     support: 'support staff',
@@ -77,13 +79,13 @@ const ROLE_NAMES: Record<Language, Record<Role, string>> = {
   },
 };
 
-/**
- * "account owner and driver": the roles named in `language` and joined as the language joins a
- * list. A role the catalogue does not know (sent by a newer service) is shown as its id in words.
- */
-export function roleList(roles: readonly string[], language: Language): string {
-  const names = roles.map((role) =>
-    isRole(role) ? ROLE_NAMES[language][role] : role.replace(/_/g, ' '),
-  );
+/** A role as people read it in `language`; one the catalogue does not know, as its id in words. */
+export function roleName(role: string, language: RoleLanguage): string {
+  return isRole(role) ? ROLE_NAMES[language][role] : role.replace(/_/g, ' ');
+}
+
+/** "account owner and driver": the roles named and joined as `language` joins a list. */
+export function roleList(roles: readonly string[], language: RoleLanguage): string {
+  const names = roles.map((role) => roleName(role, language));
   return new Intl.ListFormat(language, { style: 'long', type: 'conjunction' }).format(names);
 }
