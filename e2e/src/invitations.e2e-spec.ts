@@ -109,14 +109,14 @@ describe('invitations: the seeds’ flows from email to active user', () => {
 
   it('000: a business sub-account needs the invitee’s company details', async () => {
     const parent = await flows.createAccount({ name: 'Group Holding', type: 'consumer' });
-    await flows.invite({
-      kind: 'sub_account',
+    // 000_'s "+ Add sub-account" on the account itself.
+    const invited = await admin.post(`/v1/accounts/${parent.id}/sub-accounts`, {
       email: 'cfo@north.test',
-      parentAccountId: parent.id,
       relation: 'subsidiary',
       accountName: 'Fleet North',
       accountType: 'business',
     });
+    expect(invited.status).toBe(201);
     const token = flows.tokenIn(await flows.emailTo('cfo@north.test'));
     const preview = await Api.of(stack).get(`/v1/invitations/lookup?token=${token}`);
     expect(preview.body).toMatchObject({

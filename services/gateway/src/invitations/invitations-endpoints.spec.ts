@@ -258,6 +258,25 @@ describe('invitation endpoints', () => {
       ).toBeUndefined();
     });
 
+    it('invites a sub-account through the parent account’s own route, as the same invitation', async () => {
+      const { kind: _kind, parentAccountId: _parent, ...body } = subAccountBody;
+      const response = await asManager('POST', `/v1/accounts/${accountId}/sub-accounts`, body);
+      expect(response.status).toBe(201);
+      expect(await response.json()).toMatchObject({ id: invitationId, kind: 'sub_account' });
+      expect(received(subjects.create)).toMatchObject({
+        caller: { userId },
+        email: 'ann@fleet.example',
+        spec: subAccountSpec,
+      });
+      const withKind = await asManager('POST', `/v1/accounts/${accountId}/sub-accounts`, {
+        ...body,
+        kind: 'admin',
+      });
+      expect(withKind.status).toBe(400);
+      const badId = await asManager('POST', '/v1/accounts/nope/sub-accounts', body);
+      expect(badId.status).toBe(400);
+    });
+
     it('answers the acceptance link only when no email is sent', async () => {
       const withEmail = (await (
         await asManager('POST', '/v1/invitations', subAccountBody)

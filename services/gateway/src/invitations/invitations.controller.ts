@@ -19,6 +19,7 @@ import { invitationsOperations as api } from './invitations.operations';
 import {
   acceptInvitationBody,
   createInvitationBody,
+  inviteSubAccountBody,
   listInvitationsQuery,
   lookupInvitationQuery,
   resendInvitationBody,
@@ -29,13 +30,15 @@ import {
   type InvitationPageResponse,
   type InvitationPreviewResponse,
   type InvitationResponse,
+  type InviteSubAccountBody,
   type ListInvitationsQuery,
   type LookupInvitationQuery,
   type ResendInvitationBody,
   type ResentInvitationResponse,
 } from './invitations.schemas';
 
-const invitationId = new ZodParamsPipe(idParams);
+// The id in the path: an invitation, or for sub-accounts the parent account.
+const pathId = new ZodParamsPipe(idParams);
 const method = invitations.InvitationsService.method;
 
 @Controller()
@@ -58,6 +61,16 @@ export class InvitationsController {
       ...acceptanceUrlOf(answer.acceptanceUrl),
       supersededInvitationId: nonEmptyOrNull(answer.supersededInvitationId),
     };
+  }
+
+  @Endpoint(api.inviteSubAccount)
+  inviteSubAccount(
+    @CurrentCaller() caller: common.Caller,
+    @Param(pathId) { id }: { id: string },
+    @Body(new ZodBodyPipe(inviteSubAccountBody)) body: InviteSubAccountBody,
+    @ClientInfo() client: Client,
+  ): Promise<CreatedInvitationResponse> {
+    return this.create(caller, { ...body, kind: 'sub_account', parentAccountId: id }, client);
   }
 
   @Endpoint(api.list)
@@ -102,7 +115,7 @@ export class InvitationsController {
   @Endpoint(api.get)
   async get(
     @CurrentCaller() caller: common.Caller,
-    @Param(invitationId) { id }: { id: string },
+    @Param(pathId) { id }: { id: string },
   ): Promise<InvitationResponse> {
     const { invitation } = await this.rpc.call(method.getInvitation, {
       caller,
@@ -114,7 +127,7 @@ export class InvitationsController {
   @Endpoint(api.resend)
   async resend(
     @CurrentCaller() caller: common.Caller,
-    @Param(invitationId) { id }: { id: string },
+    @Param(pathId) { id }: { id: string },
     @Body(new ZodBodyPipe(resendInvitationBody, { optional: true })) body: ResendInvitationBody,
     @ClientInfo() { ip }: Client,
   ): Promise<ResentInvitationResponse> {
@@ -130,7 +143,7 @@ export class InvitationsController {
   @Endpoint(api.revoke)
   async revoke(
     @CurrentCaller() caller: common.Caller,
-    @Param(invitationId) { id }: { id: string },
+    @Param(pathId) { id }: { id: string },
     @ClientInfo() { ip }: Client,
   ): Promise<InvitationResponse> {
     const { invitation } = await this.rpc.call(method.revokeInvitation, {

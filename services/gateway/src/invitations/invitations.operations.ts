@@ -8,6 +8,7 @@ import {
   invitationPageResponse,
   invitationPreviewResponse,
   invitationResponse,
+  inviteSubAccountBody,
   listInvitationsQuery,
   lookupInvitationQuery,
   resendInvitationBody,
@@ -32,6 +33,23 @@ export const invitationsOperations = {
       status: 201,
       description:
         'The invitation; emailStatus says whether its email was queued or why not (e.g. not_sent, provider_not_configured)',
+      schema: createdInvitationResponse,
+    },
+    problems: [404, 409],
+  },
+  inviteSubAccount: {
+    method: 'post',
+    path: '/v1/accounts/{id}/sub-accounts',
+    operationId: 'inviteSubAccount',
+    summary:
+      'Invite the user of a new sub-account of this account (000_: "+ Add sub-account"); the account is created when they accept',
+    tag,
+    access: { public: false, permission: 'invitations.manage' },
+    params: idParams,
+    body: inviteSubAccountBody,
+    success: {
+      status: 201,
+      description: 'The sub_account invitation, as POST /v1/invitations answers it',
       schema: createdInvitationResponse,
     },
     problems: [404, 409],

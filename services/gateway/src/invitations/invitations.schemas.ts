@@ -90,6 +90,21 @@ const inviteeFields = {
     ),
 };
 
+/** What a sub-account invitation says of the account acceptance creates. */
+const subAccountFields = {
+  relation: z
+    .enum(relations)
+    .describe('employee (automated reimbursement) or subsidiary (manual reimbursement)'),
+  accountName,
+  accountType,
+  reimbursementRateEurPerKwh: rate,
+};
+
+/** POST /v1/accounts/{id}/sub-accounts: a sub_account invitation whose parent is in the path. */
+export const inviteSubAccountBody = z
+  .strictObject({ ...inviteeFields, ...subAccountFields })
+  .describe('The invitee and the sub-account created, under this account, when they accept');
+
 /** One variant per kind, each with the fields of what the invitee becomes on acceptance. */
 export const createInvitationBody = z.discriminatedUnion('kind', [
   z
@@ -122,12 +137,7 @@ export const createInvitationBody = z.discriminatedUnion('kind', [
       ...inviteeFields,
       kind: z.literal('sub_account'),
       parentAccountId: id(),
-      relation: z
-        .enum(relations)
-        .describe('employee (automated reimbursement) or subsidiary (manual reimbursement)'),
-      accountName,
-      accountType,
-      reimbursementRateEurPerKwh: rate,
+      ...subAccountFields,
     })
     .describe('A sub-account, created on acceptance with the invitee as its owner'),
   z
@@ -324,6 +334,7 @@ export const acceptedInvitationResponse = z.object({
 });
 
 export type CreateInvitationBody = z.output<typeof createInvitationBody>;
+export type InviteSubAccountBody = z.output<typeof inviteSubAccountBody>;
 export type ListInvitationsQuery = z.output<typeof listInvitationsQuery>;
 export type ResendInvitationBody = z.output<typeof resendInvitationBody>;
 export type LookupInvitationQuery = z.output<typeof lookupInvitationQuery>;
