@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DATABASE } from '@onramp/persistence';
-import { Prisma, type PrismaClient } from '../generated/prisma/client';
+import { Prisma, type DirectoryUser, type PrismaClient } from '../generated/prisma/client';
 
 type Transaction = Prisma.TransactionClient;
 
@@ -8,6 +8,28 @@ const withUser = { user: true } as const;
 export type DriverRow = Prisma.DriverProfileGetPayload<{ include: typeof withUser }> & {
   chargingCardIds: string[];
 };
+
+/** A member's profile before anyone described them: every field empty. */
+function blank(
+  accountId: string,
+  user: DirectoryUser,
+): Prisma.DriverProfileGetPayload<{ include: typeof withUser }> {
+  return {
+    accountId,
+    userId: user.userId,
+    costCenterId: null,
+    info1: '',
+    info2: '',
+    vehicleMake: '',
+    vehicleModel: '',
+    licencePlate: '',
+    userGroupIds: [],
+    prioritised: false,
+    createdAt: user.recordedAt,
+    updatedAt: user.recordedAt,
+    user,
+  };
+}
 
 /** Driver profiles joined with the user directory and their cards. */
 @Injectable()
@@ -35,10 +57,11 @@ export class DriversRepository {
     userId: string,
     transaction: Transaction = this.database,
   ): Promise<DriverRow | null> {
-    const profile = await transaction.driverProfile.findUnique({
-      where: { accountId_userId: { accountId, userId } },
-      include: withUser,
-    });
+    const profile =
+      (await transaction.driverProfile.findUnique({
+        where: { accountId_userId: { accountId, userId } },
+        include: withUser,
+      })) ?? (await this.blankProfile(transaction, accountId, userId));
     if (profile === null) return null;
     return (await this.withCards(transaction, [profile]))[0];
   }
@@ -57,7 +80,10 @@ export class DriversRepository {
     return (await this.find(accountId, userId, transaction))!;
   }
 
-  /** A page of the account's profiles whose users are still members of it, in user id order. */
+  /**
+   * A page of the account's members in this status, in user id order, each with their profile: a
+   * member nobody has described yet (an invitee who just accepted) has a blank one.
+   */
   async list(
     accountId: string,
     status: string,
@@ -65,25 +91,35 @@ export class DriversRepository {
     take: number,
   ): Promise<DriverRow[]> {
     const after =
-      afterUserId === undefined ? Prisma.empty : Prisma.sql`AND d.user_id > ${afterUserId}::uuid`;
+      afterUserId === undefined ? Prisma.empty : Prisma.sql`AND u.user_id > ${afterUserId}::uuid`;
     const members = await this.database.$queryRaw<{ user_id: string }[]>`
-      SELECT d.user_id::text AS user_id
-      FROM "accounts"."driver_profiles" d
-      JOIN "accounts"."user_directory" u ON u.user_id = d.user_id
-      WHERE d.account_id = ${accountId}::uuid AND u.status = ${status} ${after}
-        AND EXISTS (
-          SELECT 1 FROM "accounts"."account_memberships" m
-          WHERE m.user_id = d.user_id AND NOT m.revoked
-            AND m.account_ids @> ARRAY[${accountId}::uuid])
-      ORDER BY d.user_id
+      SELECT DISTINCT u.user_id::text AS user_id
+      FROM "accounts"."account_memberships" m
+      JOIN "accounts"."user_directory" u ON u.user_id = m.user_id
+      WHERE NOT m.revoked AND m.account_ids @> ARRAY[${accountId}::uuid]
+        AND u.status = ${status} ${after}
+      ORDER BY user_id
       LIMIT ${take}`;
     if (members.length === 0) return [];
-    const profiles = await this.database.driverProfile.findMany({
-      where: { accountId, userId: { in: members.map((member) => member.user_id) } },
-      include: withUser,
-      orderBy: { userId: 'asc' },
-    });
-    return this.withCards(this.database, profiles);
+    const userIds = members.map((member) => member.user_id);
+    const [profiles, users] = await Promise.all([
+      this.database.driverProfile.findMany({
+        where: { accountId, userId: { in: userIds } },
+        include: withUser,
+      }),
+      this.database.directoryUser.findMany({ where: { userId: { in: userIds } } }),
+    ]);
+    const described = new Map(profiles.map((profile) => [profile.userId, profile]));
+    const rows = users
+      .map((user) => described.get(user.userId) ?? blank(accountId, user))
+      .sort((a, b) => (a.userId < b.userId ? -1 : 1));
+    return this.withCards(this.database, rows);
+  }
+
+  /** The blank profile of a member without one; null for a user unknown to the directory. */
+  private async blankProfile(transaction: Transaction, accountId: string, userId: string) {
+    const user = await transaction.directoryUser.findUnique({ where: { userId } });
+    return user === null ? null : blank(accountId, user);
   }
 
   /** Erasure: the user's profiles go and their cards are unassigned (the cards stay). */

@@ -80,6 +80,35 @@ describe('drivers are the members of their account', () => {
     expect(drivers.map((driver) => driver.userId)).toEqual([userId]);
   });
 
+  it('lists and shows a member nobody has described yet, with a blank profile', async () => {
+    const { account, admin } = await customer();
+    const userId = randomUUID();
+    await userCreated(userId, 'Newly Accepted');
+    await app.publish(identity.MembershipGrantedSchema, {
+      membership: membership(userId, [account.id]),
+      occurredAt: at('2026-11-23T10:00:00Z'),
+    });
+    await eventually('the new member to be listed', async () => {
+      const { drivers } = await app.call(methods.listDrivers, {
+        caller: admin,
+        accountId: account.id,
+      });
+      expect(drivers.map((driver) => driver.userId)).toEqual([userId]);
+    });
+    const { driver } = await app.call(methods.getDriver, {
+      caller: admin,
+      accountId: account.id,
+      userId,
+    });
+    expect(driver).toMatchObject({
+      userId,
+      name: 'Newly Accepted',
+      info1: '',
+      vehicle: { licencePlate: '' },
+    });
+    expect(await app.database.driverProfile.count({ where: { userId } })).toBe(0);
+  });
+
   it("refuses to attach, show or list another customer's user", async () => {
     const mine = await customer();
     const theirs = await customer();
