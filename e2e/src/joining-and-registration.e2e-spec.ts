@@ -1,6 +1,6 @@
 import { Api } from './api';
 import { GOOD_PASSWORD, InvitationFlows, type Grants } from './invitation-flows';
-import { Stack } from './stack';
+import { eventually, Stack } from './stack';
 
 /** `001_…` joining codes and `003_…` driver self-registration with approval. */
 describe('joining codes and self-registration', () => {
@@ -113,6 +113,16 @@ describe('joining codes and self-registration', () => {
       `/v1/registrations?status=pending&accountId=${site.id}`,
     );
     expect(toBeApproved.body.items.map((item) => item.email)).toEqual(['self@depot.test']);
+    // 003_'s tabs: "to be approved" now, "active" once approved.
+    const tab = async (name: string) =>
+      (
+        await admin.get<{ items: { email: string }[] }>(
+          `/v1/accounts/${site.id}/drivers?tab=${name}`,
+        )
+      ).body.items.map((item) => item.email);
+    await eventually('the driver waits in "to be approved"', async () =>
+      (await tab('to_be_approved')).includes('self@depot.test'),
+    );
     const approved = await admin.post(`/v1/registrations/${registered.body.id}/approve`);
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({ status: 'approved' });
@@ -122,6 +132,9 @@ describe('joining codes and self-registration', () => {
       expect.objectContaining({ accountIds: [site.id], roles: ['driver'] }),
     ]);
     await flows.emailTo('self@depot.test');
+    await eventually('the driver is active', async () =>
+      (await tab('active')).includes('self@depot.test'),
+    );
 
     const other = await anonymous.post<{ id: string }>('/v1/registrations', {
       registrationCode: code,
