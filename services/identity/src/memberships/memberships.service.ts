@@ -10,8 +10,12 @@ import {
 import { identity, isUuid } from '@onramp/contracts';
 import { DomainError } from '@onramp/errors';
 import { Outbox } from '@onramp/messaging';
+import {
+  AccountLineagesRepository,
+  type LineageOf,
+} from '../account-lineages/account-lineages.repository';
 import type { Membership } from '../generated/prisma/client';
-import { canSeeUser } from '../users/user-access';
+import { accountsOf, canSeeUser } from '../users/user-access';
 import { membershipMessage } from '../users/user-message';
 import { UsersRepository } from '../users/users.repository';
 import { MembershipsRepository } from './memberships.repository';
@@ -26,6 +30,7 @@ export class MembershipsService {
     private readonly repository: MembershipsRepository,
     private readonly users: UsersRepository,
     private readonly outbox: Outbox,
+    private readonly lineages: AccountLineagesRepository,
   ) {}
 
   async grant(caller: Caller, userId: string, spec: MembershipShape): Promise<Membership> {
@@ -34,7 +39,7 @@ export class MembershipsService {
     // The target need not be visible yet: granting is how a user joins the caller's accounts.
     const user = isUuid(userId) ? await this.users.findById(userId) : null;
     if (user === null) throw new DomainError('not_found', 'no such user');
-    assertMayGrant(caller, spec);
+    assertMayGrant(caller, spec, await this.lineages.lineagesOf(spec.accountIds));
     const membership = await this.repository.create(user.id, spec, (transaction, created) =>
       this.outbox.append(
         transaction,
@@ -49,7 +54,7 @@ export class MembershipsService {
   async update(caller: Caller, membershipId: string, spec: MembershipShape): Promise<Membership> {
     const existing = await this.manageable(caller, membershipId);
     assertWellFormed(spec);
-    assertMayGrant(caller, spec);
+    assertMayGrant(caller, spec, await this.lineages.lineagesOf(spec.accountIds));
     const membership = await this.repository.update(existing.id, spec, (transaction, updated) =>
       this.outbox.append(
         transaction,
@@ -77,13 +82,16 @@ export class MembershipsService {
   private async manageable(caller: Caller, membershipId: string): Promise<Membership> {
     const membership = isUuid(membershipId) ? await this.repository.findById(membershipId) : null;
     const user = membership === null ? null : await this.users.findById(membership.userId);
-    if (membership === null || user === null || !canSeeUser(caller, user)) {
+    const lineageOf = await this.lineages.lineagesOf(
+      user === null ? [] : accountsOf(user.memberships),
+    );
+    if (membership === null || user === null || !canSeeUser(caller, user, lineageOf)) {
       throw new DomainError('not_found', 'no such membership');
     }
     refuseOwn(caller, membership.userId);
     const targets = membership.platform
       ? [{ platform: true } as const]
-      : membership.accountIds.map((accountId) => ({ accountIds: [accountId] }));
+      : membership.accountIds.map((accountId) => ({ accountIds: lineageOf(accountId) }));
     if (!targets.every((target) => isAllowed(caller, 'memberships.manage', target))) {
       throw new DomainError('forbidden', 'you may not manage this membership');
     }
@@ -115,8 +123,8 @@ function assertWellFormed(spec: MembershipShape): void {
   }
 }
 
-function assertMayGrant(caller: Caller, spec: MembershipShape): void {
-  if (!mayGrant(caller, spec)) {
+function assertMayGrant(caller: Caller, spec: MembershipShape, lineageOf: LineageOf): void {
+  if (!mayGrant(caller, spec, lineageOf)) {
     throw new DomainError('forbidden', 'you may not grant more than you hold where you hold it');
   }
 }

@@ -54,6 +54,13 @@ export class IdentityApp {
 
   readonly call: ServiceInstance['call'] = (method, request) => this.instance.call(method, request);
 
+  /** Publishes an event as another service would, through this instance's outbox. */
+  readonly publish: ServiceInstance['publish'] = (schema, event) =>
+    this.instance.publish(schema, event);
+
+  readonly handled: ServiceInstance['handled'] = (consumer, messageId) =>
+    this.instance.handled(consumer, messageId);
+
   /** Events of one kind stored in the outbox, oldest first. */
   async events<Event extends Message>(schema: EventSchema<Event>): Promise<Event[]> {
     const rows = await this.database.outboxMessage.findMany({

@@ -1,4 +1,5 @@
 import { actingUserId, type Caller, isAllowed, type Permission, scopeOf } from '@onramp/authz';
+import type { LineageOf } from '../account-lineages/account-lineages.repository';
 
 /** The part of a membership that decides who may see or change its user. */
 export interface MembershipScope {
@@ -8,29 +9,35 @@ export interface MembershipScope {
 
 /**
  * A caller sees a user who is themself, or who has a membership in an account where the caller
- * may read users (a platform grant sees everyone). Anyone else does not exist for the caller.
+ * may read users — there or on one of its ancestors (a platform grant sees everyone). Anyone
+ * else does not exist for the caller.
  */
 export function canSeeUser(
   caller: Caller,
   user: { id: string; memberships: readonly MembershipScope[] },
+  lineageOf: LineageOf,
 ): boolean {
   if (user.id === actingUserId(caller)) return true;
   const scope = scopeOf(caller, 'users.read');
   if (scope.everywhere) return true;
   return user.memberships.some((membership) =>
-    membership.accountIds.some((accountId) => scope.accountIds.includes(accountId)),
+    membership.accountIds.some((accountId) =>
+      lineageOf(accountId).some((id) => scope.accountIds.includes(id)),
+    ),
   );
 }
 
 /**
- * Changing a whole user needs the permission over every scope the user belongs to: an admin of
- * one account must not deactivate or erase someone who also works for another account (or for
- * the operator). A user without memberships belongs to the platform alone.
+ * Changing a whole user needs the permission over every scope the user belongs to (each account
+ * through itself or an ancestor): an admin of one account must not deactivate or erase someone
+ * who also works for another account (or for the operator). A user without memberships belongs
+ * to the platform alone.
  */
 export function canChangeUser(
   caller: Caller,
   permission: Permission,
   memberships: readonly MembershipScope[],
+  lineageOf: LineageOf,
 ): boolean {
   if (isAllowed(caller, permission, { platform: true })) return true;
   if (memberships.length === 0) return false;
@@ -38,7 +45,12 @@ export function canChangeUser(
     (membership) =>
       !membership.platform &&
       membership.accountIds.every((accountId) =>
-        isAllowed(caller, permission, { accountIds: [accountId] }),
+        isAllowed(caller, permission, { accountIds: lineageOf(accountId) }),
       ),
   );
+}
+
+/** Every account the memberships name, to load their lineages at once. */
+export function accountsOf(memberships: readonly MembershipScope[]): string[] {
+  return memberships.flatMap((membership) => membership.accountIds);
 }

@@ -2,21 +2,21 @@ import { isUuid } from '@onramp/contracts';
 import { Injectable } from '@nestjs/common';
 import type { Caller, Permission } from '@onramp/authz';
 import { DomainError } from '@onramp/errors';
-import { canChangeUser, canSeeUser } from './user-access';
+import { AccountLineagesRepository } from '../account-lineages/account-lineages.repository';
+import { accountsOf, canChangeUser, canSeeUser } from './user-access';
 import type { UserWithMemberships } from './user-message';
 import { UsersRepository } from './users.repository';
 
 /** Loads a user as a caller may know it: `not_found` when hidden, `forbidden` when read-only. */
 @Injectable()
 export class UserLookup {
-  constructor(private readonly repository: UsersRepository) {}
+  constructor(
+    private readonly repository: UsersRepository,
+    private readonly lineages: AccountLineagesRepository,
+  ) {}
 
   async visible(caller: Caller, userId: string): Promise<UserWithMemberships> {
-    const user = isUuid(userId) ? await this.repository.findById(userId) : null;
-    if (user === null || !canSeeUser(caller, user)) {
-      throw new DomainError('not_found', 'no such user');
-    }
-    return user;
+    return (await this.withLineages(caller, userId)).user;
   }
 
   async changeable(
@@ -24,13 +24,25 @@ export class UserLookup {
     userId: string,
     permission: Permission,
   ): Promise<UserWithMemberships> {
-    const user = await this.visible(caller, userId);
-    if (!canChangeUser(caller, permission, user.memberships)) {
+    const { user, lineageOf } = await this.withLineages(caller, userId);
+    if (!canChangeUser(caller, permission, user.memberships, lineageOf)) {
       throw new DomainError(
         'forbidden',
         `changing this user needs ${permission} over all its accounts`,
       );
     }
     return user;
+  }
+
+  /** The visible user with the lineages of its accounts, which decide the access checks. */
+  private async withLineages(caller: Caller, userId: string) {
+    const user = isUuid(userId) ? await this.repository.findById(userId) : null;
+    const lineageOf = await this.lineages.lineagesOf(
+      user === null ? [] : accountsOf(user.memberships),
+    );
+    if (user === null || !canSeeUser(caller, user, lineageOf)) {
+      throw new DomainError('not_found', 'no such user');
+    }
+    return { user, lineageOf };
   }
 }

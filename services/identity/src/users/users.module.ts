@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountLineagesModule } from '../account-lineages/account-lineages.module';
 import { CredentialsModule } from '../credentials/credentials.module';
 import { SecurityReportRepository } from '../security-report/security-report.repository';
 import { SecurityReportService } from '../security-report/security-report.service';
@@ -10,7 +11,7 @@ import { UsersRpc } from './users.rpc';
 import { UsersService } from './users.service';
 
 @Module({
-  imports: [CredentialsModule],
+  imports: [CredentialsModule, AccountLineagesModule],
   providers: [
     UsersRpc,
     UsersService,

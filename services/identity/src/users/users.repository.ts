@@ -4,6 +4,7 @@ import type { AccessScope, MembershipShape } from '@onramp/authz';
 import { DomainError } from '@onramp/errors';
 import { DATABASE } from '@onramp/persistence';
 import { Prisma, type PrismaClient } from '../generated/prisma/client';
+import { AccountLineagesRepository } from '../account-lineages/account-lineages.repository';
 import { membershipColumns } from '../memberships/membership-columns';
 import type { UserCursor } from './user-cursor';
 import type { UserStatus } from './user-fields';
@@ -39,7 +40,10 @@ const FIRST_USER_LOCK = 'onramp-identity:first-user';
 
 @Injectable()
 export class UsersRepository {
-  constructor(@Inject(DATABASE) private readonly database: PrismaClient) {}
+  constructor(
+    @Inject(DATABASE) private readonly database: PrismaClient,
+    private readonly lineages: AccountLineagesRepository,
+  ) {}
 
   findById(id: string): Promise<UserWithMemberships | null> {
     return this.database.user.findUnique({ where: { id }, include: withMemberships });
@@ -161,8 +165,8 @@ export class UsersRepository {
   }
 
   /** One page in (created_at, id) order, plus one more row to tell whether a next page exists. */
-  list(filter: UserFilter): Promise<UserWithMemberships[]> {
-    const conditions: Prisma.UserWhereInput[] = [visibility(filter.visibleTo)];
+  async list(filter: UserFilter): Promise<UserWithMemberships[]> {
+    const conditions: Prisma.UserWhereInput[] = [await this.visibility(filter.visibleTo)];
     if (filter.status !== undefined) conditions.push({ status: filter.status });
     if (filter.role !== undefined)
       conditions.push({ memberships: { some: { roles: { has: filter.role } } } });
@@ -222,6 +226,22 @@ export class UsersRepository {
     return user;
   }
 
+  /** Users in the caller's accounts or any account below them, and the caller themself. */
+  private async visibility({
+    userId,
+    scope,
+  }: UserFilter['visibleTo']): Promise<Prisma.UserWhereInput> {
+    if (scope.everywhere) return {};
+    const accountIds = [
+      ...scope.accountIds,
+      ...(await this.lineages.descendantsOf(scope.accountIds)),
+    ];
+    const inScope: Prisma.UserWhereInput = {
+      memberships: { some: { accountIds: { hasSome: accountIds } } },
+    };
+    return userId === '' ? inScope : { OR: [{ id: userId }, inScope] };
+  }
+
   private async translateConflicts<T>(work: () => Promise<T>): Promise<T> {
     try {
       return await work();
@@ -234,14 +254,6 @@ export class UsersRepository {
       throw error;
     }
   }
-}
-
-function visibility({ userId, scope }: UserFilter['visibleTo']): Prisma.UserWhereInput {
-  if (scope.everywhere) return {};
-  const inScope: Prisma.UserWhereInput = {
-    memberships: { some: { accountIds: { hasSome: [...scope.accountIds] } } },
-  };
-  return userId === '' ? inScope : { OR: [{ id: userId }, inScope] };
 }
 
 /** Free text is matched literally: `%` and `_` typed by a user are not wildcards. */

@@ -10,6 +10,10 @@ import {
 import { isUuid } from '@onramp/contracts';
 import { DomainError, type FieldViolation } from '@onramp/errors';
 import type { SqlClient } from '@onramp/persistence';
+import {
+  AccountLineagesRepository,
+  type LineageOf,
+} from '../account-lineages/account-lineages.repository';
 import { AcceptedPasswords } from '../credentials/accepted-passwords';
 import { PasswordHasher } from '../credentials/password-hasher';
 import { decodeUserCursor, encodeUserCursor } from './user-cursor';
@@ -54,12 +58,16 @@ export class UsersService {
     private readonly events: UserEvents,
     private readonly passwords: AcceptedPasswords,
     private readonly hasher: PasswordHasher,
+    private readonly lineages: AccountLineagesRepository,
   ) {}
 
   /** A user with a password is active at once; without one, they are invited. */
   async create(caller: Caller, input: NewUserInput): Promise<UserWithMemberships> {
     const user = await this.validNewUser(input);
-    authoriseCreation(caller, input.memberships);
+    const lineageOf = await this.lineages.lineagesOf(
+      input.memberships.flatMap((membership) => membership.accountIds),
+    );
+    authoriseCreation(caller, input.memberships, lineageOf);
     const created = await this.repository.create(user, this.creationEvents(caller.userId));
     this.events.nudge();
     return created;
@@ -170,17 +178,21 @@ export class UsersService {
  * Creating a user means managing users where their memberships put them and granting those
  * memberships; a user outside every account is platform business.
  */
-function authoriseCreation(caller: Caller, memberships: readonly MembershipShape[]): void {
+function authoriseCreation(
+  caller: Caller,
+  memberships: readonly MembershipShape[],
+  lineageOf: LineageOf,
+): void {
   const allowed =
     memberships.length === 0
       ? isAllowed(caller, 'users.manage', { platform: true })
       : memberships.every(
           (membership) =>
-            mayGrant(caller, membership) &&
+            mayGrant(caller, membership, lineageOf) &&
             (membership.platform
               ? isAllowed(caller, 'users.manage', { platform: true })
               : membership.accountIds.every((accountId) =>
-                  isAllowed(caller, 'users.manage', { accountIds: [accountId] }),
+                  isAllowed(caller, 'users.manage', { accountIds: lineageOf(accountId) }),
                 )),
         );
   if (!allowed) {
