@@ -31,12 +31,24 @@ describe('identity scopes users by the account tree (accounts, identity, gateway
   }, 180_000);
   afterAll(() => stack?.stop());
 
+  const createAccount = async (body: Record<string, unknown>) => {
+    const response = await admin.post<Account>('/v1/accounts', body);
+    expect(response.status).toBe(201);
+    return response.body;
+  };
+
+  const createUser = async (email: string, accountId: string, role: string, password?: string) => {
+    const response = await admin.post<User>('/v1/users', {
+      email,
+      name: email.split('@')[0],
+      password,
+      memberships: [{ accountIds: [accountId], roles: [role] }],
+    });
+    expect(response.status).toBe(201);
+    return response.body;
+  };
+
   it("shows a parent account's admin the users of its sub-accounts, not of other accounts", async () => {
-    const createAccount = async (body: Record<string, unknown>) => {
-      const response = await admin.post<Account>('/v1/accounts', body);
-      expect(response.status).toBe(201);
-      return response.body;
-    };
     const parent = await createAccount({ name: 'Lineage Parent', type: 'business', ...company });
     const sub = await createAccount({
       name: 'Lineage Employee',
@@ -46,21 +58,6 @@ describe('identity scopes users by the account tree (accounts, identity, gateway
     });
     const other = await createAccount({ name: 'Lineage Other', type: 'consumer' });
 
-    const createUser = async (
-      email: string,
-      accountId: string,
-      role: string,
-      password?: string,
-    ) => {
-      const response = await admin.post<User>('/v1/users', {
-        email,
-        name: email.split('@')[0],
-        password,
-        memberships: [{ accountIds: [accountId], roles: [role] }],
-      });
-      expect(response.status).toBe(201);
-      return response.body;
-    };
     const subDriver = await createUser('sub-driver@lineage.test', sub.id, 'driver');
     const otherDriver = await createUser('other-driver@lineage.test', other.id, 'driver');
     const password = 'Lineage-Passw0rd-42!';
@@ -77,5 +74,43 @@ describe('identity scopes users by the account tree (accounts, identity, gateway
     expect(emails).toContain('sub-driver@lineage.test');
     expect(emails).not.toContain('other-driver@lineage.test');
     expect((await parentAdmin.get(`/v1/users/${otherDriver.id}`)).status).toBe(404);
+  });
+
+  it("lets a parent account's admin filter users and manage API keys below it, not elsewhere", async () => {
+    const parent = await createAccount({ name: 'Keys Parent', type: 'business', ...company });
+    const child = { type: 'consumer', relation: 'employee' };
+    const sub = await createAccount({ name: 'Keys Sub', parentId: parent.id, ...child });
+    const grandchild = await createAccount({ name: 'Keys Grandchild', parentId: sub.id, ...child });
+    const other = await createAccount({ name: 'Keys Other', type: 'consumer' });
+    const grandchildDriver = await createUser('gc-driver@keys.test', grandchild.id, 'driver');
+    await createUser('other-driver@keys.test', other.id, 'driver');
+    const password = 'Keys-Passw0rd-42!';
+    await createUser('parent-admin@keys.test', parent.id, 'account_admin', password);
+    const { api: parentAdmin } = await anonymous.login('parent-admin@keys.test', password);
+    await eventually('the parent admin sees the grandchild user', async () => {
+      expect((await parentAdmin.get(`/v1/users/${grandchildDriver.id}`)).status).toBe(200);
+    });
+
+    const filtered = await parentAdmin.get<{ items: User[] }>(`/v1/users?accountId=${parent.id}`);
+    expect(filtered.status).toBe(200);
+    expect(filtered.body.items.map((user) => user.email)).toEqual(
+      expect.arrayContaining(['gc-driver@keys.test', 'parent-admin@keys.test']),
+    );
+    expect(filtered.body.items.map((user) => user.email)).not.toContain('other-driver@keys.test');
+
+    const keyFor = (accountId: string) =>
+      parentAdmin.post<{ apiKey: { id: string } }>('/v1/api-keys', {
+        accountId,
+        name: 'Grandchild partner',
+        permissions: ['users.read'],
+      });
+    const created = await keyFor(grandchild.id);
+    expect(created.status).toBe(201);
+    expect((await keyFor(other.id)).status).toBe(403);
+    const listed = await parentAdmin.get<{ items: { id: string }[] }>(
+      `/v1/api-keys?accountId=${grandchild.id}`,
+    );
+    expect(listed.body.items.map((key) => key.id)).toEqual([created.body.apiKey.id]);
+    expect((await parentAdmin.delete(`/v1/api-keys/${created.body.apiKey.id}`)).status).toBe(204);
   });
 });

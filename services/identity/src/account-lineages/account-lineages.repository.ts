@@ -75,4 +75,9 @@ export class AccountLineagesRepository {
     });
     return rows.map((row) => row.accountId);
   }
+
+  /** These accounts and every account below them: everywhere a grant on them reaches. */
+  async subtreesOf(accountIds: readonly string[]): Promise<string[]> {
+    return [...accountIds, ...(await this.descendantsOf(accountIds))];
+  }
 }

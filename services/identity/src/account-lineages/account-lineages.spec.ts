@@ -35,8 +35,8 @@ describe('a grant on an account covers the accounts below it (real Postgres and 
     await eventually(`${consumer} handled ${messageId}`, () => app.handled(consumer, messageId));
   };
 
-  const visibleTo = async (caller: common.Caller) => {
-    const { users } = await app.call(methods.listUsers, { caller, limit: 200 });
+  const visibleTo = async (caller: common.Caller, accountId?: string) => {
+    const { users } = await app.call(methods.listUsers, { caller, accountId, limit: 200 });
     return users.map((user) => user.id);
   };
   const sees = (caller: common.Caller, userId: string) =>
@@ -102,6 +102,59 @@ describe('a grant on an account covers the accounts below it (real Postgres and 
       userId: user!.id,
     });
     expect(deactivated?.status).toBe('deactivated');
+  });
+
+  it('filters users by an account together with every account below it, within the caller scope', async () => {
+    const inParent = await visibleTo(parentAdmin.caller, parent);
+    expect(inParent).toEqual(
+      expect.arrayContaining([parentAdmin.userId, subUser.userId, grandchildUser.userId]),
+    );
+    expect(inParent).not.toContain(siblingUser.userId);
+    const inSub = await visibleTo(parentAdmin.caller, sub);
+    expect(inSub).toEqual(expect.arrayContaining([subUser.userId, grandchildUser.userId]));
+    expect(inSub).not.toContain(parentAdmin.userId);
+    expect(await visibleTo(parentAdmin.caller, grandchild)).not.toContain(subUser.userId);
+    // Naming another tree's account shows none of its users; the platform admin sees them.
+    expect(await visibleTo(parentAdmin.caller, sibling)).not.toContain(siblingUser.userId);
+    expect(await visibleTo(admin, sibling)).toContain(siblingUser.userId);
+  });
+
+  it("creates, lists and revokes the sub-accounts' API keys, within what it holds, not another tree's", async () => {
+    const createKey = (caller: common.Caller, accountId: string, permissions = ['users.read']) =>
+      app
+        .call(methods.createApiKey, { caller, accountId, name: 'partner', permissions })
+        .then(({ apiKey }) => apiKey!);
+    const listed = async (caller: common.Caller, accountId?: string) => {
+      const { apiKeys } = await app.call(methods.listApiKeys, { caller, accountId });
+      return apiKeys.map((key) => key.id);
+    };
+
+    const grandchildKey = await createKey(parentAdmin.caller, grandchild);
+    expect(grandchildKey.accountId).toBe(grandchild);
+    // An account admin does not hold users.delete, here or above: no key of theirs may either.
+    await expect(createKey(parentAdmin.caller, grandchild, ['users.delete'])).rejects.toMatchObject(
+      { code: 'forbidden' },
+    );
+    await expect(createKey(parentAdmin.caller, siblingSub)).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+
+    const subKey = await createKey(admin, sub);
+    const siblingKey = await createKey(admin, siblingSub);
+    const all = await listed(parentAdmin.caller);
+    expect(all).toEqual(expect.arrayContaining([grandchildKey.id, subKey.id]));
+    expect(all).not.toContain(siblingKey.id);
+    expect(await listed(parentAdmin.caller, sub)).toEqual([subKey.id]);
+    expect(await listed(parentAdmin.caller, siblingSub)).toEqual([]);
+
+    await expect(
+      app.call(methods.revokeApiKey, { caller: parentAdmin.caller, apiKeyId: siblingKey.id }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    await app.call(methods.revokeApiKey, { caller: parentAdmin.caller, apiKeyId: subKey.id });
+    const { apiKeys } = await app.call(methods.listApiKeys, { caller: admin });
+    const revoked = (id: string) => apiKeys.find((key) => key.id === id)?.revokedAt !== undefined;
+    expect(revoked(subKey.id)).toBe(true);
+    expect(revoked(siblingKey.id)).toBe(false);
   });
 
   it('follows a move: the moved subtree leaves the old parent, and a stale creation changes nothing', async () => {

@@ -7,11 +7,13 @@ import {
   isPermission,
   platformOnlyPermissions,
   scopeOf,
+  type AccessScope,
   type Caller,
 } from '@onramp/authz';
 import { identity, isUuid } from '@onramp/contracts';
 import { DomainError, type FieldViolation } from '@onramp/errors';
 import { Outbox } from '@onramp/messaging';
+import { AccountLineagesRepository } from '../account-lineages/account-lineages.repository';
 import type { ApiKey } from '../generated/prisma/client';
 import { randomToken, sha256 } from '../secrets';
 import { displayPrefix, formatApiKey } from './api-key-format';
@@ -19,12 +21,16 @@ import { ApiKeysRepository } from './api-keys.repository';
 
 const MAX_NAME_LENGTH = 100;
 
-/** Partner credentials: one account, a subset of what their creator holds there. */
+/**
+ * Partner credentials: one account, a subset of what their creator holds there. A grant on an
+ * account reaches its sub-accounts' keys too, at any depth.
+ */
 @Injectable()
 export class ApiKeysService {
   constructor(
     private readonly repository: ApiKeysRepository,
     private readonly outbox: Outbox,
+    private readonly lineages: AccountLineagesRepository,
   ) {}
 
   async create(
@@ -52,10 +58,11 @@ export class ApiKeysService {
     if (violations.length > 0)
       throw new DomainError('validation_failed', 'the API key is not valid', violations);
 
-    const target = { accountIds: [accountId] };
+    const lineageOf = await this.lineages.lineagesOf([accountId]);
+    const target = { accountIds: lineageOf(accountId) };
     if (!isAllowed(caller, 'api_keys.manage', target))
       throw new DomainError('forbidden', 'you may not manage API keys of this account');
-    // A key never carries more than its creator holds in that account.
+    // A key never carries more than its creator holds in that account (or above it).
     if (
       !permissions.filter(isPermission).every((permission) => isAllowed(caller, permission, target))
     )
@@ -87,14 +94,19 @@ export class ApiKeysService {
     return { apiKey, secret: formatApiKey(id, secret) };
   }
 
-  list(caller: Caller, accountId: string | undefined): Promise<ApiKey[]> {
-    if (accountId !== undefined && !isUuid(accountId)) return Promise.resolve([]);
-    return this.repository.list(scopeOf(caller, 'api_keys.read'), accountId?.toLowerCase());
+  async list(caller: Caller, accountId: string | undefined): Promise<ApiKey[]> {
+    if (accountId !== undefined && !isUuid(accountId)) return [];
+    const scope = scopeOf(caller, 'api_keys.read');
+    const reach: AccessScope = scope.everywhere
+      ? scope
+      : { everywhere: false, accountIds: await this.lineages.subtreesOf(scope.accountIds) };
+    return this.repository.list(reach, accountId?.toLowerCase());
   }
 
   async revoke(caller: Caller, apiKeyId: string): Promise<void> {
     const key = isUuid(apiKeyId) ? await this.repository.findById(apiKeyId) : null;
-    const target = { accountIds: key === null ? [] : [key.accountId] };
+    const lineageOf = await this.lineages.lineagesOf(key === null ? [] : [key.accountId]);
+    const target = { accountIds: key === null ? [] : lineageOf(key.accountId) };
     if (
       key === null ||
       !(isAllowed(caller, 'api_keys.read', target) || isAllowed(caller, 'api_keys.manage', target))

@@ -27,6 +27,7 @@ export interface UserFilter {
   visibleTo: { userId: string; scope: AccessScope };
   status?: string;
   role?: string;
+  /** Users with a membership in this account or in one below it. */
   accountId?: string;
   query?: string;
   after?: UserCursor;
@@ -170,8 +171,11 @@ export class UsersRepository {
     if (filter.status !== undefined) conditions.push({ status: filter.status });
     if (filter.role !== undefined)
       conditions.push({ memberships: { some: { roles: { has: filter.role } } } });
-    if (filter.accountId !== undefined)
-      conditions.push({ memberships: { some: { accountIds: { has: filter.accountId } } } });
+    if (filter.accountId !== undefined) {
+      // An account's users include those of its sub-accounts, at any depth.
+      const accountIds = await this.lineages.subtreesOf([filter.accountId]);
+      conditions.push({ memberships: { some: { accountIds: { hasSome: accountIds } } } });
+    }
     if (filter.query !== undefined) {
       const contains = escapeLikePattern(filter.query);
       conditions.push({
@@ -232,10 +236,7 @@ export class UsersRepository {
     scope,
   }: UserFilter['visibleTo']): Promise<Prisma.UserWhereInput> {
     if (scope.everywhere) return {};
-    const accountIds = [
-      ...scope.accountIds,
-      ...(await this.lineages.descendantsOf(scope.accountIds)),
-    ];
+    const accountIds = await this.lineages.subtreesOf(scope.accountIds);
     const inScope: Prisma.UserWhereInput = {
       memberships: { some: { accountIds: { hasSome: accountIds } } },
     };
