@@ -4,6 +4,7 @@ import { IdentityEmailsModule } from './identity-emails/identity-emails.module';
 import { InvitationEmailsModule } from './invitation-emails/invitation-emails.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { TemplatesModule } from './templates/templates.module';
+import { UserErasureModule } from './erasure/user-erasure.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 /** Every feature of the notifications service (shared by main and the integration tests). */
@@ -15,4 +16,5 @@ export const notificationsFeatures = [
   MetricsModule,
   TemplatesModule,
   WebhooksModule,
+  UserErasureModule,
 ];

@@ -15,6 +15,7 @@ export interface NewDelivery {
   sourceSubject: string;
   /** What the email is about, e.g. "invitation:<id>". */
   reference?: string;
+  userId?: string;
 }
 
 export interface DeliveryFilter {

@@ -21,6 +21,8 @@ export interface DeliveryRequest {
   language: string;
   /** What the email is about, e.g. "invitation:<id>"; absent for emails about the recipient only. */
   reference?: string;
+  /** The user the email goes to, where the event names one: an erasure finds the address by it. */
+  userId?: string;
   /** Renders the email from the event in hand; called only when an attempt is due. */
   render: () => RenderedEmail;
 }
@@ -96,6 +98,7 @@ export class DeliveriesService {
       language: request.language,
       sourceSubject: request.sourceSubject,
       reference: request.reference,
+      userId: request.userId,
     });
     const provider = await this.sender.current();
     if (provider.name === 'none') {

@@ -59,6 +59,7 @@ export class IdentityEmailsConsumer implements OnModuleInit {
       // The token itself is never stored, not even inside a key: only its hash enters the key.
       eventKey: [event.userId, momentKey(event.expiresAt), sha256Hex(event.token)].join('|'),
       recipient: event.email,
+      userId: event.userId,
       template: 'password-reset',
       language,
       render: () =>
@@ -81,6 +82,7 @@ export class IdentityEmailsConsumer implements OnModuleInit {
         ? [event.userId, momentKey(event.occurredAt)].join('|')
         : sha256Hex(toBinary(identity.SecurityReportRequestedSchema, event)),
       recipient: event.email,
+      userId: event.userId,
       template: 'security-report',
       language,
       render: () =>

@@ -3,6 +3,7 @@ import { jetstreamManager, type ConsumerInfo, type JetStreamManager } from '@nat
 import { eventSubject } from '@onramp/contracts';
 import { NATS_CONNECTION, streamFor } from '@onramp/messaging';
 import { Gauge } from 'prom-client';
+import { userErasureSubscription } from '../erasure/user-erasure.consumer';
 import { identityEmailSubscriptions } from '../identity-emails/identity-emails.consumer';
 import { invitationEmailSubscriptions } from '../invitation-emails/invitation-emails.consumer';
 import { eventSources } from '../webhooks/event-sources';
@@ -19,6 +20,7 @@ export const lagConsumers = [
   ...Object.values(identityEmailSubscriptions),
   ...Object.values(invitationEmailSubscriptions),
   ...eventSources.map(({ schema }) => ({ name: webhookConsumerName(schema), schema })),
+  userErasureSubscription,
 ].map(({ name, schema }) => ({
   durable: `notifications-${name}`,
   stream: streamFor(eventSubject(schema)).name,
