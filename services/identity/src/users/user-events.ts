@@ -76,9 +76,10 @@ export class UserEvents {
     });
   }
 
-  async deleted(transaction: SqlClient, userId: string, byUserId: string) {
+  async deleted(transaction: SqlClient, user: { id: string; email: string }, byUserId: string) {
     await this.outbox.append(transaction, identity.UserDeletedSchema, {
-      userId,
+      userId: user.id,
+      email: user.email,
       byUserId,
       occurredAt: timestampFromDate(new Date()),
     });

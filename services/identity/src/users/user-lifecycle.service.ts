@@ -88,7 +88,7 @@ export class UserLifecycleService {
   ): Promise<boolean> {
     const erased = await this.repository.erase(
       user,
-      (transaction) => this.events.deleted(transaction, user.id, byUserId),
+      (transaction) => this.events.deleted(transaction, user, byUserId),
       status,
     );
     this.events.nudge();

@@ -37,13 +37,19 @@ export class UserErasureConsumer implements OnModuleInit {
   onModuleInit(): void {
     this.consumers.subscribe<identity.UserDeleted, Prisma.TransactionClient>({
       ...userErasureSubscription,
-      handler: (event, transaction) => this.erase(event.userId, transaction),
+      handler: (event, transaction) => this.erase(event, transaction),
     });
   }
 
-  private async erase(userId: string, transaction: Prisma.TransactionClient): Promise<void> {
+  private async erase(
+    { userId, email }: identity.UserDeleted,
+    transaction: Prisma.TransactionClient,
+  ): Promise<void> {
     if (userId === '') return;
-    const addresses = await this.personalData.addressesOf(transaction, userId);
+    const known = await this.personalData.addressesOf(transaction, userId);
+    // The event names the address too: emails sent before the user existed (invitations) have it
+    // without the user id.
+    const addresses = [...new Set([...known, ...(email === '' ? [] : [email.toLowerCase()])])];
     const deliveries = await this.personalData.eraseRecipients(transaction, addresses);
     const events = await this.personalData.redactWebhookEvents(transaction, userId, addresses);
     this.logger.log(

@@ -120,9 +120,10 @@ async function settled(people: Person[]): Promise<void> {
   });
 }
 
-async function erase(userId: string): Promise<void> {
+async function erase(userId: string, email = ''): Promise<void> {
   const messageId = await app.publish(identity.UserDeletedSchema, {
     userId,
+    email,
     byUserId: randomUUID(),
     occurredAt: timestampFromDate(new Date()),
   });
@@ -188,4 +189,23 @@ it('changes nothing more when the erasure comes again', async () => {
   await erase(cleo.userId);
 
   expect(await storedRows()).toEqual(once);
+});
+
+it('erases the invitation email of someone known only by the address the erasure names', async () => {
+  const dana = person('Dana Smit');
+  const occurredAt = timestampFromDate(new Date());
+  await app.publish(invitations.InvitationIssuedSchema, {
+    invitation: { id: randomUUID(), kind: 'account', email: dana.email, language: 'en' },
+    token: `tok-${randomUUID()}`,
+    roles: ['driver'],
+    occurredAt,
+  });
+  await eventually("Dana's invitation email to settle", async () => {
+    const [delivery] = await app.database.delivery.findMany({ where: { recipient: dana.email } });
+    return delivery !== undefined && delivery.status !== 'queued';
+  });
+  // Nothing here ties the address to Dana's user id: only the event's email can.
+  await erase(dana.userId, dana.email.toUpperCase());
+  expect(mentioning(await storedRows(), dana.email)).toEqual([]);
+  expect(mentioning(await storedRows(), erasedRecipient(dana.email))).toHaveLength(1);
 });
