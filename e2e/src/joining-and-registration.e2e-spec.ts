@@ -147,6 +147,14 @@ describe('joining codes and self-registration', () => {
       '/v1/users?q=rejected@depot.test',
     );
     expect(users.body.items).toEqual([]);
+    // Erased everywhere: the registration keeps its id and outcome, not the person.
+    await eventually('the registration forgets the rejected person', async () => {
+      const listed = await admin.get<{ items: { id: string; email: string; name: string }[] }>(
+        `/v1/registrations?status=rejected&accountId=${site.id}`,
+      );
+      const rejected = listed.body.items.find((item) => item.id === other.body.id);
+      return rejected !== undefined && rejected.email.startsWith('erased:') && rejected.name === '';
+    });
 
     // Disabling registration makes the code stop working.
     await admin.request('PUT', `/v1/accounts/${site.id}/registration-settings`, { enabled: false });

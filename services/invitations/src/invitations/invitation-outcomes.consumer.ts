@@ -15,8 +15,8 @@ function occurredAt(event: { occurredAt?: Timestamp }): Date {
 
 /**
  * What other services report back: identity's provisioning (which completes an acceptance whose
- * requester died before marking it) and its users' deactivation, and notifications' delivery
- * outcomes (shown on the invitation).
+ * requester died before marking it), its users' deactivation and erasure, and notifications'
+ * delivery outcomes (shown on the invitation).
  */
 @Injectable()
 export class InvitationOutcomesConsumer implements OnModuleInit {
@@ -49,6 +49,12 @@ export class InvitationOutcomesConsumer implements OnModuleInit {
       schema: identity.UserReactivatedSchema,
       handler: (event, transaction) =>
         this.repository.markUserDeactivated(transaction, event.userId, null),
+    });
+    this.consumers.subscribe<identity.UserDeleted, Prisma.TransactionClient>({
+      name: 'invitation-erasures',
+      schema: identity.UserDeletedSchema,
+      handler: (event, transaction) =>
+        this.repository.erasePerson(transaction, event.userId, event.email.toLowerCase()),
     });
     this.consumers.subscribe<notifications.EmailDeliveryChanged, Prisma.TransactionClient>({
       name: 'invitation-emails',

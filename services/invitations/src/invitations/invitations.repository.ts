@@ -13,6 +13,11 @@ import type { InvitationWithHistory } from './invitation-message';
 
 export type Transaction = Prisma.TransactionClient;
 
+/** What stands where an erased person's address was: nobody's address, still unique per user. */
+export function erasedAddress(userId: string): string {
+  return `erased:${userId}`;
+}
+
 export interface InvitationFilters {
   status?: InvitationStatus;
   kind?: Invitation['kind'];
@@ -121,6 +126,30 @@ export class InvitationsRepository {
     await transaction.invitation.updateMany({
       where: { acceptedUserId: userId, status: 'accepted' },
       data: { userDeactivatedAt: at },
+    });
+  }
+
+  /**
+   * Erasure in identity: the person's address, name and any personal message addressed to them
+   * leave every settled invitation and every registration of theirs (accepted by them, or sent to
+   * their address); ids, kinds, statuses and the audit trail's actions stay. A pending invitation
+   * to the address is an open offer made after the fact and stays as it is.
+   */
+  async erasePerson(transaction: Transaction, userId: string, email: string): Promise<void> {
+    const mine: Prisma.InvitationWhereInput[] = [];
+    if (isUuid(userId)) mine.push({ acceptedUserId: userId });
+    if (email !== '') mine.push({ email });
+    if (mine.length === 0) return;
+    const erased = { email: erasedAddress(userId), name: '', personalMessage: '' };
+    await transaction.invitation.updateMany({
+      where: { OR: mine, status: { not: 'pending' } },
+      data: erased,
+    });
+    await transaction.registration.updateMany({
+      where: {
+        OR: [...(isUuid(userId) ? [{ userId }] : []), ...(email === '' ? [] : [{ email }])],
+      },
+      data: { email: erased.email, name: '' },
     });
   }
 
