@@ -8,7 +8,6 @@ import { Outbox, RpcClient } from '@onramp/messaging';
 import {
   DATABASE,
   decodeNewestFirst,
-  isUniqueViolation,
   NEWEST_FIRST,
   newestFirstPage,
   olderThan,
@@ -17,7 +16,8 @@ import {
 import { requirePermission } from '../common/access';
 import { Directory } from '../common/directory';
 import { RateLimits } from '../common/rate-limits';
-import { newCode, normaliseCode } from '../common/secrets';
+import { withFreshCode } from '../common/fresh-code';
+import { normaliseCode } from '../common/secrets';
 import type { JoiningCode, PrismaClient } from '../generated/prisma/client';
 
 const DEFAULT_VALID_DAYS = 30;
@@ -77,7 +77,7 @@ export class JoiningCodesService {
     if (!mayGrant(caller, membership, () => account.lineage))
       throw new DomainError('forbidden', 'you may not grant this role');
     const now = new Date();
-    return this.withFreshCode((code) =>
+    return withFreshCode((code) =>
       this.database.joiningCode.create({
         data: {
           id: randomUUID(),
@@ -116,7 +116,7 @@ export class JoiningCodesService {
     const existing = await this.manageable(caller, joiningCodeId);
     if (existing.status !== 'active')
       throw new DomainError('conflict', 'a revoked code cannot be rotated');
-    return this.withFreshCode((code) =>
+    return withFreshCode((code) =>
       this.database.joiningCode.update({ where: { id: existing.id }, data: { code } }),
     );
   }
@@ -224,16 +224,5 @@ export class JoiningCodesService {
       throw new DomainError('not_found', 'no such joining code');
     requirePermission(caller, 'invitations.manage', { accountIds: code.accountLineage });
     return code;
-  }
-
-  /** Runs `write` with a new code, again on the (unlikely) clash with an existing one. */
-  private async withFreshCode(write: (code: string) => Promise<JoiningCode>): Promise<JoiningCode> {
-    for (let attempt = 0; ; attempt += 1) {
-      try {
-        return await write(newCode());
-      } catch (error) {
-        if (!isUniqueViolation(error) || attempt >= 3) throw error;
-      }
-    }
   }
 }

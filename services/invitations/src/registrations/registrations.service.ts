@@ -8,7 +8,6 @@ import { Outbox, RpcClient } from '@onramp/messaging';
 import {
   DATABASE,
   decodeNewestFirst,
-  isUniqueViolation,
   NEWEST_FIRST,
   newestFirstPage,
   olderThan,
@@ -23,7 +22,8 @@ import {
 import { requirePermission } from '../common/access';
 import { Directory } from '../common/directory';
 import { RateLimits } from '../common/rate-limits';
-import { newCode, normaliseCode } from '../common/secrets';
+import { withFreshCode } from '../common/fresh-code';
+import { normaliseCode } from '../common/secrets';
 import type {
   Prisma,
   PrismaClient,
@@ -95,18 +95,14 @@ export class RegistrationsService {
       updatedAt: new Date(),
       updatedBy: caller.userId === '' ? null : caller.userId,
     };
-    for (let attempt = 0; ; attempt += 1) {
-      const registrationCode = input.enabled ? (keep ?? newCode()) : null;
-      try {
-        return await this.database.registrationSettings.upsert({
-          where: { accountId: account.id },
-          create: { accountId: account.id, ...fields, registrationCode },
-          update: { ...fields, registrationCode },
-        });
-      } catch (error) {
-        if (!isUniqueViolation(error) || attempt >= 3) throw error;
-      }
-    }
+    return withFreshCode((fresh) => {
+      const registrationCode = input.enabled ? (keep ?? fresh) : null;
+      return this.database.registrationSettings.upsert({
+        where: { accountId: account.id },
+        create: { accountId: account.id, ...fields, registrationCode },
+        update: { ...fields, registrationCode },
+      });
+    });
   }
 
   async register(input: invitations.RegisterRequest): Promise<Registration> {
