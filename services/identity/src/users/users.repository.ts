@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { AccessScope, MembershipShape } from '@onramp/authz';
 import { DomainError } from '@onramp/errors';
-import { DATABASE } from '@onramp/persistence';
+import { DATABASE, isUniqueViolation } from '@onramp/persistence';
 import { Prisma, type PrismaClient } from '../generated/prisma/client';
 import { AccountLineagesRepository } from '../account-lineages/account-lineages.repository';
 import { membershipColumns } from '../memberships/membership-columns';
@@ -247,7 +247,7 @@ export class UsersRepository {
     try {
       return await work();
     } catch (error) {
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      if (isUniqueViolation(error)) {
         throw new DomainError('conflict', 'a user with this email already exists', [
           { field: 'email', message: 'is already in use' },
         ]);
