@@ -1,4 +1,5 @@
 export { MessagingModule, type MessagingOptions } from './messaging.module';
+export { MESSAGING_OPTIONS } from './messaging-options';
 export { NATS_CONNECTION } from './nats-connection';
 export { RpcClient } from './rpc-client';
 export { RpcServer } from './rpc-server';

@@ -31,7 +31,7 @@ export class MessagingModule {
         RpcServer,
         ...durable,
       ],
-      exports: [NATS_CONNECTION, RpcClient, RpcServer, ...durable],
+      exports: [MESSAGING_OPTIONS, NATS_CONNECTION, RpcClient, RpcServer, ...durable],
     };
   }
 }

@@ -3,12 +3,17 @@ import { Test, type TestingModule } from '@nestjs/testing';
 import { headers } from '@nats-io/transport-node';
 import { jetstream } from '@nats-io/jetstream';
 import { create, toBinary } from '@bufbuild/protobuf';
-import { Pool, type PoolClient } from 'pg';
+import { Pool } from 'pg';
 import { identity } from '@onramp/contracts';
 import { DomainError } from '@onramp/errors';
 import { HealthModule } from '@onramp/health';
 import { DATABASE, type Database, type SqlClient } from '@onramp/persistence';
-import { createDatabase, provideInfrastructure, type Infrastructure } from '@onramp/testing';
+import {
+  createDatabase,
+  pgDatabase,
+  provideInfrastructure,
+  type Infrastructure,
+} from '@onramp/testing';
 import { EventConsumers } from './event-consumers';
 import { MessagingModule } from './messaging.module';
 import { NATS_CONNECTION } from './nats-connection';
@@ -17,34 +22,6 @@ import { RetryLater } from './retry-later';
 import { RpcClient } from './rpc-client';
 import { RpcServer } from './rpc-server';
 import type { NatsConnection } from '@nats-io/transport-node';
-
-/** The slice of Prisma the messaging lib uses, over plain node-postgres: same SQL, real database. */
-function pgDatabase(pool: Pool): Database {
-  const over = (client: Pool | PoolClient): SqlClient => ({
-    $executeRawUnsafe: async (query, ...values) =>
-      (await client.query(query, values)).rowCount ?? 0,
-    $queryRawUnsafe: async <T>(query: string, ...values: unknown[]) =>
-      (await client.query(query, values)).rows as T,
-  });
-  return {
-    ...over(pool),
-    $transaction: async (work) => {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const result = await work(over(client));
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK');
-        throw error;
-      } finally {
-        client.release();
-      }
-    },
-    $disconnect: () => pool.end(),
-  };
-}
 
 const SCHEMA_SQL = `
   CREATE SCHEMA demo;

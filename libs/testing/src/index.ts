@@ -8,6 +8,7 @@ export {
   type ServiceProcessOptions,
 } from './service-process';
 export { createDatabase } from './databases';
+export { pgDatabase } from './pg-database';
 export { eventually } from './eventually';
 export { recipientsOf, startSmtpSink, type ReceivedEmail, type SmtpSink } from './smtp-sink';
 export { WebhookReceiver, type ReceivedRequest } from './webhook-receiver';

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { AccountLineagesModule } from '../account-lineages/account-lineages.module';
+import { AccountTreeModule } from '@onramp/account-tree';
 import { ApiKeysRepository } from './api-keys.repository';
 import { ApiKeysRpc } from './api-keys.rpc';
 import { ApiKeysService } from './api-keys.service';
 
 @Module({
-  imports: [AccountLineagesModule],
+  imports: [AccountTreeModule],
   providers: [ApiKeysRpc, ApiKeysService, ApiKeysRepository],
   exports: [ApiKeysRepository],
 })

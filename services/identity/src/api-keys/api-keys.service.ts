@@ -13,7 +13,7 @@ import {
 import { identity, isUuid } from '@onramp/contracts';
 import { DomainError, type FieldViolation } from '@onramp/errors';
 import { Outbox } from '@onramp/messaging';
-import { AccountLineagesRepository } from '../account-lineages/account-lineages.repository';
+import { AccountTree } from '@onramp/account-tree';
 import type { ApiKey } from '../generated/prisma/client';
 import { randomToken, sha256 } from '../secrets';
 import { displayPrefix, formatApiKey } from './api-key-format';
@@ -30,7 +30,7 @@ export class ApiKeysService {
   constructor(
     private readonly repository: ApiKeysRepository,
     private readonly outbox: Outbox,
-    private readonly lineages: AccountLineagesRepository,
+    private readonly lineages: AccountTree,
   ) {}
 
   async create(

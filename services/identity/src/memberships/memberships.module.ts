@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
-import { AccountLineagesModule } from '../account-lineages/account-lineages.module';
+import { AccountTreeModule } from '@onramp/account-tree';
 import { UsersModule } from '../users/users.module';
 import { MembershipsRepository } from './memberships.repository';
 import { MembershipsRpc } from './memberships.rpc';
 import { MembershipsService } from './memberships.service';
 
 @Module({
-  imports: [UsersModule, AccountLineagesModule],
+  imports: [UsersModule, AccountTreeModule],
   providers: [MembershipsRpc, MembershipsService, MembershipsRepository],
 })
 export class MembershipsModule {}

@@ -10,10 +10,7 @@ import {
 import { identity, isUuid } from '@onramp/contracts';
 import { DomainError } from '@onramp/errors';
 import { Outbox } from '@onramp/messaging';
-import {
-  AccountLineagesRepository,
-  type LineageOf,
-} from '../account-lineages/account-lineages.repository';
+import { AccountTree, type LineageOf } from '@onramp/account-tree';
 import type { Membership } from '../generated/prisma/client';
 import { accountsOf, canSeeUser } from '../users/user-access';
 import { membershipMessage } from '../users/user-message';
@@ -30,7 +27,7 @@ export class MembershipsService {
     private readonly repository: MembershipsRepository,
     private readonly users: UsersRepository,
     private readonly outbox: Outbox,
-    private readonly lineages: AccountLineagesRepository,
+    private readonly lineages: AccountTree,
   ) {}
 
   async grant(caller: Caller, userId: string, spec: MembershipShape): Promise<Membership> {

@@ -1,5 +1,5 @@
 import { actingUserId, type Caller, isAllowed, type Permission, scopeOf } from '@onramp/authz';
-import type { LineageOf } from '../account-lineages/account-lineages.repository';
+import type { LineageOf } from '@onramp/account-tree';
 
 /** The part of a membership that decides who may see or change its user. */
 export interface MembershipScope {

@@ -2,7 +2,7 @@ import { isUuid } from '@onramp/contracts';
 import { Injectable } from '@nestjs/common';
 import type { Caller, Permission } from '@onramp/authz';
 import { DomainError } from '@onramp/errors';
-import { AccountLineagesRepository } from '../account-lineages/account-lineages.repository';
+import { AccountTree } from '@onramp/account-tree';
 import { accountsOf, canChangeUser, canSeeUser } from './user-access';
 import type { UserWithMemberships } from './user-message';
 import { UsersRepository } from './users.repository';
@@ -12,7 +12,7 @@ import { UsersRepository } from './users.repository';
 export class UserLookup {
   constructor(
     private readonly repository: UsersRepository,
-    private readonly lineages: AccountLineagesRepository,
+    private readonly lineages: AccountTree,
   ) {}
 
   async visible(caller: Caller, userId: string): Promise<UserWithMemberships> {

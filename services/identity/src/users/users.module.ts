@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AccountLineagesModule } from '../account-lineages/account-lineages.module';
+import { AccountTreeModule } from '@onramp/account-tree';
 import { CredentialsModule } from '../credentials/credentials.module';
 import { SecurityReportRepository } from '../security-report/security-report.repository';
 import { SecurityReportService } from '../security-report/security-report.service';
@@ -11,7 +11,7 @@ import { UsersRpc } from './users.rpc';
 import { UsersService } from './users.service';
 
 @Module({
-  imports: [CredentialsModule, AccountLineagesModule],
+  imports: [CredentialsModule, AccountTreeModule],
   providers: [
     UsersRpc,
     UsersService,

@@ -4,7 +4,7 @@ import type { AccessScope, MembershipShape } from '@onramp/authz';
 import { DomainError } from '@onramp/errors';
 import { DATABASE, isUniqueViolation } from '@onramp/persistence';
 import { Prisma, type PrismaClient } from '../generated/prisma/client';
-import { AccountLineagesRepository } from '../account-lineages/account-lineages.repository';
+import { AccountTree } from '@onramp/account-tree';
 import { membershipColumns } from '../memberships/membership-columns';
 import type { UserCursor } from './user-cursor';
 import type { UserStatus } from './user-fields';
@@ -43,7 +43,7 @@ const FIRST_USER_LOCK = 'onramp-identity:first-user';
 export class UsersRepository {
   constructor(
     @Inject(DATABASE) private readonly database: PrismaClient,
-    private readonly lineages: AccountLineagesRepository,
+    private readonly lineages: AccountTree,
   ) {}
 
   findById(id: string): Promise<UserWithMemberships | null> {

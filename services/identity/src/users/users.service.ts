@@ -10,10 +10,7 @@ import {
 import { isUuid } from '@onramp/contracts';
 import { DomainError, type FieldViolation } from '@onramp/errors';
 import type { SqlClient } from '@onramp/persistence';
-import {
-  AccountLineagesRepository,
-  type LineageOf,
-} from '../account-lineages/account-lineages.repository';
+import { AccountTree, type LineageOf } from '@onramp/account-tree';
 import { AcceptedPasswords } from '../credentials/accepted-passwords';
 import { PasswordHasher } from '../credentials/password-hasher';
 import { decodeUserCursor, encodeUserCursor } from './user-cursor';
@@ -58,7 +55,7 @@ export class UsersService {
     private readonly events: UserEvents,
     private readonly passwords: AcceptedPasswords,
     private readonly hasher: PasswordHasher,
-    private readonly lineages: AccountLineagesRepository,
+    private readonly lineages: AccountTree,
   ) {}
 
   /** A user with a password is active at once; without one, they are invited. */

@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
+import type { SqlClient } from '@onramp/persistence';
+import {
+  createDatabase,
+  pgDatabase,
+  provideInfrastructure,
+  type Infrastructure,
+} from '@onramp/testing';
+import { AccountTree } from './account-tree';
+
+const SCHEMA_SQL = `
+  CREATE SCHEMA tree;
+  CREATE TABLE tree.account_lineages (account_id uuid PRIMARY KEY, ancestor_ids uuid[] NOT NULL);`;
+
+describe('the account tree a service keeps (real Postgres)', () => {
+  let infrastructure: Infrastructure;
+  let pool: Pool;
+  let tree: AccountTree;
+  let database: ReturnType<typeof pgDatabase>;
+  const movedSeen: string[] = [];
+
+  // root > middle > leaf, and other.
+  const root = randomUUID();
+  const middle = randomUUID();
+  const leaf = randomUUID();
+  const other = randomUUID();
+
+  const inTransaction = (work: (transaction: SqlClient) => Promise<void>) =>
+    database.$transaction(work);
+  const lineage = async (accountId: string) => (await tree.lineagesOf([accountId]))(accountId);
+
+  beforeAll(async () => {
+    infrastructure = await provideInfrastructure();
+    pool = new Pool({ connectionString: await createDatabase(infrastructure.postgresUrl) });
+    pool.on('error', () => undefined);
+    await pool.query(SCHEMA_SQL);
+    database = pgDatabase(pool);
+    tree = new AccountTree(database, {
+      service: 'tree',
+      natsUrl: '',
+      rpcTimeoutMs: 1,
+      databaseSchema: 'tree',
+    });
+    tree.onMoved(async (transaction, accountId) => {
+      // Listeners run inside the move's transaction and see the tree already rewritten.
+      const [row] = await transaction.$queryRawUnsafe<{ ancestor_ids: string[] }[]>(
+        'SELECT ancestor_ids::text[] FROM tree.account_lineages WHERE account_id = $1',
+        leaf,
+      );
+      movedSeen.push(`${accountId}:${row?.ancestor_ids.join('/')}`);
+    });
+    await inTransaction(async (transaction) => {
+      await tree.recordCreated(transaction, root, []);
+      await tree.recordCreated(transaction, middle, [root]);
+      await tree.recordCreated(transaction, leaf, [root, middle]);
+      await tree.recordCreated(transaction, other, []);
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await pool?.end();
+    await infrastructure?.stop();
+  });
+
+  it('gives each account its ancestors, top-level first, and an unknown account only itself', async () => {
+    expect(await lineage(leaf)).toEqual([root, middle, leaf]);
+    const unknown = randomUUID();
+    expect(await lineage(unknown)).toEqual([unknown]);
+    expect((await tree.descendantsOf([root])).sort()).toEqual([middle, leaf].sort());
+    expect(await tree.subtreesOf([middle])).toEqual([middle, leaf]);
+    expect(await tree.descendantsOf([])).toEqual([]);
+  });
+
+  it('keeps what it knows when a creation arrives again with older ancestors', async () => {
+    await inTransaction((transaction) => tree.recordCreated(transaction, leaf, [other]));
+    expect(await lineage(leaf)).toEqual([root, middle, leaf]);
+  });
+
+  it('moves a whole subtree, and tells the listeners once the tree is rewritten', async () => {
+    await inTransaction((transaction) => tree.recordMoved(transaction, middle, [other]));
+    expect(await lineage(middle)).toEqual([other, middle]);
+    expect(await lineage(leaf)).toEqual([other, middle, leaf]);
+    expect(await tree.descendantsOf([root])).toEqual([]);
+    expect(movedSeen).toEqual([`${middle}:${other}/${middle}`]);
+
+    await inTransaction((transaction) => tree.recordMoved(transaction, middle, []));
+    expect(await lineage(leaf)).toEqual([middle, leaf]);
+    expect(await tree.subtreesOf([other])).toEqual([other]);
+  });
+
+  it('undoes the move with the transaction that made it', async () => {
+    await expect(
+      inTransaction(async (transaction) => {
+        await tree.recordMoved(transaction, middle, [root]);
+        throw new Error('the handler failed after the move');
+      }),
+    ).rejects.toThrow('the handler failed');
+    expect(await lineage(leaf)).toEqual([middle, leaf]);
+  });
+});

@@ -1,0 +1,115 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { MESSAGING_OPTIONS, type MessagingOptions } from '@onramp/messaging';
+import { DATABASE, quoteIdentifier, type Database, type SqlClient } from '@onramp/persistence';
+
+/** An account's lineage: its ancestors (top-level first) and itself last. */
+export type LineageOf = (accountId: string) => readonly string[];
+
+/** Runs when a move has been applied to the tree, in the same transaction. */
+export type MovedListener = (transaction: SqlClient, accountId: string) => Promise<void>;
+
+/**
+ * A service's copy of the account tree, kept from accounts' events in the service's own schema
+ * (`account_lineages`: one row per account with its ancestors). Accounts the service has not
+ * seen created have no row and count as top-level: their lineage is themselves.
+ */
+@Injectable()
+export class AccountTree {
+  /** The table, schema-qualified, for services that join it in their own queries. */
+  readonly table: string;
+  private readonly movedListeners: MovedListener[] = [];
+
+  constructor(
+    @Inject(DATABASE) private readonly database: Database,
+    @Inject(MESSAGING_OPTIONS) options: MessagingOptions,
+  ) {
+    if (options.databaseSchema === undefined) {
+      throw new Error('the account tree is kept in the service schema: name it in MessagingModule');
+    }
+    this.table = `${quoteIdentifier(options.databaseSchema)}."account_lineages"`;
+  }
+
+  /** The lineages of these accounts, loaded at once for the checks that follow. */
+  async lineagesOf(accountIds: readonly string[]): Promise<LineageOf> {
+    const rows =
+      accountIds.length === 0
+        ? []
+        : await this.database.$queryRawUnsafe<{ account_id: string; ancestor_ids: string[] }[]>(
+            `SELECT account_id::text, ancestor_ids::text[] FROM ${this.table}
+              WHERE account_id = ANY($1::uuid[])`,
+            [...new Set(accountIds)],
+          );
+    const ancestors = new Map(rows.map((row) => [row.account_id, row.ancestor_ids]));
+    return (accountId) => [...(ancestors.get(accountId) ?? []), accountId];
+  }
+
+  /** Every account below any of these (not the accounts themselves). */
+  async descendantsOf(accountIds: readonly string[]): Promise<string[]> {
+    if (accountIds.length === 0) return [];
+    const rows = await this.database.$queryRawUnsafe<{ account_id: string }[]>(
+      `SELECT account_id::text FROM ${this.table} WHERE ancestor_ids && $1::uuid[]`,
+      [...accountIds],
+    );
+    return rows.map((row) => row.account_id);
+  }
+
+  /** These accounts and every account below them: everywhere a grant on them reaches. */
+  async subtreesOf(accountIds: readonly string[]): Promise<string[]> {
+    return [...accountIds, ...(await this.descendantsOf(accountIds))];
+  }
+
+  /** Registers work that must follow every move, such as rewriting lineages kept elsewhere. */
+  onMoved(listener: MovedListener): void {
+    this.movedListeners.push(listener);
+  }
+
+  /** The stored ancestors of one account; undefined when the tree does not know the account. */
+  async ancestorsOf(transaction: SqlClient, accountId: string): Promise<string[] | undefined> {
+    const [row] = await transaction.$queryRawUnsafe<{ ancestor_ids: string[] }[]>(
+      `SELECT ancestor_ids::text[] FROM ${this.table} WHERE account_id = $1::uuid`,
+      accountId,
+    );
+    return row?.ancestor_ids;
+  }
+
+  /** Records a new account; one already known (moved before its creation arrived) is kept. */
+  async recordCreated(
+    transaction: SqlClient,
+    accountId: string,
+    ancestorIds: readonly string[],
+  ): Promise<void> {
+    await transaction.$executeRawUnsafe(
+      `INSERT INTO ${this.table} (account_id, ancestor_ids) VALUES ($1::uuid, $2::uuid[])
+       ON CONFLICT (account_id) DO NOTHING`,
+      accountId,
+      [...ancestorIds],
+    );
+  }
+
+  /**
+   * Gives the account new ancestors and rewrites the lineage of its whole subtree (in every
+   * descendant, what came before the account is replaced by the new ancestors), then lets the
+   * listeners follow.
+   */
+  async recordMoved(
+    transaction: SqlClient,
+    accountId: string,
+    ancestorIds: readonly string[],
+  ): Promise<void> {
+    await transaction.$executeRawUnsafe(
+      `INSERT INTO ${this.table} (account_id, ancestor_ids) VALUES ($1::uuid, $2::uuid[])
+       ON CONFLICT (account_id) DO UPDATE SET ancestor_ids = excluded.ancestor_ids`,
+      accountId,
+      [...ancestorIds],
+    );
+    await transaction.$executeRawUnsafe(
+      `UPDATE ${this.table}
+          SET ancestor_ids = $2::uuid[] || $1::uuid
+                             || ancestor_ids[array_position(ancestor_ids, $1::uuid) + 1:]
+        WHERE ancestor_ids @> ARRAY[$1::uuid]`,
+      accountId,
+      [...ancestorIds],
+    );
+    for (const listener of this.movedListeners) await listener(transaction, accountId);
+  }
+}
