@@ -1,6 +1,12 @@
+import { AccountMovesModule } from './account-moves/account-moves.module';
 import { InvitationsModule } from './invitations/invitations.module';
 import { JoiningCodesModule } from './joining-codes/joining-codes.module';
 import { RegistrationsModule } from './registrations/registrations.module';
 
 /** Every feature of the invitations service (shared by main and the integration tests). */
-export const invitationsFeatures = [InvitationsModule, JoiningCodesModule, RegistrationsModule];
+export const invitationsFeatures = [
+  InvitationsModule,
+  JoiningCodesModule,
+  RegistrationsModule,
+  AccountMovesModule,
+];
