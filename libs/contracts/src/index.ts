@@ -6,3 +6,4 @@ export * as notifications from './notifications';
 export { allContractFiles } from './registry';
 export { eventSubject, rpcSubject, type EventSchema } from './subjects';
 export { isUuid } from './ids';
+export { occurredAt } from './event-time';

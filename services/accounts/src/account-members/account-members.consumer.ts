@@ -1,6 +1,5 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { timestampDate } from '@bufbuild/protobuf/wkt';
-import { type EventSchema, identity, isUuid } from '@onramp/contracts';
+import { type EventSchema, identity, isUuid, occurredAt } from '@onramp/contracts';
 import { EventConsumers } from '@onramp/messaging';
 import type { Prisma } from '../generated/prisma/client';
 import { AccountMembersRepository, type MembershipChange } from './account-members.repository';
@@ -59,7 +58,7 @@ export class AccountMembersConsumer implements OnModuleInit {
       accountIds: [...new Set(membership.accountIds.map((id) => id.toLowerCase()))],
       roles: membership.roles,
       revoked,
-      changedAt: event.occurredAt === undefined ? new Date() : timestampDate(event.occurredAt),
+      changedAt: occurredAt(event),
     };
   }
 }

@@ -40,8 +40,11 @@ export class DriversRepository {
     return this.database.$transaction(work);
   }
 
+  /** Whether identity's creation of the user has reached the directory. */
   userExists(userId: string): Promise<boolean> {
-    return this.database.directoryUser.count({ where: { userId } }).then((count) => count > 0);
+    return this.database.directoryUser
+      .count({ where: { userId, NOT: { email: '' } } })
+      .then((count) => count > 0);
   }
 
   costCenterOf(accountId: string, id: string) {
@@ -97,7 +100,7 @@ export class DriversRepository {
       FROM "accounts"."account_memberships" m
       JOIN "accounts"."user_directory" u ON u.user_id = m.user_id
       WHERE NOT m.revoked AND m.account_ids @> ARRAY[${accountId}::uuid]
-        AND u.status = ${status} ${after}
+        AND u.status = ${status} AND u.email <> '' ${after}
       ORDER BY user_id
       LIMIT ${take}`;
     if (members.length === 0) return [];
@@ -119,7 +122,7 @@ export class DriversRepository {
   /** The blank profile of a member without one; null for a user unknown to the directory. */
   private async blankProfile(transaction: Transaction, accountId: string, userId: string) {
     const user = await transaction.directoryUser.findUnique({ where: { userId } });
-    return user === null ? null : blank(accountId, user);
+    return user === null || user.email === '' ? null : blank(accountId, user);
   }
 
   /** Erasure: the user's profiles go and their cards are unassigned (the cards stay). */

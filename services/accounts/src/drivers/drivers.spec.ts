@@ -45,8 +45,8 @@ function membership(userId: string, accountIds: string[], id = randomUUID()) {
 
 const at = (iso: string) => timestampFromDate(new Date(iso));
 
-async function userCreated(userId: string, name = 'Dana Driver') {
-  await app.publish(identity.UserCreatedSchema, {
+function userCreated(userId: string, name = 'Dana Driver'): Promise<string> {
+  return app.publish(identity.UserCreatedSchema, {
     userId,
     email: `${userId}@example.com`,
     name,
@@ -107,6 +107,60 @@ describe('drivers are the members of their account', () => {
       vehicle: { licencePlate: '' },
     });
     expect(await app.database.driverProfile.count({ where: { userId } })).toBe(0);
+  });
+
+  it("ends in identity's latest status, whatever order the status changes and the creation arrive in", async () => {
+    const { account, admin } = await customer();
+    const userId = randomUUID();
+    const applied = async (consumer: string, publish: Promise<string>) => {
+      const messageId = await publish;
+      await eventually(`${consumer} handled ${messageId}`, () => app.handled(consumer, messageId));
+    };
+    const activeDrivers = async () =>
+      (await app.call(methods.listDrivers, { caller: admin, accountId: account.id })).drivers.map(
+        (driver) => driver.userId,
+      );
+    const status = async () =>
+      (await app.database.directoryUser.findUnique({ where: { userId } }))?.status;
+
+    // Deactivated a moment after creation, but the deactivation is applied first.
+    await applied(
+      'user-directory-deactivations',
+      app.publish(identity.UserDeactivatedSchema, {
+        userId,
+        occurredAt: at('2026-11-23T10:05:00Z'),
+      }),
+    );
+    await applied(
+      'account-members-grants',
+      app.publish(identity.MembershipGrantedSchema, {
+        membership: membership(userId, [account.id]),
+        occurredAt: at('2026-11-23T10:00:00Z'),
+      }),
+    );
+    // Known only by its status so far: nobody sees a driver without a name.
+    expect(await activeDrivers()).toEqual([]);
+    await applied('user-directory', userCreated(userId));
+    expect(await status()).toBe('deactivated');
+    expect(await activeDrivers()).toEqual([]);
+
+    // Reactivated at 10:10; the deactivation of 10:07 arrives late and changes nothing.
+    await applied(
+      'user-directory-reactivations',
+      app.publish(identity.UserReactivatedSchema, {
+        userId,
+        occurredAt: at('2026-11-23T10:10:00Z'),
+      }),
+    );
+    await applied(
+      'user-directory-deactivations',
+      app.publish(identity.UserDeactivatedSchema, {
+        userId,
+        occurredAt: at('2026-11-23T10:07:00Z'),
+      }),
+    );
+    expect(await status()).toBe('active');
+    expect(await activeDrivers()).toEqual([userId]);
   });
 
   it("refuses to attach, show or list another customer's user", async () => {

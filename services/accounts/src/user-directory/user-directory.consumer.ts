@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { accounts, identity, type EventSchema } from '@onramp/contracts';
+import { accounts, identity, occurredAt, type EventSchema } from '@onramp/contracts';
 import { EventConsumers, Outbox } from '@onramp/messaging';
 import { DriversRepository } from '../drivers/drivers.repository';
 import type { Prisma } from '../generated/prisma/client';
@@ -26,6 +26,7 @@ export class UserDirectoryConsumer implements OnModuleInit {
           email: event.email,
           name: event.name,
           status: event.status === '' ? 'active' : event.status,
+          at: occurredAt(event),
         }),
     });
     const statuses: [
@@ -45,7 +46,7 @@ export class UserDirectoryConsumer implements OnModuleInit {
         name,
         schema,
         handler: (event, transaction) =>
-          this.directory.setStatus(transaction, event.userId, status),
+          this.directory.setStatus(transaction, event.userId, status, occurredAt(event)),
       });
     this.consumers.subscribe<identity.UserUpdated, Prisma.TransactionClient>({
       name: 'user-directory-updates',

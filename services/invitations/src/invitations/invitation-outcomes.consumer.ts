@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { timestampDate, type Timestamp } from '@bufbuild/protobuf/wkt';
-import { identity, isUuid, notifications } from '@onramp/contracts';
+import { timestampDate } from '@bufbuild/protobuf/wkt';
+import { identity, isUuid, notifications, occurredAt } from '@onramp/contracts';
 import { EventConsumers } from '@onramp/messaging';
 import type { Prisma } from '../generated/prisma/client';
 import { AcceptanceService, provisioningKey } from './acceptance.service';
@@ -8,10 +8,6 @@ import { InvitationsRepository } from './invitations.repository';
 
 /** An outcome reported for an earlier send (before a resend) no longer describes the link. */
 const CLOCK_SKEW_MS = 5_000;
-
-function occurredAt(event: { occurredAt?: Timestamp }): Date {
-  return event.occurredAt === undefined ? new Date() : timestampDate(event.occurredAt);
-}
 
 /**
  * What other services report back: identity's provisioning (which completes an acceptance whose
@@ -42,13 +38,13 @@ export class InvitationOutcomesConsumer implements OnModuleInit {
       name: 'invitation-user-deactivations',
       schema: identity.UserDeactivatedSchema,
       handler: (event, transaction) =>
-        this.repository.markUserDeactivated(transaction, event.userId, occurredAt(event)),
+        this.repository.markUserStatus(transaction, event.userId, true, occurredAt(event)),
     });
     this.consumers.subscribe<identity.UserReactivated, Prisma.TransactionClient>({
       name: 'invitation-user-reactivations',
       schema: identity.UserReactivatedSchema,
       handler: (event, transaction) =>
-        this.repository.markUserDeactivated(transaction, event.userId, null),
+        this.repository.markUserStatus(transaction, event.userId, false, occurredAt(event)),
     });
     this.consumers.subscribe<identity.UserDeleted, Prisma.TransactionClient>({
       name: 'invitation-erasures',

@@ -120,12 +120,19 @@ export class InvitationsRepository {
     });
   }
 
-  /** The user who accepted is deactivated since `at`, or (null) active again. */
-  async markUserDeactivated(transaction: Transaction, userId: string, at: Date | null) {
+  /**
+   * The user who accepted was deactivated (`deactivated`) or reactivated at `at`; a change older
+   * than the one already applied is ignored.
+   */
+  async markUserStatus(transaction: Transaction, userId: string, deactivated: boolean, at: Date) {
     if (!isUuid(userId)) return;
     await transaction.invitation.updateMany({
-      where: { acceptedUserId: userId, status: 'accepted' },
-      data: { userDeactivatedAt: at },
+      where: {
+        acceptedUserId: userId,
+        status: 'accepted',
+        OR: [{ userStatusChangedAt: null }, { userStatusChangedAt: { lte: at } }],
+      },
+      data: { userDeactivatedAt: deactivated ? at : null, userStatusChangedAt: at },
     });
   }
 

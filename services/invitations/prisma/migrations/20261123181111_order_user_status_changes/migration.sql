@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "invitations"."invitations" ADD COLUMN     "user_status_changed_at" TIMESTAMPTZ(3);
