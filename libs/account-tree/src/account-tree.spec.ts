@@ -18,7 +18,8 @@ describe('the account tree a service keeps (real Postgres)', () => {
   let pool: Pool;
   let tree: AccountTree;
   let database: ReturnType<typeof pgDatabase>;
-  const movedSeen: string[] = [];
+  /** What the listener heard: the account, and the leaf's lineage at that moment. */
+  const heard: string[] = [];
 
   // root > middle > leaf, and other.
   const root = randomUUID();
@@ -42,13 +43,13 @@ describe('the account tree a service keeps (real Postgres)', () => {
       rpcTimeoutMs: 1,
       databaseSchema: 'tree',
     });
-    tree.onMoved(async (transaction, accountId) => {
-      // Listeners run inside the move's transaction and see the tree already rewritten.
+    tree.onLineageChanged(async (transaction, accountId) => {
+      // Listeners run inside the change's transaction and see the tree already rewritten.
       const [row] = await transaction.$queryRawUnsafe<{ ancestor_ids: string[] }[]>(
         'SELECT ancestor_ids::text[] FROM tree.account_lineages WHERE account_id = $1',
         leaf,
       );
-      movedSeen.push(`${accountId}:${row?.ancestor_ids.join('/')}`);
+      heard.push(`${accountId}:${row?.ancestor_ids.join('/') ?? 'unknown'}`);
     });
     await inTransaction(async (transaction) => {
       await tree.recordCreated(transaction, root, []);
@@ -72,17 +73,29 @@ describe('the account tree a service keeps (real Postgres)', () => {
     expect(await tree.descendantsOf([])).toEqual([]);
   });
 
+  it('tells the listeners of every creation, the leaf unknown until its own', () => {
+    expect(heard).toEqual([
+      `${root}:unknown`,
+      `${middle}:unknown`,
+      `${leaf}:${root}/${middle}`,
+      `${other}:${root}/${middle}`,
+    ]);
+  });
+
   it('keeps what it knows when a creation arrives again with older ancestors', async () => {
+    heard.length = 0;
     await inTransaction((transaction) => tree.recordCreated(transaction, leaf, [other]));
     expect(await lineage(leaf)).toEqual([root, middle, leaf]);
+    expect(heard).toEqual([`${leaf}:${root}/${middle}`]);
   });
 
   it('moves a whole subtree, and tells the listeners once the tree is rewritten', async () => {
+    heard.length = 0;
     await inTransaction((transaction) => tree.recordMoved(transaction, middle, [other]));
     expect(await lineage(middle)).toEqual([other, middle]);
     expect(await lineage(leaf)).toEqual([other, middle, leaf]);
     expect(await tree.descendantsOf([root])).toEqual([]);
-    expect(movedSeen).toEqual([`${middle}:${other}/${middle}`]);
+    expect(heard).toEqual([`${middle}:${other}/${middle}`]);
 
     await inTransaction((transaction) => tree.recordMoved(transaction, middle, []));
     expect(await lineage(leaf)).toEqual([middle, leaf]);

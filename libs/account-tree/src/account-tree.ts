@@ -5,8 +5,11 @@ import { DATABASE, quoteIdentifier, type Database, type SqlClient } from '@onram
 /** An account's lineage: its ancestors (top-level first) and itself last. */
 export type LineageOf = (accountId: string) => readonly string[];
 
-/** Runs when a move has been applied to the tree, in the same transaction. */
-export type MovedListener = (transaction: SqlClient, accountId: string) => Promise<void>;
+/**
+ * Runs when the tree has learnt where an account sits (its creation or a move), in the same
+ * transaction, with the account whose subtree may now have other lineages.
+ */
+export type LineageListener = (transaction: SqlClient, accountId: string) => Promise<void>;
 
 /**
  * A service's copy of the account tree, kept from accounts' events in the service's own schema
@@ -17,7 +20,7 @@ export type MovedListener = (transaction: SqlClient, accountId: string) => Promi
 export class AccountTree {
   /** The table, schema-qualified, for services that join it in their own queries. */
   readonly table: string;
-  private readonly movedListeners: MovedListener[] = [];
+  private readonly listeners: LineageListener[] = [];
 
   constructor(
     @Inject(DATABASE) private readonly database: Database,
@@ -58,9 +61,9 @@ export class AccountTree {
     return [...accountIds, ...(await this.descendantsOf(accountIds))];
   }
 
-  /** Registers work that must follow every move, such as rewriting lineages kept elsewhere. */
-  onMoved(listener: MovedListener): void {
-    this.movedListeners.push(listener);
+  /** Registers work that must follow the tree, such as rewriting lineages kept elsewhere. */
+  onLineageChanged(listener: LineageListener): void {
+    this.listeners.push(listener);
   }
 
   /** The stored ancestors of one account; undefined when the tree does not know the account. */
@@ -72,7 +75,10 @@ export class AccountTree {
     return row?.ancestor_ids;
   }
 
-  /** Records a new account; one already known (moved before its creation arrived) is kept. */
+  /**
+   * Records a new account; one already known (moved before its creation arrived) is kept. Either
+   * way the listeners hear of it: what they keep about the account may have been written before.
+   */
   async recordCreated(
     transaction: SqlClient,
     accountId: string,
@@ -84,6 +90,7 @@ export class AccountTree {
       accountId,
       [...ancestorIds],
     );
+    await this.notify(transaction, accountId);
   }
 
   /**
@@ -110,6 +117,10 @@ export class AccountTree {
       accountId,
       [...ancestorIds],
     );
-    for (const listener of this.movedListeners) await listener(transaction, accountId);
+    await this.notify(transaction, accountId);
+  }
+
+  private async notify(transaction: SqlClient, accountId: string): Promise<void> {
+    for (const listener of this.listeners) await listener(transaction, accountId);
   }
 }

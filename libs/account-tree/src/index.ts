@@ -1,2 +1,2 @@
-export { AccountTree, type LineageOf, type MovedListener } from './account-tree';
+export { AccountTree, type LineageOf, type LineageListener } from './account-tree';
 export { AccountTreeModule } from './account-tree.module';

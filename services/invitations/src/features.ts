@@ -1,4 +1,4 @@
-import { AccountMovesModule } from './account-moves/account-moves.module';
+import { ScopeLineagesModule } from './scope-lineages/scope-lineages.module';
 import { InvitationsModule } from './invitations/invitations.module';
 import { JoiningCodesModule } from './joining-codes/joining-codes.module';
 import { RegistrationsModule } from './registrations/registrations.module';
@@ -8,5 +8,5 @@ export const invitationsFeatures = [
   InvitationsModule,
   JoiningCodesModule,
   RegistrationsModule,
-  AccountMovesModule,
+  ScopeLineagesModule,
 ];

@@ -6,16 +6,18 @@ import type { SqlClient } from '@onramp/persistence';
  * Invitations, joining codes and registrations keep the lineage of their accounts, for scoping
  * with one index. When an account moves, every row below it takes its new lineage from the tree,
  * in the move's transaction: the old parent's admins stop seeing them, the new parent's start.
+ * The same happens when the tree learns of an account's creation, so that a row written while the
+ * tree did not know one of its accounts yet (the consumers replay independently) converges too.
  */
 @Injectable()
-export class AccountMoves implements OnModuleInit {
+export class ScopeLineages implements OnModuleInit {
   constructor(private readonly tree: AccountTree) {}
 
   onModuleInit(): void {
-    this.tree.onMoved((transaction, accountId) => this.relineage(transaction, accountId));
+    this.tree.onLineageChanged((transaction, accountId) => this.relineage(transaction, accountId));
   }
 
-  private async relineage(transaction: SqlClient, movedAccountId: string): Promise<void> {
+  private async relineage(transaction: SqlClient, accountId: string): Promise<void> {
     // An invitation into several accounts holds the union of their lineages.
     await transaction.$executeRawUnsafe(
       `UPDATE invitations.invitations AS invitation
@@ -25,7 +27,7 @@ export class AccountMoves implements OnModuleInit {
                   LEFT JOIN ${this.tree.table} AS tree ON tree.account_id = target.id
                  CROSS JOIN LATERAL unnest(coalesce(tree.ancestor_ids, '{}') || target.id) AS member)
         WHERE invitation.account_lineage @> ARRAY[$1::uuid]`,
-      movedAccountId,
+      accountId,
     );
     for (const table of ['joining_codes', 'registration_settings', 'registrations']) {
       await transaction.$executeRawUnsafe(
@@ -33,7 +35,7 @@ export class AccountMoves implements OnModuleInit {
             SET account_lineage = tree.ancestor_ids || scoped.account_id
            FROM ${this.tree.table} AS tree
           WHERE tree.account_id = scoped.account_id AND scoped.account_lineage @> ARRAY[$1::uuid]`,
-        movedAccountId,
+        accountId,
       );
     }
   }
