@@ -52,6 +52,19 @@ describe('invitations follow an account that moves to another parent', () => {
     const oldAdmin = await adminOf(oldParent.id, 'admin@old-parent.test');
     const newAdmin = await adminOf(newParent.id, 'admin@new-parent.test');
 
+    const newSite = await flows.createAccount({
+      name: 'Already There',
+      type: 'consumer',
+      parentId: newParent.id,
+      relation: 'employee',
+    });
+    // Into both sites: before the move each parent's admin sees it, after it only the new one.
+    const spanning = await flows.invite({
+      kind: 'account_user',
+      email: 'both@moving.test',
+      accountIds: [site.id, newSite.id],
+      role: 'billing_admin',
+    });
     const invitation = await flows.invite({
       kind: 'account',
       email: 'driver@moving.test',
@@ -72,14 +85,17 @@ describe('invitations follow an account that moves to another parent', () => {
     });
     expect(registration.status).toBe(201);
 
-    const invitationSeenBy = async (api: Api) =>
-      (await api.get(`/v1/invitations/${invitation.id}`)).status === 200;
+    const seenBy = async (api: Api, id: string) =>
+      (await api.get(`/v1/invitations/${id}`)).status === 200;
+    const invitationSeenBy = (api: Api) => seenBy(api, invitation.id);
     const registrationsSeenBy = async (api: Api) =>
       (await api.get<{ items: { id: string }[] }>('/v1/registrations')).body.items.map(
         (item) => item.id,
       );
     expect(await invitationSeenBy(oldAdmin)).toBe(true);
     expect(await invitationSeenBy(newAdmin)).toBe(false);
+    expect(await seenBy(oldAdmin, spanning.id)).toBe(true);
+    expect(await seenBy(newAdmin, spanning.id)).toBe(true);
     expect(await registrationsSeenBy(oldAdmin)).toContain(registration.body.id);
 
     const moved = await admin.patch(`/v1/accounts/${site.id}`, {
@@ -92,6 +108,8 @@ describe('invitations follow an account that moves to another parent', () => {
       invitationSeenBy(newAdmin),
     );
     expect(await invitationSeenBy(oldAdmin)).toBe(false);
+    expect(await seenBy(oldAdmin, spanning.id)).toBe(false);
+    expect(await seenBy(newAdmin, spanning.id)).toBe(true);
     const listed = await oldAdmin.get<{ items: { id: string }[] }>('/v1/invitations');
     expect(listed.body.items.map((item) => item.id)).not.toContain(invitation.id);
     expect(await registrationsSeenBy(oldAdmin)).not.toContain(registration.body.id);
