@@ -6,11 +6,13 @@ export interface BodyEndpoint {
   method: 'POST' | 'PATCH' | 'PUT';
   path: string;
   fields: string[];
+  /** Those of `fields` that take true or false (a body of booleans alone may have no string). */
+  booleans?: string[];
 }
 
 /**
- * Values of every type but string: every body has a string field (a name, an email, an id), so a
- * body made of these is always wrongly typed, while any string could happen to be valid.
+ * Values of every type but string: almost every body has a string field (a name, an email, an
+ * id), so a body made of these is always wrongly typed, while any string could happen to be valid.
  */
 const notAString = fc.oneof(
   fc.integer(),
@@ -21,14 +23,27 @@ const notAString = fc.oneof(
   fc.object(),
 );
 
+/** Values of every type but boolean, for the fields that take one. */
+const notABoolean = fc.oneof(
+  fc.integer(),
+  fc.string(),
+  fc.constant(null),
+  fc.array(fc.anything(), { minLength: 1 }),
+  fc.object(),
+);
+
 /** Bodies of the right shape with values of the wrong type, and bodies of no shape at all. */
-export const wrongBody = (fields: string[]): fc.Arbitrary<unknown> =>
+export const wrongBody = (fields: string[], booleans: string[] = []): fc.Arbitrary<unknown> =>
   fc
     .oneof(
       fc.anything(),
       fields.length === 0
         ? fc.dictionary(fc.string({ minLength: 1 }), fc.anything(), { minKeys: 1 })
-        : fc.record(Object.fromEntries(fields.map((field) => [field, notAString]))),
+        : fc.record(
+            Object.fromEntries(
+              fields.map((field) => [field, booleans.includes(field) ? notABoolean : notAString]),
+            ),
+          ),
       fc.constantFrom(
         [],
         'text',

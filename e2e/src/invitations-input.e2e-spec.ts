@@ -50,6 +50,7 @@ describe('invitation endpoints refuse bad input with 4xx problem+json and change
       method: 'PUT',
       path: `/v1/accounts/${accountId}/registration-settings`,
       fields: ['enabled', 'rotateCode'],
+      booleans: ['enabled', 'rotateCode'],
     },
     {
       as: 'anonymous',
@@ -64,7 +65,7 @@ describe('invitation endpoints refuse bad input with 4xx problem+json and change
     for (const endpoint of endpoints()) {
       const client = endpoint.as === 'admin' ? admin : anonymous;
       await fc.assert(
-        fc.asyncProperty(wrongBody(endpoint.fields), async (body) => {
+        fc.asyncProperty(wrongBody(endpoint.fields, endpoint.booleans), async (body) => {
           const response = await client.request(
             endpoint.method,
             endpoint.path,
