@@ -1,9 +1,8 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { Api } from './api';
+import { accessibilityViolations, launchChromium, pageWithoutJavaScript } from './browser';
 import { GOOD_PASSWORD, InvitationFlows } from './invitation-flows';
 import { Stack } from './stack';
-
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 describe('the invitation acceptance page, in a browser without JavaScript', () => {
   let stack: Stack;
@@ -15,11 +14,8 @@ describe('the invitation acceptance page, in a browser without JavaScript', () =
     stack = await Stack.start(['identity', 'accounts', 'invitations', 'notifications', 'gateway']);
     const { api: admin } = await Api.of(stack).loginAsAdmin();
     flows = new InvitationFlows(stack, admin);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
-    page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+    browser = await launchChromium();
+    page = await pageWithoutJavaScript(browser);
   }, 180_000);
   afterAll(async () => {
     await browser?.close();
@@ -44,6 +40,7 @@ describe('the invitation acceptance page, in a browser without JavaScript', () =
     expect(response?.headers()['referrer-policy']).toBe('no-referrer');
     await page.getByText('See you on the road <b>soon</b>').waitFor();
     expect(await page.getByLabel('Your name').inputValue()).toBe('Bea Browser');
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     await page.getByLabel('Choose a password').fill('password');
     await page.getByLabel('Repeat the password').fill('password');
@@ -51,11 +48,13 @@ describe('the invitation acceptance page, in a browser without JavaScript', () =
     await page.getByLabel('VAT number').fill('NL000099998B57');
     await page.getByRole('button', { name: 'Accept invitation' }).click();
     await page.getByText('The password does not meet the requirements').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     await page.getByLabel('Choose a password').fill(GOOD_PASSWORD);
     await page.getByLabel('Repeat the password').fill(GOOD_PASSWORD);
     await page.getByRole('button', { name: 'Accept invitation' }).click();
     await page.getByRole('heading', { name: 'Welcome' }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     const { api } = await Api.of(stack).login('browser@fleet.test', GOOD_PASSWORD);
     const me = await api.get<{ user: { status: string; name: string } }>('/v1/me');
@@ -64,5 +63,6 @@ describe('the invitation acceptance page, in a browser without JavaScript', () =
     // The link has done its work: opening it again says so.
     const again = await page.goto(`${stack.gatewayUrl}/invite/${token}`);
     expect(again?.status()).toBe(410);
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 });

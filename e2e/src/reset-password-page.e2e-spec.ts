@@ -1,10 +1,9 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { identity } from '@onramp/contracts';
 import { Api } from './api';
+import { accessibilityViolations, launchChromium, pageWithoutJavaScript } from './browser';
 import { awaitEvent } from './events';
 import { Stack } from './stack';
-
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 describe('the password reset page, in a browser without JavaScript', () => {
   let stack: Stack;
@@ -22,11 +21,8 @@ describe('the password reset page, in a browser without JavaScript', () => {
       password: 'Plug-and-Charge-42!',
     });
     expect(created.status).toBe(201);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
-    page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+    browser = await launchChromium();
+    page = await pageWithoutJavaScript(browser);
   }, 180_000);
   afterAll(async () => {
     await browser?.close();
@@ -52,14 +48,17 @@ describe('the password reset page, in a browser without JavaScript', () => {
     const response = await page.goto(link);
     expect(response?.headers()['referrer-policy']).toBe('no-referrer');
     expect(response?.headers()['cache-control']).toBe('no-store');
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     await choose('Fresh-Browser-2026!', 'Something-Else-2026!');
     await page.getByRole('alert').getByText('not the same').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
     await choose('password');
     expect(await page.getByRole('alert').textContent()).toBeTruthy();
 
     await choose('Fresh-Browser-2026!');
     await page.getByRole('status').getByText('Your password has been changed').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
     await anonymous.login('eva@cpo.test', 'Fresh-Browser-2026!');
 
     await page.goto(link);
