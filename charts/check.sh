@@ -86,6 +86,14 @@ expect_refused "/image/tag" accounts --set image.tag=latest
 expect_refused "/env/NATS_URL" invitations --set env.NATS_URL=http://nats
 expect_refused "additional properties 'replica'" import --set replica=2
 expect_refused "pdb.minAvailable (1) must be below" notifications --set autoscaling.enabled=false --set replicaCount=1
+expect_refused "/autoscaling/consumerLag/targetPerReplica" notifications --set autoscaling.consumerLag.enabled=true --set autoscaling.consumerLag.targetPerReplica=0
+
+step "the HPA scales on consumer lag when asked to"
+"$helm" template notifications "$work/charts/notifications" --kube-version "$kube_version" \
+  --set autoscaling.consumerLag.enabled=true >"$work/lag.yaml" || die "helm template notifications with consumerLag"
+grep -q "name: notifications_consumer_lag" "$work/lag.yaml" || die "the HPA does not name the lag metric"
+grep -q "averageValue: \"100\"" "$work/lag.yaml" || die "the HPA does not aim at 100 messages per replica"
+! grep -q "type: External" "$rendered/notifications.yaml" || die "the lag metric is rendered while disabled"
 
 kube_linter="$(find_tool kube-linter || true)"
 if [[ -z "$kube_linter" ]] && command -v go >/dev/null; then

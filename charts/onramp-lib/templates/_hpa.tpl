@@ -20,5 +20,17 @@ spec:
         target:
           type: Utilization
           averageUtilization: {{ .Values.autoscaling.targetCPUUtilizationPercentage }}
+    {{- with .Values.autoscaling.consumerLag }}
+    {{- if .enabled }}
+    # Served by prometheus-adapter's external metrics API (see the chart README).
+    - type: External
+      external:
+        metric:
+          name: {{ .metricName }}
+        target:
+          type: AverageValue
+          averageValue: {{ .targetPerReplica | quote }}
+    {{- end }}
+    {{- end }}
 {{- end }}
 {{- end }}
