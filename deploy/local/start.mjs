@@ -34,8 +34,9 @@ async function provideNats() {
 
 /**
  * Secrets of this local installation, generated once and kept in .onramp/secrets.json (mode 600):
- * the token signing key, the first admin's credentials and the key that encrypts secrets saved
- * through the API (email provider, webhook signing secrets), unless the environment provides them.
+ * the token signing key, the first admin's credentials, the key that encrypts secrets saved
+ * through the API (email provider, webhook signing secrets) and the key that seals link tokens in
+ * events, unless the environment provides them.
  * A secret added in a later version is added to an existing file.
  */
 function localSecrets() {
@@ -45,6 +46,7 @@ function localSecrets() {
     ONRAMP_ADMIN_EMAIL: 'admin@onramp.local',
     ONRAMP_ADMIN_PASSWORD: `Local-${randomBytes(12).toString('base64url')}-1!`,
     SETTINGS_ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
+    EVENT_TOKEN_KEY: randomBytes(32).toString('base64url'),
   };
   const existing = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
   const stored = { ...generated, ...existing };
@@ -111,6 +113,9 @@ async function main() {
     // Links in emails and in invitation answers point at this gateway.
     if (service === 'notifications' || service === 'invitations')
       env.PUBLIC_URL = `http://127.0.0.1:${gatewayPort}`;
+    // Reset and invitation links travel sealed from identity and invitations to notifications.
+    if (['identity', 'invitations', 'notifications'].includes(service))
+      env.EVENT_TOKEN_KEY = secrets.EVENT_TOKEN_KEY;
     if (service === 'notifications') {
       Object.assign(env, mail.env, { SETTINGS_ENCRYPTION_KEY: secrets.SETTINGS_ENCRYPTION_KEY });
       // Partner webhooks may point at receivers on this machine.

@@ -1,4 +1,6 @@
+import { invitations, tokenContext } from '@onramp/contracts';
 import { Api } from './api';
+import { awaitEvent } from './events';
 import { GOOD_PASSWORD, InvitationFlows, type Grants } from './invitation-flows';
 import { eventually, POSTMARK_WEBHOOK, Stack } from './stack';
 
@@ -422,5 +424,29 @@ describe('invitations: the seeds’ flows from email to active user', () => {
     expect(listed.body.items.every((item) => item.status === 'accepted')).toBe(true);
     const search = await admin.get<{ items: { email: string }[] }>('/v1/invitations?q=harbour');
     expect(search.body.items.map((item) => item.email)).toEqual(['owner@harbour.test']);
+  });
+
+  it('carries the link sealed through JetStream: the stream holds no token that works', async () => {
+    const account = await flows.createAccount({ name: 'Sealed Depot', type: 'consumer' });
+    const invitation = await flows.invite({
+      kind: 'account',
+      email: 'sealed@depot.test',
+      accountId: account.id,
+    });
+    const emailed = flows.tokenIn(await flows.emailTo('sealed@depot.test'));
+    const issued = await awaitEvent(
+      stack.infrastructure.natsUrl,
+      invitations.InvitationIssuedSchema,
+      (event) => event.invitation?.id === invitation.id,
+    );
+    expect(issued.token).not.toContain(emailed);
+    expect(stack.eventTokens.fromEvent(issued.token, tokenContext.invitation(invitation.id))).toBe(
+      emailed,
+    );
+    const carried = await Api.of(stack).get(
+      `/v1/invitations/lookup?token=${encodeURIComponent(issued.token)}`,
+    );
+    expect(carried.status).toBeGreaterThanOrEqual(400);
+    expect((await Api.of(stack).get(`/v1/invitations/lookup?token=${emailed}`)).status).toBe(200);
   });
 });

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { identity } from '@onramp/contracts';
+import { identity, tokenContext } from '@onramp/contracts';
 import { Api } from './api';
 import { accessibilityViolations, launchChromium, pageWithoutJavaScript } from './browser';
 import { awaitEvent } from './events';
@@ -39,10 +39,14 @@ describe('the password reset page, in a browser without JavaScript', () => {
     expect(
       (await anonymous.post('/v1/auth/password-reset', { email: 'eva@cpo.test' })).status,
     ).toBe(202);
-    const { token } = await awaitEvent(
+    const issued = await awaitEvent(
       stack.infrastructure.natsUrl,
       identity.PasswordResetIssuedSchema,
       (event) => event.email === 'eva@cpo.test',
+    );
+    const token = stack.eventTokens.fromEvent(
+      issued.token,
+      tokenContext.passwordReset(issued.userId),
     );
     const link = `${stack.gatewayUrl}/reset-password?token=${token}`;
     const response = await page.goto(link);

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
+import { EventTokens } from '@onramp/sealing';
 import {
   createDatabase,
   eventually,
@@ -50,6 +51,9 @@ export class Stack {
   private readonly ports = new Map<ServiceName, number>();
   private readonly signingKeys = `e2e:${randomBytes(32).toString('base64url')}`;
   private readonly settingsKey = randomBytes(32).toString('base64url');
+  private readonly eventTokenKey = randomBytes(32).toString('base64url');
+  /** Opens the link tokens the services seal into their events, as notifications does. */
+  readonly eventTokens = new EventTokens(this.eventTokenKey);
 
   private constructor(
     readonly infrastructure: Infrastructure,
@@ -94,6 +98,7 @@ export class Stack {
         JWT_SIGNING_KEYS: this.signingKeys,
         ONRAMP_ADMIN_EMAIL: BOOTSTRAP_ADMIN.email,
         ONRAMP_ADMIN_PASSWORD: BOOTSTRAP_ADMIN.password,
+        EVENT_TOKEN_KEY: this.eventTokenKey,
       },
       accounts: { ACCOUNT_PLANS: JSON.stringify({ compact: [], pro: ['user_groups'] }) },
       notifications: {
@@ -103,12 +108,14 @@ export class Stack {
         EMAIL_RETRY_BASE_MS: '200',
         // Lets tests save email provider settings (their secrets are encrypted under it).
         SETTINGS_ENCRYPTION_KEY: this.settingsKey,
+        EVENT_TOKEN_KEY: this.eventTokenKey,
       },
       // Expiry is announced within a second rather than the default 30.
       invitations: {
         PUBLIC_URL: this.gatewayUrl,
         EXPIRY_SWEEP_SECONDS: '1',
         INVITATION_TOKEN_ATTEMPTS: '8',
+        EVENT_TOKEN_KEY: this.eventTokenKey,
       },
       gateway: {
         RATE_LIMIT_AUTH_PER_MINUTE: '100000',

@@ -7,3 +7,4 @@ export { allContractFiles } from './registry';
 export { eventSubject, rpcSubject, type EventSchema } from './subjects';
 export { isUuid } from './ids';
 export { occurredAt } from './event-time';
+export { tokenContext } from './token-context';

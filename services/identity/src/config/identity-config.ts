@@ -1,3 +1,4 @@
+import { eventTokenConfig } from '@onramp/sealing';
 import { z } from 'zod';
 
 /** One HMAC key for access tokens; `kid` names it in the token header so keys can rotate. */
@@ -49,6 +50,8 @@ export const identityConfig = z.object({
   ONRAMP_ADMIN_PASSWORD: z.string().min(1).optional(),
   LOGIN_FREE_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_DELAY_SECONDS: seconds(900),
+  // Seals reset tokens in PasswordResetIssued (notifications needs the same key to email them).
+  ...eventTokenConfig,
 });
 
 export type IdentityConfig = z.output<typeof identityConfig>;

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { SERVICE_CONFIG } from '@onramp/config';
-import { identity } from '@onramp/contracts';
+import { identity, tokenContext } from '@onramp/contracts';
 import { DomainError } from '@onramp/errors';
 import { Outbox } from '@onramp/messaging';
+import { EventTokens } from '@onramp/sealing';
 import type { IdentityConfig } from '../config/identity-config';
 import { AcceptedPasswords } from '../credentials/accepted-passwords';
 import { PasswordHasher } from '../credentials/password-hasher';
@@ -26,6 +27,7 @@ export class PasswordResetService {
     private readonly outbox: Outbox,
     private readonly passwords: AcceptedPasswords,
     private readonly hasher: PasswordHasher,
+    private readonly tokens: EventTokens,
     @Inject(SERVICE_CONFIG) private readonly config: IdentityConfig,
   ) {}
 
@@ -65,7 +67,7 @@ export class PasswordResetService {
       email: user.email,
       name: user.name,
       language: user.language,
-      token,
+      token: this.tokens.forEvent(token, tokenContext.passwordReset(user.id)),
       expiresAt: timestampFromDate(expiresAt),
       occurredAt: timestampFromDate(new Date()),
     });

@@ -1,11 +1,16 @@
-import { randomUUID } from 'node:crypto';
-import { identity } from '@onramp/contracts';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { identity, tokenContext } from '@onramp/contracts';
+import { EventTokens } from '@onramp/sealing';
 import { eventually } from '@onramp/testing';
 import { IdentityTestBed, type IdentityApp } from '../testing/identity-app';
 import { adminCaller, personIn } from '../testing/people';
 
 const methods = identity.IdentityService.method;
 const client = { ip: '192.0.2.1', userAgent: 'jest' };
+const eventTokenKey = randomBytes(32).toString('base64url');
+/** The token as notifications reads it from the event (sealed under the shared key). */
+const tokenOf = (event: identity.PasswordResetIssued) =>
+  new EventTokens(eventTokenKey).fromEvent(event.token, tokenContext.passwordReset(event.userId));
 
 describe('password reset (real Postgres and NATS)', () => {
   let bed: IdentityTestBed;
@@ -14,7 +19,7 @@ describe('password reset (real Postgres and NATS)', () => {
 
   beforeAll(async () => {
     bed = await IdentityTestBed.start();
-    app = await bed.app();
+    app = await bed.app({ EVENT_TOKEN_KEY: eventTokenKey });
     user = await personIn(app, await adminCaller(app), randomUUID(), 'driver', 'forgetful');
   }, 120_000);
 
@@ -39,11 +44,19 @@ describe('password reset (real Postgres and NATS)', () => {
     );
     const issued = await app.events(identity.PasswordResetIssuedSchema);
     expect(issued).toEqual([expect.objectContaining({ userId: user.userId, email: user.email })]);
-    expect(issued[0].token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    // Sealed in the event: the stream and the outbox never hold a token that works.
+    expect(issued[0].token).not.toMatch(/^[A-Za-z0-9_-]{43}$/);
+    await expect(
+      app.call(methods.confirmPasswordReset, {
+        token: issued[0].token,
+        newPassword: 'Sealed-Pa55!',
+      }),
+    ).rejects.toMatchObject({ code: 'validation_failed' });
+    expect(tokenOf(issued[0])).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 
   it('sets the new password once, ends every session, and refuses the link a second time', async () => {
-    const token = (await app.events(identity.PasswordResetIssuedSchema)).at(-1)!.token;
+    const token = tokenOf((await app.events(identity.PasswordResetIssuedSchema)).at(-1)!);
     const before = await app.login(user.email, user.password);
 
     await expect(
@@ -87,13 +100,13 @@ describe('password reset (real Postgres and NATS)', () => {
     const [older, newer] = (await app.events(identity.PasswordResetIssuedSchema)).slice(1);
     await expect(
       app.call(methods.confirmPasswordReset, {
-        token: older.token,
+        token: tokenOf(older),
         newPassword: 'Older-Link-Pa55!',
       }),
     ).rejects.toMatchObject({ code: 'validation_failed' });
     await expect(
       app.call(methods.confirmPasswordReset, {
-        token: newer.token,
+        token: tokenOf(newer),
         newPassword: 'Newer-Link-Pa55!',
       }),
     ).resolves.toBeDefined();

@@ -1,5 +1,6 @@
 import { publicUrl } from '@onramp/config';
 import { z } from 'zod';
+import { eventTokenConfig } from '@onramp/sealing';
 
 /** Every kind of invitation (`InvitationSpec`'s cases, as stored). */
 export const INVITATION_KINDS = [
@@ -60,6 +61,8 @@ export const invitationsConfig = z.object({
   JOINING_CODE_ATTEMPTS: positiveInt(10),
   // How often each replica looks for invitations that have expired, to announce them.
   EXPIRY_SWEEP_SECONDS: positiveInt(30),
+  // Seals link tokens in InvitationIssued (notifications needs the same key to email them).
+  ...eventTokenConfig,
 });
 
 export type InvitationsConfig = z.output<typeof invitationsConfig>;

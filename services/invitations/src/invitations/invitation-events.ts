@@ -5,15 +5,18 @@ import type { Invitation } from '../generated/prisma/client';
 import { planInvitation } from './invitation-kinds';
 import { invitationMessage, specMessage } from './invitation-message';
 
-/** The event that makes notifications email the link: the only place the token travels. */
+/**
+ * The event that makes notifications email the link: the only place the token travels, sealed
+ * (`carriedToken`, see EventTokens) where the installation has an EVENT_TOKEN_KEY.
+ */
 export function issuedEvent(
   row: Invitation,
-  token: string,
+  carriedToken: string,
   resend: boolean,
 ): MessageInitShape<typeof invitations.InvitationIssuedSchema> {
   return {
     invitation: invitationMessage(row),
-    token,
+    token: carriedToken,
     resend,
     inviterName: row.inviterName,
     accountName: row.accountName,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { eventTokensProvider } from '@onramp/sealing';
 import { CommonModule } from '../common/common.module';
 import { AcceptanceService } from './acceptance.service';
 import { ExpiryScheduler } from './expiry.scheduler';
@@ -16,6 +17,7 @@ import { InvitationsService } from './invitations.service';
     InvitationsRpc,
     ExpiryScheduler,
     InvitationOutcomesConsumer,
+    eventTokensProvider,
   ],
 })
 export class InvitationsModule {}

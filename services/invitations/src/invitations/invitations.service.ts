@@ -13,10 +13,11 @@ import {
   type Target,
 } from '@onramp/authz';
 import { SERVICE_CONFIG } from '@onramp/config';
-import { invitations, isUuid } from '@onramp/contracts';
+import { invitations, isUuid, tokenContext } from '@onramp/contracts';
 import { DomainError, type FieldViolation } from '@onramp/errors';
 import { Outbox } from '@onramp/messaging';
 import { decodeNewestFirst, newestFirstPage, pageLimit } from '@onramp/persistence';
+import { EventTokens } from '@onramp/sealing';
 import {
   emailViolations,
   languageViolations,
@@ -67,6 +68,7 @@ export class InvitationsService {
     private readonly readiness: EmailReadiness,
     private readonly limits: RateLimits,
     private readonly outbox: Outbox,
+    private readonly tokens: EventTokens,
     @Inject(SERVICE_CONFIG) private readonly config: InvitationsConfig,
   ) {}
 
@@ -282,7 +284,7 @@ export class InvitationsService {
       await this.outbox.append(
         transaction,
         invitations.InvitationIssuedSchema,
-        issuedEvent(row, token, resend),
+        issuedEvent(row, this.tokens.forEvent(token, tokenContext.invitation(row.id)), resend),
       );
     else
       await this.outbox.append(transaction, invitations.InvitationCreatedSchema, {

@@ -1,4 +1,5 @@
 import { publicUrl } from '@onramp/config';
+import { eventTokenConfig, sealingKey } from '@onramp/sealing';
 import { z } from 'zod';
 import { webhooksConfig } from '../webhooks/webhooks-config';
 
@@ -23,10 +24,7 @@ export const notificationsConfig = z.object({
   POSTMARK_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.postmarkapp.com'),
   // Encrypts the secrets of settings saved through the API (AES-256-GCM): base64url of 32 random
   // bytes (`openssl rand -base64 32 | tr '+/' '-_' | tr -d '='`). Needed only to save or use them.
-  SETTINGS_ENCRYPTION_KEY: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{43}=?$/, 'must be the base64url encoding of 32 bytes')
-    .optional(),
+  SETTINGS_ENCRYPTION_KEY: sealingKey.optional(),
   EMAIL_FROM: z.string().min(1).default('Onramp <no-reply@onramp.local>'),
   // Where links in emails point (the gateway's public address), without a trailing slash.
   PUBLIC_URL: publicUrl,
@@ -46,6 +44,8 @@ export const notificationsConfig = z.object({
     .string()
     .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour as #rrggbb')
     .default('#1f6feb'),
+  // Opens the link tokens identity and invitations seal into their events (the same key as theirs).
+  ...eventTokenConfig,
   // Partner webhooks (see webhooks-config.ts).
   ...webhooksConfig.shape,
 });

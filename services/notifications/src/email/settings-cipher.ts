@@ -1,40 +1,8 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { SERVICE_CONFIG } from '@onramp/config';
 import { DomainError } from '@onramp/errors';
+import { keyFrom, open, seal } from '@onramp/sealing';
 import type { NotificationsConfig } from '../config/notifications-config';
-
-const ALGORITHM = 'aes-256-gcm';
-const FORMAT = 'v1';
-const IV_BYTES = 12;
-
-/**
- * AES-256-GCM with a fresh IV per value: "v1.<iv>.<auth tag>.<ciphertext>", base64url. `context`
- * is authenticated with it (the provider's name), so a token saved for Postmark cannot be replayed
- * as an SMTP URL; a changed byte or a different key fails to open.
- */
-export function seal(key: Buffer, plain: string, context: string): string {
-  const iv = randomBytes(IV_BYTES);
-  const cipher = createCipheriv(ALGORITHM, key, iv);
-  cipher.setAAD(Buffer.from(context));
-  const ciphertext = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-  return [FORMAT, iv, cipher.getAuthTag(), ciphertext]
-    .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
-    .join('.');
-}
-
-export function open(key: Buffer, sealed: string, context: string): string {
-  const [format, iv, tag, ciphertext, ...rest] = sealed.split('.');
-  if (format !== FORMAT || ciphertext === undefined || rest.length > 0)
-    throw new Error('not a sealed secret of a known format');
-  const decipher = createDecipheriv(ALGORITHM, key, Buffer.from(iv, 'base64url'));
-  decipher.setAAD(Buffer.from(context));
-  decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-  return Buffer.concat([
-    decipher.update(Buffer.from(ciphertext, 'base64url')),
-    decipher.final(),
-  ]).toString('utf8');
-}
 
 /**
  * Seals and opens the secrets the service stores (email provider settings, webhook signing
@@ -49,7 +17,7 @@ export class SettingsCipher {
     this.key =
       config.SETTINGS_ENCRYPTION_KEY === undefined
         ? undefined
-        : Buffer.from(config.SETTINGS_ENCRYPTION_KEY, 'base64url');
+        : keyFrom(config.SETTINGS_ENCRYPTION_KEY);
   }
 
   /** Answers service_unavailable (503) when this installation has no key to seal with. */

@@ -2,8 +2,9 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { toBinary } from '@bufbuild/protobuf';
 import { timestampDate, type Timestamp } from '@bufbuild/protobuf/wkt';
 import { SERVICE_CONFIG } from '@onramp/config';
-import { eventSubject, identity } from '@onramp/contracts';
+import { eventSubject, identity, tokenContext } from '@onramp/contracts';
 import { EventConsumers } from '@onramp/messaging';
+import { EventTokens } from '@onramp/sealing';
 import type { NotificationsConfig } from '../config/notifications-config';
 import { DeliveriesService } from '../deliveries/deliveries.service';
 import { momentKey, sha256Hex } from '../deliveries/event-keys';
@@ -33,6 +34,7 @@ export class IdentityEmailsConsumer implements OnModuleInit {
     private readonly consumers: EventConsumers,
     private readonly deliveries: DeliveriesService,
     private readonly emailTemplates: EmailTemplates,
+    private readonly tokens: EventTokens,
     @Inject(SERVICE_CONFIG) private readonly config: NotificationsConfig,
   ) {}
 
@@ -56,7 +58,8 @@ export class IdentityEmailsConsumer implements OnModuleInit {
     const templates = await this.emailTemplates.current();
     return this.deliveries.deliver({
       sourceSubject: eventSubject(identity.PasswordResetIssuedSchema),
-      // The token itself is never stored, not even inside a key: only its hash enters the key.
+      // The token itself is never stored, not even inside a key: only a hash of what the event
+      // carries (the sealed token) enters the key.
       eventKey: [event.userId, momentKey(event.expiresAt), sha256Hex(event.token)].join('|'),
       recipient: event.email,
       userId: event.userId,
@@ -65,7 +68,10 @@ export class IdentityEmailsConsumer implements OnModuleInit {
       render: () =>
         templates.render('password-reset', language, {
           ...commonVariables(this.config, event.name),
-          resetUrl: `${this.config.PUBLIC_URL}/reset-password?token=${encodeURIComponent(event.token)}`,
+          // A token that cannot be opened (another key) fails the delivery as render_failed.
+          resetUrl: `${this.config.PUBLIC_URL}/reset-password?token=${encodeURIComponent(
+            this.tokens.fromEvent(event.token, tokenContext.passwordReset(event.userId)),
+          )}`,
           expiresAt: event.expiresAt ? formatMoment(timestampDate(event.expiresAt), language) : '',
         }),
     });

@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { identity } from '@onramp/contracts';
+import { identity, tokenContext } from '@onramp/contracts';
+import { EventTokens } from '@onramp/sealing';
 import {
   eventually,
   type ReceivedEmail,
@@ -25,6 +27,7 @@ const SUBJECTS = {
   },
 } as const;
 const LANGUAGES = ['en', 'nl', 'de', 'fr'] as const;
+const EVENT_TOKEN_KEY = randomBytes(32).toString('base64url');
 
 let sink: SmtpSink;
 let app: NotificationsApp;
@@ -41,6 +44,7 @@ beforeAll(async () => {
     BRAND_SUPPORT_EMAIL: 'support@volt.example',
     EMAIL_MAX_ATTEMPTS: '3',
     EMAIL_RETRY_BASE_MS: '100',
+    EVENT_TOKEN_KEY,
   });
 }, 120_000);
 
@@ -113,6 +117,33 @@ describe('password reset email', () => {
       expect(JSON.stringify(delivery)).not.toContain(event.token);
     },
   );
+
+  it('opens a token sealed under EVENT_TOKEN_KEY, and sends nothing for one sealed under another key', async () => {
+    const address = recipient();
+    const token = randomBytes(32).toString('base64url');
+    const event = resetIssued(address);
+    const sealed = new EventTokens(EVENT_TOKEN_KEY).forEvent(
+      token,
+      tokenContext.passwordReset(event.userId),
+    );
+    await app.publish(identity.PasswordResetIssuedSchema, { ...event, token: sealed });
+    const email = await sink.waitFor(to(address));
+    expect(email.text).toContain(`${PUBLIC_URL}/reset-password?token=${token}`);
+    expect(email.text).not.toContain(sealed);
+
+    const other = recipient();
+    const forged = resetIssued(other);
+    const sealedElsewhere = new EventTokens(randomBytes(32).toString('base64url')).forEvent(
+      token,
+      tokenContext.passwordReset(forged.userId),
+    );
+    await app.publish(identity.PasswordResetIssuedSchema, { ...forged, token: sealedElsewhere });
+    const failed = await deliveryOf(other);
+    expect(failed).toMatchObject({ status: 'failed' });
+    expect(failed.lastError).toMatch(/^render_failed/);
+    expect(failed.lastError).not.toContain(token);
+    expect(sink.messages.filter(to(other))).toHaveLength(0);
+  });
 
   it('falls back to English for a language without templates', async () => {
     const address = recipient();

@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { timestampDate } from '@bufbuild/protobuf/wkt';
 import { SERVICE_CONFIG } from '@onramp/config';
-import { eventSubject, invitations } from '@onramp/contracts';
+import { eventSubject, invitations, tokenContext } from '@onramp/contracts';
 import { EventConsumers } from '@onramp/messaging';
+import { EventTokens } from '@onramp/sealing';
 import type { NotificationsConfig } from '../config/notifications-config';
 import { DeliveriesService } from '../deliveries/deliveries.service';
 import { sha256Hex } from '../deliveries/event-keys';
@@ -39,6 +40,7 @@ export class InvitationEmailsConsumer implements OnModuleInit {
     private readonly consumers: EventConsumers,
     private readonly deliveries: DeliveriesService,
     private readonly emailTemplates: EmailTemplates,
+    private readonly tokens: EventTokens,
     @Inject(SERVICE_CONFIG) private readonly config: NotificationsConfig,
   ) {}
 
@@ -69,7 +71,8 @@ export class InvitationEmailsConsumer implements OnModuleInit {
     return this.deliveries.deliver({
       sourceSubject: eventSubject(invitations.InvitationIssuedSchema),
       // Every send, resends included, carries a new token, so its hash tells the next send from a
-      // redelivery of this one. The token itself is never stored, not even inside a key.
+      // redelivery of this one. The token itself is never stored, not even inside a key (the hash
+      // is of what the event carries: the sealed token where EVENT_TOKEN_KEY is set).
       eventKey: [invitation.id, sha256Hex(event.token)].join('|'),
       recipient: invitation.email,
       template,
@@ -82,7 +85,10 @@ export class InvitationEmailsConsumer implements OnModuleInit {
           accountName: event.accountName,
           newAccountName: event.newAccountName,
           roles: roleList(event.roles, language),
-          acceptUrl: `${this.config.PUBLIC_URL}/invite/${encodeURIComponent(event.token)}`,
+          // A token that cannot be opened (another key) fails the delivery as render_failed.
+          acceptUrl: `${this.config.PUBLIC_URL}/invite/${encodeURIComponent(
+            this.tokens.fromEvent(event.token, tokenContext.invitation(invitation.id)),
+          )}`,
           expiresAt: invitation.expiresAt
             ? formatMoment(timestampDate(invitation.expiresAt), language)
             : '',

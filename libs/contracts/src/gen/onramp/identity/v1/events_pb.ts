@@ -309,7 +309,7 @@ export const PasswordResetRequestedSchema: GenMessage<PasswordResetRequested> = 
 
 /**
  * A reset token was issued for an existing, active user: notifications emails the link.
- * The token is the only copy in clear; it is single use and expires at expires_at.
+ * The token is the only copy anywhere; it is single use and expires at expires_at.
  *
  * @generated from message onramp.identity.v1.PasswordResetIssued
  */
@@ -335,6 +335,9 @@ export type PasswordResetIssued = Message<"onramp.identity.v1.PasswordResetIssue
   language: string;
 
   /**
+   * Sealed under EVENT_TOKEN_KEY ("v1.<iv>.<tag>.<ciphertext>", AES-256-GCM, authenticated with
+   * "identity.password-reset-issued:<user_id>"); the token itself only where no key is set.
+   *
    * @generated from field: string token = 5;
    */
   token: string;

@@ -21,7 +21,7 @@ export const file_onramp_invitations_v1_events: GenFile = /*@__PURE__*/
 
 /**
  * An invitation was created or resent with email: notifications sends the link. The token is the
- * only copy in clear; it dies when the invitation is resent, revoked, accepted or expires.
+ * only copy anywhere; it dies when the invitation is resent, revoked, accepted or expires.
  *
  * @generated from message onramp.invitations.v1.InvitationIssued
  */
@@ -32,6 +32,9 @@ export type InvitationIssued = Message<"onramp.invitations.v1.InvitationIssued">
   invitation?: Invitation | undefined;
 
   /**
+   * Sealed under EVENT_TOKEN_KEY ("v1.<iv>.<tag>.<ciphertext>", AES-256-GCM, authenticated with
+   * "invitations.invitation-issued:<invitation id>"); the token itself only where no key is set.
+   *
    * @generated from field: string token = 2;
    */
   token: string;

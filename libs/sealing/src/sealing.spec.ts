@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { open, seal } from './settings-cipher';
+import { isSealed, open, seal } from './sealing';
 
 const key = randomBytes(32);
 
@@ -25,4 +25,9 @@ it('refuses to open with another key, for another provider, or after a byte chan
     open(key, [format, iv, tag, flipped.toString('base64url')].join('.'), 'postmark'),
   ).toThrow();
   expect(() => open(key, 'token', 'postmark')).toThrow(/format/);
+});
+
+it('tells a sealed value from a plain token', () => {
+  expect(isSealed(seal(key, 'token', 'reset'))).toBe(true);
+  expect(isSealed(randomBytes(32).toString('base64url'))).toBe(false);
 });

@@ -1,0 +1,2 @@
+export { eventTokenConfig, EventTokens, eventTokensProvider } from './event-tokens';
+export { isSealed, keyFrom, open, seal, sealingKey } from './sealing';
