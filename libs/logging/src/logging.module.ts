@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule, type Params } from 'nestjs-pino';
 import { CORRELATION_HEADER, currentCorrelationId, newCorrelationId } from './correlation';
-import { REDACTED_PATHS, redactRequest } from './redaction';
+import { CENSOR, REDACTED_PATHS, redactRequest } from './redaction';
 
 export interface LoggingOptions {
   service: string;
@@ -19,7 +19,7 @@ export function loggerOptions({ service, level }: LoggingOptions): Params {
     pinoHttp: {
       level,
       base: { service },
-      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      redact: { paths: REDACTED_PATHS, censor: CENSOR },
       serializers: { req: redactRequest },
       messageKey: 'message',
       mixin: () => {

@@ -1,9 +1,14 @@
-/** Secrets never reach a log line: credentials in headers and bodies are censored by pino. */
+/**
+ * Secrets never reach a log line: credentials in headers and bodies, and the token query
+ * parameter a framework parses onto the request (`*.token` reaches one level only), are censored
+ * by pino.
+ */
 export const REDACTED_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
   'req.headers["x-api-key"]',
   'res.headers["set-cookie"]',
+  'req.query.token',
   '*.password',
   '*.token',
   '*.refreshToken',
@@ -12,7 +17,8 @@ export const REDACTED_PATHS = [
   '*.apiKey',
 ];
 
-const CENSOR = '[redacted]';
+/** What pino and {@link redactUrl} write in place of a secret. */
+export const CENSOR = '[redacted]';
 
 /** Query parameters whose value is a one-time secret (the reset link's and invitation lookups'). */
 const SECRET_QUERY_PARAMETERS: ReadonlySet<string> = new Set(['token']);
@@ -52,26 +58,13 @@ export function redactUrl(url: string): string {
 
 interface LoggedRequest {
   url?: unknown;
-  query?: unknown;
 }
 
 /**
- * pino-http's request serializer, applied after the standard one: the URL and the parsed query
- * (both logged with every request line) lose their secrets. The request itself is left untouched.
+ * pino-http's request serializer, applied after the standard one: the URL (logged with every
+ * request line) loses its secrets. The request itself is left untouched.
  */
 export function redactRequest<Request extends LoggedRequest>(request: Request): Request {
-  const { url, query } = request;
-  return {
-    ...request,
-    ...(typeof url === 'string' && { url: redactUrl(url) }),
-    ...(typeof query === 'object' &&
-      query !== null && {
-        query: Object.fromEntries(
-          Object.entries(query).map(([name, value]: [string, unknown]) => [
-            name,
-            SECRET_QUERY_PARAMETERS.has(name) ? CENSOR : value,
-          ]),
-        ),
-      }),
-  };
+  const { url } = request;
+  return typeof url === 'string' ? { ...request, url: redactUrl(url) } : request;
 }
