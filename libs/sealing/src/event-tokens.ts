@@ -1,4 +1,4 @@
-import { Logger, type Provider } from '@nestjs/common';
+import { Logger, Module } from '@nestjs/common';
 import { SERVICE_CONFIG } from '@onramp/config';
 import { isSealed, keyFrom, open, seal, sealingKey } from './sealing';
 
@@ -45,16 +45,25 @@ export class EventTokens {
   }
 }
 
-/** EventTokens for a service whose configuration includes `eventTokenConfig`. */
-export const eventTokensProvider: Provider = {
-  provide: EventTokens,
-  useFactory: (config: { EVENT_TOKEN_KEY?: string }) => {
-    const tokens = new EventTokens(config.EVENT_TOKEN_KEY);
-    if (!tokens.sealing)
-      new Logger(EventTokens.name).warn(
-        'EVENT_TOKEN_KEY is not set: reset and invitation link tokens travel in clear through JetStream and the outboxes',
-      );
-    return tokens;
-  },
-  inject: [SERVICE_CONFIG],
-};
+/**
+ * EventTokens for a service whose configuration includes `eventTokenConfig`: one instance however
+ * many of the service's modules import it.
+ */
+@Module({
+  providers: [
+    {
+      provide: EventTokens,
+      useFactory: (config: { EVENT_TOKEN_KEY?: string }) => {
+        const tokens = new EventTokens(config.EVENT_TOKEN_KEY);
+        if (!tokens.sealing)
+          new Logger(EventTokens.name).warn(
+            'EVENT_TOKEN_KEY is not set: reset and invitation link tokens travel in clear through JetStream and the outboxes',
+          );
+        return tokens;
+      },
+      inject: [SERVICE_CONFIG],
+    },
+  ],
+  exports: [EventTokens],
+})
+export class EventTokensModule {}

@@ -1,2 +1,2 @@
-export { eventTokenConfig, EventTokens, eventTokensProvider } from './event-tokens';
-export { isSealed, keyFrom, open, seal, sealingKey } from './sealing';
+export { eventTokenConfig, EventTokens, EventTokensModule } from './event-tokens';
+export { keyFrom, open, seal, sealingKey } from './sealing';

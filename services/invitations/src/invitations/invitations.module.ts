@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { eventTokensProvider } from '@onramp/sealing';
+import { EventTokensModule } from '@onramp/sealing';
 import { CommonModule } from '../common/common.module';
 import { AcceptanceService } from './acceptance.service';
 import { ExpiryScheduler } from './expiry.scheduler';
@@ -9,7 +9,7 @@ import { InvitationsRpc } from './invitations.rpc';
 import { InvitationsService } from './invitations.service';
 
 @Module({
-  imports: [CommonModule],
+  imports: [CommonModule, EventTokensModule],
   providers: [
     InvitationsRepository,
     InvitationsService,
@@ -17,7 +17,6 @@ import { InvitationsService } from './invitations.service';
     InvitationsRpc,
     ExpiryScheduler,
     InvitationOutcomesConsumer,
-    eventTokensProvider,
   ],
 })
 export class InvitationsModule {}

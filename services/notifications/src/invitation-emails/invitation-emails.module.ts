@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { eventTokensProvider } from '@onramp/sealing';
+import { EventTokensModule } from '@onramp/sealing';
 import { DeliveriesModule } from '../deliveries/deliveries.module';
 import { RenderingModule } from '../rendering/rendering.module';
 import { InvitationEmailsConsumer } from './invitation-emails.consumer';
 
 @Module({
-  imports: [DeliveriesModule, RenderingModule],
-  providers: [InvitationEmailsConsumer, eventTokensProvider],
+  imports: [DeliveriesModule, RenderingModule, EventTokensModule],
+  providers: [InvitationEmailsConsumer],
 })
 export class InvitationEmailsModule {}
