@@ -23,7 +23,7 @@ import { InFlight } from './in-flight';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging-options';
 import { NATS_CONNECTION } from './nats-connection';
 import { RetryLater } from './retry-later';
-import { ensureStream } from './streams';
+import { ensureStream, streamFor } from './streams';
 
 const ACK_WAIT_MS = 30_000;
 const RETRY_DELAY_MS = 1_000;
@@ -36,6 +36,18 @@ export interface EventContext {
    * event, different for every other event, so it identifies the event to third parties.
    */
   messageId: string;
+  /**
+   * Runs `work` once the transaction that applied the event has committed (never if it rolled
+   * back), e.g. to nudge a relay that should see what the handler wrote. An error it throws is
+   * logged; the message stays handled.
+   */
+  afterCommit: (work: () => void) => void;
+}
+
+/** A durable consumer EventConsumers runs: its name and the stream it reads. */
+export interface DurableConsumer {
+  durable: string;
+  stream: string;
 }
 
 export interface EventSubscription<Event extends Message, Transaction extends SqlClient> {
@@ -79,13 +91,21 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
     this.subscriptions.push(subscription as unknown as EventSubscription<Message, SqlClient>);
   }
 
+  /** Every durable consumer registered, named as consumption names them (`<service>-<name>`). */
+  durableConsumers(): DurableConsumer[] {
+    return this.subscriptions.map((subscription) => ({
+      durable: this.durableName(subscription),
+      stream: streamFor(eventSubject(subscription.schema)).name,
+    }));
+  }
+
   async onApplicationBootstrap(): Promise<void> {
     const manager = await jetstreamManager(this.connection);
     const js = jetstream(this.connection);
     for (const subscription of this.subscriptions) {
       const subject = eventSubject(subscription.schema);
       const stream = await ensureStream(manager, subject);
-      const durable = `${this.options.service}-${subscription.name}`;
+      const durable = this.durableName(subscription);
       await manager.consumers.add(stream, {
         durable_name: durable,
         filter_subject: subject,
@@ -98,6 +118,10 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
       ).consume({ max_messages: 64 });
       this.running.push({ messages, loop: this.consume(messages, durable, subscription) });
     }
+  }
+
+  private durableName(subscription: EventSubscription<Message, SqlClient>): string {
+    return `${this.options.service}-${subscription.name}`;
   }
 
   /** Stops pulling, then lets the messages in hand finish (and be acknowledged). */
@@ -141,6 +165,7 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
         message.term();
         return;
       }
+      const committed: (() => void)[] = [];
       try {
         await this.database.$transaction(async (transaction) => {
           const firstTime = await transaction.$executeRawUnsafe(
@@ -148,8 +173,15 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
             durable,
             messageId,
           );
-          if (firstTime === 1) await subscription.handler(event, transaction, { messageId });
+          if (firstTime === 1)
+            await subscription.handler(event, transaction, {
+              messageId,
+              afterCommit: (work) => {
+                committed.push(work);
+              },
+            });
         });
+        for (const work of committed) this.runCommitted(work, durable, messageId);
         message.ack();
         this.logger.log(`${durable}: handled ${message.subject} message ${messageId}`);
       } catch (error) {
@@ -167,5 +199,16 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
         message.nak(RETRY_DELAY_MS);
       }
     });
+  }
+
+  /** Work a handler left for after its commit: a failure of it is logged, not redelivered. */
+  private runCommitted(work: () => void, durable: string, messageId: string): void {
+    try {
+      work();
+    } catch (error) {
+      this.logger.error(
+        `${durable}: work after message ${messageId} committed failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
   }
 }

@@ -4,7 +4,12 @@ export { NATS_CONNECTION } from './nats-connection';
 export { RpcClient } from './rpc-client';
 export { RpcServer } from './rpc-server';
 export { Outbox } from './outbox';
-export { EventConsumers, type EventContext, type EventSubscription } from './event-consumers';
+export {
+  EventConsumers,
+  type DurableConsumer,
+  type EventContext,
+  type EventSubscription,
+} from './event-consumers';
 export { streamFor } from './streams';
 export { ERROR_HEADER } from './headers';
 export { RetryLater } from './retry-later';

@@ -40,6 +40,9 @@ describe('messaging against real NATS and Postgres', () => {
   const laterCalls: number[] = [];
   /** Handlers running at once, per subscription, and the most seen. */
   const running = { seen: 0, seenMost: 0, updates: 0, updatesMost: 0, updatesDone: 0 };
+  /** Attempts of the handler that leaves work for after its commit, and what that work saw. */
+  let committedAttempts = 0;
+  const afterCommitRuns: { attempt: number; rowsSeen: number }[] = [];
 
   beforeAll(async () => {
     infrastructure = await provideInfrastructure();
@@ -113,6 +116,25 @@ describe('messaging against real NATS and Postgres', () => {
         await new Promise((resolve) => setTimeout(resolve, 100));
         running.updates -= 1;
         running.updatesDone += 1;
+      },
+    });
+    app.get(EventConsumers).subscribe<identity.UserReactivated, SqlClient>({
+      name: 'after-commit',
+      schema: identity.UserReactivatedSchema,
+      handler: async (event, transaction, { messageId, afterCommit }) => {
+        const attempt = (committedAttempts += 1);
+        await transaction.$executeRawUnsafe(
+          'INSERT INTO demo.seen (user_id, message_id) VALUES ($1, $2)',
+          event.userId,
+          messageId,
+        );
+        afterCommit(() => {
+          // Another connection than the handler's transaction: only committed rows show.
+          void pool
+            .query('SELECT count(*) FROM demo.seen WHERE user_id = $1', [event.userId])
+            .then(({ rows }) => afterCommitRuns.push({ attempt, rowsSeen: Number(rows[0].count) }));
+        });
+        if (attempt === 1) throw new Error('rolled back');
       },
     });
     await app.init();
@@ -232,6 +254,22 @@ describe('messaging against real NATS and Postgres', () => {
     await eventually(() => Promise.resolve(running.updatesDone === 12));
     expect(running.updatesMost).toBeGreaterThan(1);
     expect(running.updatesMost).toBeLessThanOrEqual(4);
+  });
+
+  it('runs work a handler left for after its commit only once it committed', async () => {
+    const js = jetstream(app.get<NatsConnection>(NATS_CONNECTION));
+    await js.publish(
+      'identity.user.reactivated.v1',
+      toBinary(
+        identity.UserReactivatedSchema,
+        create(identity.UserReactivatedSchema, { userId: 'after-commit' }),
+      ),
+      { msgID: 'after-commit-1' },
+    );
+    await eventually(() => Promise.resolve(afterCommitRuns.length === 1));
+    // The first attempt threw, so its transaction rolled back and its work never ran.
+    expect(committedAttempts).toBe(2);
+    expect(afterCommitRuns).toEqual([{ attempt: 2, rowsSeen: 1 }]);
   });
 
   it('skips a message whose id it has already handled', async () => {

@@ -24,7 +24,7 @@ export class InvitedAccountsConsumer implements OnModuleInit {
     this.consumers.subscribe<invitations.InvitationAccepted, Prisma.TransactionClient>({
       name: 'invited-accounts',
       schema: invitations.InvitationAcceptedSchema,
-      handler: async (event, transaction) => {
+      handler: async (event, transaction, context) => {
         if (event.newAccount === undefined) return;
         const checked = invitedAccountOf(event.newAccount);
         if ('violations' in checked) {
@@ -38,7 +38,7 @@ export class InvitedAccountsConsumer implements OnModuleInit {
         }
         const created = await this.invitedAccounts.create(transaction, checked.account);
         // The relay also polls; this only shortens the wait once the transaction has committed.
-        if (created !== undefined) setImmediate(() => this.outbox.nudge());
+        if (created !== undefined) context.afterCommit(() => this.outbox.nudge());
       },
     });
   }

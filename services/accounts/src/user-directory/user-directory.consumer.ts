@@ -62,7 +62,7 @@ export class UserDirectoryConsumer implements OnModuleInit {
     this.consumers.subscribe<identity.UserDeleted, Prisma.TransactionClient>({
       name: 'user-directory-erasure',
       schema: identity.UserDeletedSchema,
-      handler: async (event, transaction) => {
+      handler: async (event, transaction, context) => {
         // Driver profiles go, cards stay but are unassigned; every account hears DriverErased.
         const accountIds = await this.drivers.eraseUser(transaction, event.userId);
         for (const accountId of accountIds)
@@ -73,7 +73,7 @@ export class UserDirectoryConsumer implements OnModuleInit {
           });
         await this.directory.erase(transaction, event.userId);
         // The relay also polls; this only shortens the wait once the transaction has committed.
-        setImmediate(() => this.outbox.nudge());
+        context.afterCommit(() => this.outbox.nudge());
       },
     });
   }

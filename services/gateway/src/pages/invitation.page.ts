@@ -4,7 +4,7 @@ import type { MessageInitShape } from '@bufbuild/protobuf';
 import { DomainError, type FieldViolation } from '@onramp/errors';
 import { RpcClient } from '@onramp/messaging';
 import type { FastifyRequest } from 'fastify';
-import { answered } from '../invitations/invitations.mappers';
+import { answered } from '../mappers/proto-values';
 import { INVITATION_TOKEN } from '../invitations/invitations.schemas';
 import {
   formFields,
@@ -67,7 +67,7 @@ async function lookup(
   if (!INVITATION_TOKEN.test(token)) return undefined;
   try {
     const { invitation } = await rpc.call(method.lookupInvitation, { token, ip });
-    return answered(invitation, 'a preview');
+    return answered('invitations', invitation, 'a preview');
   } catch (error) {
     if (error instanceof DomainError && error.code === 'invalid_token') return undefined;
     throw error;

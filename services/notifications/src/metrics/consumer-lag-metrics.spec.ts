@@ -1,4 +1,5 @@
 import type { jetstreamManager } from '@nats-io/jetstream';
+import type { EventConsumers } from '@onramp/messaging';
 import { CONSUMER_INFO_TIMEOUT_MS, ConsumerLagMetrics } from './consumer-lag-metrics';
 import { EmailMetrics } from './email-metrics';
 
@@ -8,9 +9,17 @@ const silentNats = {
   request: () => new Promise<never>(() => {}),
 } as unknown as Parameters<typeof jetstreamManager>[0];
 
+/** Consumers whose lag NATS is asked for. */
+const consumers = {
+  durableConsumers: () => [
+    { durable: 'notifications-password-reset-email', stream: 'IDENTITY_EVENTS' },
+    { durable: 'notifications-invitation-email', stream: 'INVITATIONS_EVENTS' },
+  ],
+} as unknown as EventConsumers;
+
 it('answers /metrics within the timeout, without lag samples, when NATS does not answer', async () => {
   const metrics = new EmailMetrics();
-  new ConsumerLagMetrics(metrics, silentNats);
+  new ConsumerLagMetrics(metrics, consumers, silentNats);
 
   const started = Date.now();
   const text = await metrics.registry.metrics();

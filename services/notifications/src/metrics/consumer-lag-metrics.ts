@@ -1,13 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { jetstreamManager, type ConsumerInfo, type JetStreamManager } from '@nats-io/jetstream';
-import { eventSubject } from '@onramp/contracts';
-import { NATS_CONNECTION, streamFor } from '@onramp/messaging';
+import { EventConsumers, NATS_CONNECTION } from '@onramp/messaging';
 import { Gauge } from 'prom-client';
-import { userErasureSubscription } from '../erasure/user-erasure.consumer';
-import { identityEmailSubscriptions } from '../identity-emails/identity-emails.consumer';
-import { invitationEmailSubscriptions } from '../invitation-emails/invitation-emails.consumer';
-import { eventSources } from '../webhooks/event-sources';
-import { webhookConsumerName } from '../webhooks/webhook-intake.consumer';
 import { EmailMetrics } from './email-metrics';
 
 type NatsConnection = Parameters<typeof jetstreamManager>[0];
@@ -15,21 +9,11 @@ type NatsConnection = Parameters<typeof jetstreamManager>[0];
 /** Prometheus gives up on a scrape after 10 s by default; one slow NATS answer must not cost it. */
 export const CONSUMER_INFO_TIMEOUT_MS = 1_000;
 
-/** The service's durable consumers, named as EventConsumers names them (`<service>-<name>`). */
-export const lagConsumers = [
-  ...Object.values(identityEmailSubscriptions),
-  ...Object.values(invitationEmailSubscriptions),
-  ...eventSources.map(({ schema }) => ({ name: webhookConsumerName(schema), schema })),
-  userErasureSubscription,
-].map(({ name, schema }) => ({
-  durable: `notifications-${name}`,
-  stream: streamFor(eventSubject(schema)).name,
-}));
-
 /**
- * Consumer lag, read from JetStream at scrape time: messages not delivered yet, and messages
- * delivered but not acknowledged yet. A consumer whose info cannot be read in time is left out of
- * that scrape (no sample rather than a stale one), so /metrics always answers.
+ * Consumer lag of every durable consumer EventConsumers runs, read from JetStream at scrape time:
+ * messages not delivered yet, and messages delivered but not acknowledged yet. A consumer whose
+ * info cannot be read in time is left out of that scrape (no sample rather than a stale one), so
+ * /metrics always answers.
  */
 @Injectable()
 export class ConsumerLagMetrics {
@@ -40,6 +24,7 @@ export class ConsumerLagMetrics {
 
   constructor(
     metrics: EmailMetrics,
+    private readonly consumers: EventConsumers,
     @Inject(NATS_CONNECTION) private readonly connection: NatsConnection,
   ) {
     const read = () => this.read();
@@ -75,7 +60,7 @@ export class ConsumerLagMetrics {
   private async readAll(): Promise<ReadonlyMap<string, ConsumerInfo>> {
     const infos = new Map<string, ConsumerInfo>();
     await Promise.all(
-      lagConsumers.map(async ({ durable, stream }) => {
+      this.consumers.durableConsumers().map(async ({ durable, stream }) => {
         try {
           infos.set(
             durable,

@@ -3,9 +3,9 @@ import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { Test } from '@nestjs/testing';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { identity } from '@onramp/contracts';
+import { EventConsumers } from '@onramp/messaging';
 import { eventually } from '@onramp/testing';
 import { NotificationsApp } from '../testing/notifications-app';
-import { lagConsumers } from './consumer-lag-metrics';
 import { EmailMetrics } from './email-metrics';
 import { MetricsController } from './metrics.controller';
 
@@ -88,6 +88,7 @@ it('counts a sent email and times its rendering and its provider call', async ()
 });
 
 it('reports the lag of each durable consumer, back to zero once its events are handled', async () => {
+  const lagConsumers = app.get(EventConsumers).durableConsumers();
   const durables = lagConsumers.map(({ durable }) => durable);
   expect(durables).toEqual(
     expect.arrayContaining([

@@ -1,20 +1,12 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Message } from '@bufbuild/protobuf';
-import { eventSubject, type EventSchema } from '@onramp/contracts';
-import { EventConsumers } from '@onramp/messaging';
+import { eventSubject } from '@onramp/contracts';
+import { EventConsumers, type EventContext } from '@onramp/messaging';
 import type { Prisma } from '../generated/prisma/client';
 import { eventSources, webhookBody, type EventSource } from './event-sources';
 import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
 import { WebhookDispatcher } from './webhook-dispatcher';
 import { WebhookEndpointsRepository } from './webhook-endpoints.repository';
-
-/**
- * The durable consumer of one source subject (EventConsumers names it `notifications-<name>`),
- * e.g. `webhooks-identity-user-created-v1`: shared by every replica, so each event is taken once.
- */
-export function webhookConsumerName(schema: EventSchema): string {
-  return `webhooks-${eventSubject(schema).replace(/\./g, '-')}`;
-}
 
 /**
  * Turns domain events into pending webhook deliveries: one per endpoint subscribed to the event's
@@ -33,10 +25,11 @@ export class WebhookIntake implements OnModuleInit {
   onModuleInit(): void {
     for (const source of eventSources)
       this.consumers.subscribe<Message, Prisma.TransactionClient>({
-        name: webhookConsumerName(source.schema),
+        // One durable consumer per source subject, e.g. `notifications-webhooks-identity-user-created-v1`:
+        // shared by every replica, so each event is taken once.
+        name: `webhooks-${eventSubject(source.schema).replace(/\./g, '-')}`,
         schema: source.schema,
-        handler: (event, transaction, { messageId }) =>
-          this.take(source, event, transaction, messageId),
+        handler: (event, transaction, context) => this.take(source, event, transaction, context),
       });
   }
 
@@ -44,7 +37,7 @@ export class WebhookIntake implements OnModuleInit {
     source: EventSource,
     event: Message,
     transaction: Prisma.TransactionClient,
-    messageId: string,
+    { messageId, afterCommit }: EventContext,
   ): Promise<void> {
     const publicEvent = source.toPublic(event);
     if (publicEvent === undefined) return;
@@ -64,6 +57,6 @@ export class WebhookIntake implements OnModuleInit {
       endpointIds,
     );
     // The dispatcher also polls; this only shortens the wait once the transaction has committed.
-    setImmediate(() => this.dispatcher.nudge());
+    afterCommit(() => this.dispatcher.nudge());
   }
 }
