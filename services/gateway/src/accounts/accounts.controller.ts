@@ -5,11 +5,11 @@ import { CurrentCaller } from '../auth/caller-context';
 import { idParams } from '../http/common.schemas';
 import { ZodBodyPipe, ZodParamsPipe, ZodQueryPipe } from '../http/zod.pipes';
 import {
-  answered,
   toAccountJson,
   toCreateAccountRequest,
   toUpdateAccountRequest,
 } from '../mappers/accounts.mappers';
+import { answered } from '../mappers/proto-values';
 import { Endpoint } from '../openapi/operation';
 import { accountsOperations as api } from './accounts.operations';
 import {
@@ -39,7 +39,7 @@ export class AccountsController {
       ...toCreateAccountRequest(body),
       caller,
     });
-    return toAccountJson(answered(account, 'an account'));
+    return toAccountJson(answered('accounts', account, 'an account'));
   }
 
   @Endpoint(api.list)
@@ -57,7 +57,7 @@ export class AccountsController {
     @Param(accountId) { id }: { id: string },
   ): Promise<AccountResponse> {
     const { account } = await this.rpc.call(method.getAccount, { caller, accountId: id });
-    return toAccountJson(answered(account, 'an account'));
+    return toAccountJson(answered('accounts', account, 'an account'));
   }
 
   @Endpoint(api.update)
@@ -71,6 +71,6 @@ export class AccountsController {
       caller,
       accountId: id,
     });
-    return toAccountJson(answered(account, 'an account'));
+    return toAccountJson(answered('accounts', account, 'an account'));
   }
 }

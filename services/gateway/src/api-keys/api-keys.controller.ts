@@ -4,7 +4,8 @@ import { RpcClient } from '@onramp/messaging';
 import { CurrentCaller } from '../auth/caller-context';
 import { idParams } from '../http/common.schemas';
 import { ZodBodyPipe, ZodParamsPipe, ZodQueryPipe } from '../http/zod.pipes';
-import { present, toApiKeyJson } from '../mappers/identity.mappers';
+import { toApiKeyJson } from '../mappers/identity.mappers';
+import { answered } from '../mappers/proto-values';
 import { Endpoint } from '../openapi/operation';
 import { apiKeysOperations as api } from './api-keys.operations';
 import {
@@ -37,7 +38,7 @@ export class ApiKeysController {
     @Body(new ZodBodyPipe(createApiKeyBody)) body: CreateApiKeyBody,
   ): Promise<CreatedApiKeyResponse> {
     const { apiKey, secret } = await this.rpc.call(method.createApiKey, { ...body, caller });
-    return { apiKey: toApiKeyJson(present(apiKey, 'an API key')), secret };
+    return { apiKey: toApiKeyJson(answered('identity', apiKey, 'an API key')), secret };
   }
 
   @Endpoint(api.revoke)

@@ -5,6 +5,7 @@ import { identity, type common } from '@onramp/contracts';
 import { DomainError } from '@onramp/errors';
 import { RpcClient } from '@onramp/messaging';
 import type { FastifyRequest } from 'fastify';
+import { answered } from '../mappers/proto-values';
 import { OPTIONAL_AUTHENTICATION, PUBLIC_ROUTE, REQUIRED_PERMISSION } from './access.decorators';
 import { attachCaller } from './caller-context';
 import { credentialOf } from './credential';
@@ -65,9 +66,7 @@ export class AuthenticationGuard implements CanActivate {
     const { caller } = await this.rpc.call(identity.IdentityService.method.authenticate, {
       credential,
     });
-    if (caller === undefined)
-      throw new DomainError('internal', 'identity answered without a caller');
-    return caller;
+    return answered('identity', caller, 'a caller');
   }
 }
 

@@ -5,11 +5,11 @@ import { CurrentCaller } from '../auth/caller-context';
 import { idParams } from '../http/common.schemas';
 import { ZodBodyPipe, ZodParamsPipe, ZodQueryPipe } from '../http/zod.pipes';
 import {
-  answered,
   toChargingCardJson,
   toCreateChargingCardRequest,
   toUpdateChargingCardRequest,
 } from '../mappers/accounts.mappers';
+import { answered } from '../mappers/proto-values';
 import { Endpoint } from '../openapi/operation';
 import { chargingCardsOperations as api } from './charging-cards.operations';
 import {
@@ -61,7 +61,7 @@ export class ChargingCardsController {
       caller,
       accountId: id,
     });
-    return toChargingCardJson(answered(chargingCard, 'a charging card'));
+    return toChargingCardJson(answered('accounts', chargingCard, 'a charging card'));
   }
 
   // The path's account goes along on every call naming a card: the accounts service authorises
@@ -76,7 +76,7 @@ export class ChargingCardsController {
       accountId: id,
       chargingCardId: cardId,
     });
-    return toChargingCardJson(answered(chargingCard, 'a charging card'));
+    return toChargingCardJson(answered('accounts', chargingCard, 'a charging card'));
   }
 
   @Endpoint(api.update)
@@ -91,7 +91,7 @@ export class ChargingCardsController {
       accountId: id,
       chargingCardId: cardId,
     });
-    return toChargingCardJson(answered(chargingCard, 'a charging card'));
+    return toChargingCardJson(answered('accounts', chargingCard, 'a charging card'));
   }
 
   /** Cards are never deleted: DELETE invalidates the card and answers it, now valid: false. */
@@ -105,6 +105,6 @@ export class ChargingCardsController {
       accountId: id,
       chargingCardId: cardId,
     });
-    return toChargingCardJson(answered(chargingCard, 'a charging card'));
+    return toChargingCardJson(answered('accounts', chargingCard, 'a charging card'));
   }
 }

@@ -4,7 +4,8 @@ import { RpcClient } from '@onramp/messaging';
 import { CurrentCaller } from '../auth/caller-context';
 import { idParams } from '../http/common.schemas';
 import { ZodBodyPipe, ZodParamsPipe, ZodQueryPipe } from '../http/zod.pipes';
-import { answered, toCostCenterJson } from '../mappers/accounts.mappers';
+import { toCostCenterJson } from '../mappers/accounts.mappers';
+import { answered } from '../mappers/proto-values';
 import { Endpoint } from '../openapi/operation';
 import { costCentersOperations as api } from './cost-centers.operations';
 import {
@@ -48,7 +49,7 @@ export class CostCentersController {
       accountId: id,
       name,
     });
-    return toCostCenterJson(answered(costCenter, 'a cost center'));
+    return toCostCenterJson(answered('accounts', costCenter, 'a cost center'));
   }
 
   // The path's account goes along: the accounts service authorises the caller on it and answers
@@ -65,7 +66,7 @@ export class CostCentersController {
       costCenterId,
       name,
     });
-    return toCostCenterJson(answered(costCenter, 'a cost center'));
+    return toCostCenterJson(answered('accounts', costCenter, 'a cost center'));
   }
 
   @Endpoint(api.delete)

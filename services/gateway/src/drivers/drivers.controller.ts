@@ -4,7 +4,8 @@ import { RpcClient } from '@onramp/messaging';
 import { CurrentCaller } from '../auth/caller-context';
 import { idParams } from '../http/common.schemas';
 import { ZodBodyPipe, ZodParamsPipe, ZodQueryPipe } from '../http/zod.pipes';
-import { answered, toDriverJson, toUpdateDriverRequest } from '../mappers/accounts.mappers';
+import { toDriverJson, toUpdateDriverRequest } from '../mappers/accounts.mappers';
+import { answered } from '../mappers/proto-values';
 import { Endpoint } from '../openapi/operation';
 import { driversOperations as api } from './drivers.operations';
 import {
@@ -41,7 +42,7 @@ export class DriversController {
     @Param(params) { id, userId }: DriverParams,
   ): Promise<DriverResponse> {
     const { driver } = await this.rpc.call(method.getDriver, { caller, accountId: id, userId });
-    return toDriverJson(answered(driver, 'a driver'));
+    return toDriverJson(answered('accounts', driver, 'a driver'));
   }
 
   @Endpoint(api.update)
@@ -56,6 +57,6 @@ export class DriversController {
       accountId: id,
       userId,
     });
-    return toDriverJson(answered(driver, 'a driver'));
+    return toDriverJson(answered('accounts', driver, 'a driver'));
   }
 }

@@ -1,7 +1,7 @@
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import type { invitations } from '@onramp/contracts';
 import { DomainError } from '@onramp/errors';
-import { isoOrNull, nonEmptyOrNull } from '../mappers/proto-values';
+import { answered, isoOrNull, nonEmptyOrNull } from '../mappers/proto-values';
 import type {
   AcceptInvitationBody,
   CreateInvitationBody,
@@ -13,14 +13,6 @@ import type {
 
 // The invitations service's messages become the public JSON here and only here, and the JSON
 // requests become its messages. A kind's fields sit beside the invitation's own, as in the request.
-
-/** A field the invitations service always sets; its absence is that service's bug. */
-export function answered<T>(value: T | undefined, what: string): T {
-  if (value === undefined) {
-    throw new DomainError('internal', `invitations answered without ${what}`);
-  }
-  return value;
-}
 
 type SpecInit = MessageInitShape<typeof invitations.InvitationSpecSchema>;
 
@@ -103,7 +95,7 @@ export function toAcceptInvitationRequest(body: AcceptInvitationBody) {
 
 /** The kind and its fields, read from the spec so that both always agree. */
 function kindFields(spec: invitations.InvitationSpec | undefined) {
-  const kind = answered(spec, 'a spec').kind;
+  const kind = answered('invitations', spec, 'a spec').kind;
   switch (kind.case) {
     case 'systemUser':
       return { kind: 'system_user', roles: kind.value.roles } as const;
@@ -185,7 +177,7 @@ function toEventJson(event: invitations.InvitationEvent): InvitationEventRespons
 export function toInvitationJson(
   invitation: invitations.Invitation | undefined,
 ): InvitationResponse {
-  const present = answered(invitation, 'an invitation');
+  const present = answered('invitations', invitation, 'an invitation');
   return { ...toInvitationSummaryJson(present), history: present.history.map(toEventJson) };
 }
 
@@ -197,7 +189,7 @@ export function acceptanceUrlOf(url: string): { acceptanceUrl?: string } {
 export function toPreviewJson(
   preview: invitations.InvitationPreview | undefined,
 ): InvitationPreviewResponse {
-  const invitation = answered(preview, 'a preview');
+  const invitation = answered('invitations', preview, 'a preview');
   return {
     kind: invitation.kind,
     email: invitation.email,

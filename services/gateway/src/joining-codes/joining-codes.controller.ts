@@ -6,7 +6,8 @@ import { ClientInfo, type Client } from '../auth/client-info';
 import { idParams } from '../http/common.schemas';
 import { ZodBodyPipe, ZodParamsPipe, ZodQueryPipe } from '../http/zod.pipes';
 import { Endpoint } from '../openapi/operation';
-import { toAnsweredJoiningCodeJson, toJoiningCodeJson } from './joining-codes.mappers';
+import { answered } from '../mappers/proto-values';
+import { toJoiningCodeJson } from './joining-codes.mappers';
 import { joiningCodesOperations as api } from './joining-codes.operations';
 import {
   createJoiningCodeBody,
@@ -40,7 +41,7 @@ export class JoiningCodesController {
       maxUses: body.maxUses ?? 0,
       validDays: body.validDays ?? 0,
     });
-    return toAnsweredJoiningCodeJson(joiningCode);
+    return toJoiningCodeJson(answered('invitations', joiningCode, 'a joining code'));
   }
 
   @Endpoint(api.list)
@@ -69,7 +70,7 @@ export class JoiningCodesController {
       caller,
       joiningCodeId: id,
     });
-    return toAnsweredJoiningCodeJson(joiningCode);
+    return toJoiningCodeJson(answered('invitations', joiningCode, 'a joining code'));
   }
 
   @Endpoint(api.revoke)
@@ -81,7 +82,7 @@ export class JoiningCodesController {
       caller,
       joiningCodeId: id,
     });
-    return toAnsweredJoiningCodeJson(joiningCode);
+    return toJoiningCodeJson(answered('invitations', joiningCode, 'a joining code'));
   }
 
   @Endpoint(api.redeem)

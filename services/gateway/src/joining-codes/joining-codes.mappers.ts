@@ -1,5 +1,4 @@
 import type { invitations } from '@onramp/contracts';
-import { answered } from '../invitations/invitations.mappers';
 import { isoOrNull, nonEmptyOrNull } from '../mappers/proto-values';
 import type { JoiningCodeResponse } from './joining-codes.schemas';
 
@@ -16,10 +15,4 @@ export function toJoiningCodeJson(code: invitations.JoiningCode): JoiningCodeRes
     createdAt: isoOrNull(code.createdAt),
     createdByUserId: nonEmptyOrNull(code.createdByUserId),
   };
-}
-
-export function toAnsweredJoiningCodeJson(
-  code: invitations.JoiningCode | undefined,
-): JoiningCodeResponse {
-  return toJoiningCodeJson(answered(code, 'a joining code'));
 }

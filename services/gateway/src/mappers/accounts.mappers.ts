@@ -1,5 +1,4 @@
 import type { accounts } from '@onramp/contracts';
-import { DomainError } from '@onramp/errors';
 import type {
   AccountResponse,
   CreateAccountBody,
@@ -18,12 +17,6 @@ import { emptyIfNull, isoOrNull, nonEmptyOrNull } from './proto-values';
 // The accounts service's messages become the public JSON here and only here, and the JSON
 // requests become its messages: JSON null (clear) is proto's empty string, a replaced list is
 // wrapped in a StringList so that an empty list is told apart from an absent one.
-
-/** A field the accounts service always sets; its absence is that service's bug. */
-export function answered<T>(value: T | undefined, what: string): T {
-  if (value === undefined) throw new DomainError('internal', `accounts answered without ${what}`);
-  return value;
-}
 
 const replacement = (values: string[] | undefined) =>
   values === undefined ? undefined : { values };

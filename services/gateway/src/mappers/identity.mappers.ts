@@ -1,23 +1,16 @@
 import { timestampDate, type Timestamp } from '@bufbuild/protobuf/wkt';
 import type { common, identity } from '@onramp/contracts';
-import { DomainError } from '@onramp/errors';
 import type { ApiKeyResponse } from '../api-keys/api-keys.schemas';
 import type { TokensResponse } from '../auth/auth.schemas';
 import type { GrantResponse } from '../me/me.schemas';
 import type { MembershipResponse } from '../memberships/memberships.schemas';
 import type { UserResponse } from '../users/users.schemas';
-import { isoOrNull, nonEmptyOrNull } from './proto-values';
+import { answered, isoOrNull, nonEmptyOrNull } from './proto-values';
 
 // Identity's messages become the public JSON here and only here.
 
-/** A field identity always sets; its absence is identity's bug, not the client's. */
-export function present<T>(value: T | undefined, what: string): T {
-  if (value === undefined) throw new DomainError('internal', `identity answered without ${what}`);
-  return value;
-}
-
 function iso(value: Timestamp | undefined, what: string): string {
-  return timestampDate(present(value, what)).toISOString();
+  return timestampDate(answered('identity', value, what)).toISOString();
 }
 
 export function toMembershipJson(membership: identity.Membership): MembershipResponse {
@@ -60,7 +53,7 @@ export function toApiKeyJson(apiKey: identity.ApiKey): ApiKeyResponse {
 }
 
 export function toTokensJson(tokens: identity.TokenPair | undefined): TokensResponse {
-  const pair = present(tokens, 'tokens');
+  const pair = answered('identity', tokens, 'tokens');
   return {
     accessToken: pair.accessToken,
     accessTokenExpiresAt: iso(pair.accessTokenExpiresAt, 'an access token expiry'),

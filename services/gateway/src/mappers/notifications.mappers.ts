@@ -1,8 +1,7 @@
 import type { notifications } from '@onramp/contracts';
-import { DomainError } from '@onramp/errors';
 import type { DeliveryResponse } from '../notifications/notifications.schemas';
 import type { TemplateResponse } from '../templates/templates.schemas';
-import { isoOrNull, nonEmptyOrNull } from './proto-values';
+import { answered, isoOrNull, nonEmptyOrNull } from './proto-values';
 
 // The notifications service's messages become the public JSON here and only here.
 
@@ -23,9 +22,8 @@ export function toDeliveryJson(delivery: notifications.Delivery): DeliveryRespon
   };
 }
 
-export function toTemplateJson(template: notifications.Template | undefined): TemplateResponse {
-  if (template === undefined)
-    throw new DomainError('internal', 'notifications answered without a template');
+export function toTemplateJson(answer: notifications.Template | undefined): TemplateResponse {
+  const template = answered('notifications', answer, 'a template');
   return {
     key: template.kind,
     language: template.language,

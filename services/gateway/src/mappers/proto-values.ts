@@ -1,4 +1,5 @@
 import { timestampDate, type Timestamp } from '@bufbuild/protobuf/wkt';
+import { DomainError } from '@onramp/errors';
 
 // proto3 has no null: an unset timestamp, or a string left empty, is what JSON calls null.
 
@@ -13,4 +14,14 @@ export function nonEmptyOrNull(value: string): string | null {
 /** A JSON null that clears a field becomes proto's empty string; absent stays absent. */
 export function emptyIfNull(value: string | null | undefined): string | undefined {
   return value === null ? '' : value;
+}
+
+/** A field a service always sets; its absence is that service's bug, not the client's. */
+export function answered<T>(
+  service: 'identity' | 'accounts' | 'invitations' | 'notifications',
+  value: T | undefined,
+  what: string,
+): T {
+  if (value === undefined) throw new DomainError('internal', `${service} answered without ${what}`);
+  return value;
 }

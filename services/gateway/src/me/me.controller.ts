@@ -3,7 +3,8 @@ import { DomainError } from '@onramp/errors';
 import { identity, type common } from '@onramp/contracts';
 import { RpcClient } from '@onramp/messaging';
 import { CurrentCaller } from '../auth/caller-context';
-import { present, toGrantJson, toUserJson } from '../mappers/identity.mappers';
+import { toGrantJson, toUserJson } from '../mappers/identity.mappers';
+import { answered } from '../mappers/proto-values';
 import { Endpoint } from '../openapi/operation';
 import { ZodBodyPipe } from '../http/zod.pipes';
 import type { UserResponse } from '../users/users.schemas';
@@ -23,7 +24,7 @@ export class MeController {
       caller,
       userId: caller.userId,
     });
-    return { user: toUserJson(present(user, 'a user')), grants };
+    return { user: toUserJson(answered('identity', user, 'a user')), grants };
   }
 
   @Endpoint(api.update)
@@ -39,6 +40,6 @@ export class MeController {
       userId: caller.userId,
       ...body,
     });
-    return toUserJson(present(user, 'a user'));
+    return toUserJson(answered('identity', user, 'a user'));
   }
 }

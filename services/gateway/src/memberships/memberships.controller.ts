@@ -4,7 +4,8 @@ import { RpcClient } from '@onramp/messaging';
 import { CurrentCaller } from '../auth/caller-context';
 import { idParams } from '../http/common.schemas';
 import { ZodBodyPipe, ZodParamsPipe } from '../http/zod.pipes';
-import { present, toMembershipJson } from '../mappers/identity.mappers';
+import { toMembershipJson } from '../mappers/identity.mappers';
+import { answered } from '../mappers/proto-values';
 import { Endpoint } from '../openapi/operation';
 import { membershipsOperations as api } from './memberships.operations';
 import {
@@ -38,7 +39,7 @@ export class MembershipsController {
       userId: id,
       membership: body,
     });
-    return toMembershipJson(present(membership, 'a membership'));
+    return toMembershipJson(answered('identity', membership, 'a membership'));
   }
 
   @Endpoint(api.update)

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { identity, type common } from '@onramp/contracts';
 import { DomainError } from '@onramp/errors';
 import { RpcClient } from '@onramp/messaging';
-import { present } from '../mappers/identity.mappers';
+import { answered } from '../mappers/proto-values';
 import type { MembershipParams, MembershipPatchBody } from './memberships.schemas';
 
 const method = identity.IdentityService.method;
@@ -31,7 +31,7 @@ export class MembershipsService {
         additionalPermissions: patch.additionalPermissions ?? current.additionalPermissions,
       },
     });
-    return present(membership, 'a membership');
+    return answered('identity', membership, 'a membership');
   }
 
   async revoke(caller: common.Caller, { id, membershipId }: MembershipParams): Promise<void> {
@@ -45,7 +45,9 @@ export class MembershipsService {
     membershipId: string,
   ): Promise<identity.Membership> {
     const { user } = await this.rpc.call(method.getUser, { caller, userId });
-    const membership = present(user, 'a user').memberships.find(({ id }) => id === membershipId);
+    const membership = answered('identity', user, 'a user').memberships.find(
+      ({ id }) => id === membershipId,
+    );
     if (membership === undefined) {
       throw new DomainError('not_found', 'the user has no such membership');
     }

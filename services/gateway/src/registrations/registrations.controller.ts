@@ -6,11 +6,8 @@ import { ClientInfo, type Client } from '../auth/client-info';
 import { idParams } from '../http/common.schemas';
 import { ZodBodyPipe, ZodParamsPipe, ZodQueryPipe } from '../http/zod.pipes';
 import { Endpoint } from '../openapi/operation';
-import {
-  toAnsweredRegistrationJson,
-  toRegistrationJson,
-  toRegistrationSettingsJson,
-} from './registrations.mappers';
+import { answered } from '../mappers/proto-values';
+import { toRegistrationJson, toRegistrationSettingsJson } from './registrations.mappers';
 import { registrationsOperations as api } from './registrations.operations';
 import {
   listRegistrationsQuery,
@@ -65,7 +62,9 @@ export class RegistrationsController {
     @ClientInfo() { ip }: Client,
   ): Promise<RegisteredResponse> {
     const { registration } = await this.rpc.call(method.register, { ...body, ip });
-    const { id, email, name, status, createdAt } = toAnsweredRegistrationJson(registration);
+    const { id, email, name, status, createdAt } = toRegistrationJson(
+      answered('invitations', registration, 'a registration'),
+    );
     return { id, email, name, status, createdAt };
   }
 
@@ -90,7 +89,7 @@ export class RegistrationsController {
       caller,
       registrationId: id,
     });
-    return toAnsweredRegistrationJson(registration);
+    return toRegistrationJson(answered('invitations', registration, 'a registration'));
   }
 
   @Endpoint(api.reject)
@@ -102,6 +101,6 @@ export class RegistrationsController {
       caller,
       registrationId: id,
     });
-    return toAnsweredRegistrationJson(registration);
+    return toRegistrationJson(answered('invitations', registration, 'a registration'));
   }
 }

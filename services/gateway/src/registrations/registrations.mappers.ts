@@ -1,12 +1,11 @@
 import type { invitations } from '@onramp/contracts';
-import { answered } from '../invitations/invitations.mappers';
-import { isoOrNull, nonEmptyOrNull } from '../mappers/proto-values';
+import { answered, isoOrNull, nonEmptyOrNull } from '../mappers/proto-values';
 import type { RegistrationResponse, RegistrationSettingsResponse } from './registrations.schemas';
 
 export function toRegistrationSettingsJson(
   settings: invitations.RegistrationSettings | undefined,
 ): RegistrationSettingsResponse {
-  const present = answered(settings, 'registration settings');
+  const present = answered('invitations', settings, 'registration settings');
   return {
     accountId: present.accountId,
     enabled: present.enabled,
@@ -27,10 +26,4 @@ export function toRegistrationJson(registration: invitations.Registration): Regi
     decidedAt: isoOrNull(registration.decidedAt),
     decidedByUserId: nonEmptyOrNull(registration.decidedByUserId),
   };
-}
-
-export function toAnsweredRegistrationJson(
-  registration: invitations.Registration | undefined,
-): RegistrationResponse {
-  return toRegistrationJson(answered(registration, 'a registration'));
 }

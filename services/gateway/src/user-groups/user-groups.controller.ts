@@ -4,7 +4,8 @@ import { RpcClient } from '@onramp/messaging';
 import { CurrentCaller } from '../auth/caller-context';
 import { idParams } from '../http/common.schemas';
 import { ZodBodyPipe, ZodParamsPipe, ZodQueryPipe } from '../http/zod.pipes';
-import { answered, toUpdateUserGroupRequest, toUserGroupJson } from '../mappers/accounts.mappers';
+import { toUpdateUserGroupRequest, toUserGroupJson } from '../mappers/accounts.mappers';
+import { answered } from '../mappers/proto-values';
 import { Endpoint } from '../openapi/operation';
 import { userGroupsOperations as api } from './user-groups.operations';
 import {
@@ -49,7 +50,7 @@ export class UserGroupsController {
       caller,
       accountId: id,
     });
-    return toUserGroupJson(answered(userGroup, 'a user group'));
+    return toUserGroupJson(answered('accounts', userGroup, 'a user group'));
   }
 
   // The path's account goes along: the accounts service authorises the caller on it and answers
@@ -66,7 +67,7 @@ export class UserGroupsController {
       accountId: id,
       userGroupId,
     });
-    return toUserGroupJson(answered(userGroup, 'a user group'));
+    return toUserGroupJson(answered('accounts', userGroup, 'a user group'));
   }
 
   @Endpoint(api.delete)

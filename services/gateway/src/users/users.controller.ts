@@ -4,7 +4,8 @@ import { RpcClient } from '@onramp/messaging';
 import { CurrentCaller } from '../auth/caller-context';
 import { idParams } from '../http/common.schemas';
 import { ZodBodyPipe, ZodParamsPipe, ZodQueryPipe } from '../http/zod.pipes';
-import { present, toUserJson } from '../mappers/identity.mappers';
+import { toUserJson } from '../mappers/identity.mappers';
+import { answered } from '../mappers/proto-values';
 import { Endpoint } from '../openapi/operation';
 import { usersOperations as api } from './users.operations';
 import {
@@ -35,7 +36,7 @@ export class UsersController {
       language: body.language ?? '',
       caller,
     });
-    return toUserJson(present(user, 'a user'));
+    return toUserJson(answered('identity', user, 'a user'));
   }
 
   @Endpoint(api.list)
@@ -53,7 +54,7 @@ export class UsersController {
     @Param(userId) { id }: { id: string },
   ): Promise<UserResponse> {
     const { user } = await this.rpc.call(method.getUser, { caller, userId: id });
-    return toUserJson(present(user, 'a user'));
+    return toUserJson(answered('identity', user, 'a user'));
   }
 
   @Endpoint(api.update)
@@ -63,7 +64,7 @@ export class UsersController {
     @Body(new ZodBodyPipe(updateUserBody)) body: UpdateUserBody,
   ): Promise<UserResponse> {
     const { user } = await this.rpc.call(method.updateUser, { ...body, caller, userId: id });
-    return toUserJson(present(user, 'a user'));
+    return toUserJson(answered('identity', user, 'a user'));
   }
 
   @Endpoint(api.delete)
@@ -80,7 +81,7 @@ export class UsersController {
     @Param(userId) { id }: { id: string },
   ): Promise<UserResponse> {
     const { user } = await this.rpc.call(method.deactivateUser, { caller, userId: id });
-    return toUserJson(present(user, 'a user'));
+    return toUserJson(answered('identity', user, 'a user'));
   }
 
   @Endpoint(api.reactivate)
@@ -89,7 +90,7 @@ export class UsersController {
     @Param(userId) { id }: { id: string },
   ): Promise<UserResponse> {
     const { user } = await this.rpc.call(method.reactivateUser, { caller, userId: id });
-    return toUserJson(present(user, 'a user'));
+    return toUserJson(answered('identity', user, 'a user'));
   }
 
   @Endpoint(api.requestSecurityReport)

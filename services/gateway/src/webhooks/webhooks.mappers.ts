@@ -1,13 +1,16 @@
 import type { notifications } from '@onramp/contracts';
 import { DomainError } from '@onramp/errors';
-import { isoOrNull, nonEmptyOrNull } from '../mappers/proto-values';
-import type { WebhookDeliveryResponse, WebhookResponse } from './webhooks.schemas';
+import { answered, isoOrNull, nonEmptyOrNull } from '../mappers/proto-values';
+import {
+  webhookDeliveryStatuses,
+  type WebhookDeliveryResponse,
+  type WebhookResponse,
+} from './webhooks.schemas';
 
 // The notifications service's webhook messages become the public JSON here and only here.
 
-export function toWebhookJson(webhook: notifications.Webhook | undefined): WebhookResponse {
-  if (webhook === undefined)
-    throw new DomainError('internal', 'notifications answered without a webhook');
+export function toWebhookJson(answer: notifications.Webhook | undefined): WebhookResponse {
+  const webhook = answered('notifications', answer, 'a webhook');
   return {
     id: webhook.id,
     accountId: nonEmptyOrNull(webhook.accountId),
@@ -24,16 +27,10 @@ export function toWebhookJson(webhook: notifications.Webhook | undefined): Webho
   };
 }
 
-const deliveryStatuses: Record<string, WebhookDeliveryResponse['status']> = {
-  pending: 'pending',
-  delivered: 'delivered',
-  failed: 'failed',
-};
-
 export function toWebhookDeliveryJson(
   delivery: notifications.WebhookDelivery,
 ): WebhookDeliveryResponse {
-  const status = deliveryStatuses[delivery.status];
+  const status = webhookDeliveryStatuses.find((known) => known === delivery.status);
   if (status === undefined)
     throw new DomainError('internal', `notifications answered a delivery "${delivery.status}"`);
   return {
