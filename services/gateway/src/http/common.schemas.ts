@@ -10,6 +10,12 @@ export const timestamp = () => z.iso.datetime();
 
 export const languages = ['en', 'nl', 'de', 'fr'] as const;
 
+/**
+ * The shape of a link token (invitation, password reset: 256 random bits, base64url); anything
+ * else is refused early, without asking the service that issued it.
+ */
+export const LINK_TOKEN = /^[A-Za-z0-9_-]{20,200}$/;
+
 /** An email address as people type it (surrounding spaces and any case are normalised later). */
 export const emailAddress = () =>
   z

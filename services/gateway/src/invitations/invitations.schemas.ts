@@ -11,6 +11,7 @@ import {
   emailAddress,
   id,
   languages,
+  LINK_TOKEN,
   page,
   pageQueryFields,
   timestamp,
@@ -49,12 +50,9 @@ const rolesHeldIn = (scope: 'platform' | 'account'): Role[] =>
 const systemRole = z.enum(rolesHeldIn('platform'));
 export const accountRole = z.enum(rolesHeldIn('account'));
 
-/** The shape of an invitation token (256 random bits, base64url); anything else is refused early. */
-export const INVITATION_TOKEN = /^[A-Za-z0-9_-]{20,200}$/;
-
 const token = z
   .string()
-  .regex(INVITATION_TOKEN, 'must be the token of an invitation link')
+  .regex(LINK_TOKEN, 'must be the token of an invitation link')
   .describe('The token of the invitation link (the last part of /invite/{token})');
 
 const personName = z.string().trim().min(1).max(200);

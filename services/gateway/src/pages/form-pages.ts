@@ -21,6 +21,24 @@ export interface PageFailure {
   errorId?: string;
 }
 
+/**
+ * What a failure means to the person at the page, which each page says in its own words: too many
+ * attempts, a request that was not a readable form, a service that is down (no error id), or an
+ * error support can look up by its id.
+ */
+export type FailureKind =
+  | { kind: 'rate_limited'; retryAfterSeconds: number | undefined }
+  | { kind: 'unreadable_form' }
+  | { kind: 'unavailable' }
+  | { kind: 'failed'; errorId: string };
+
+export function failureKind({ status, retryAfterSeconds, errorId }: PageFailure): FailureKind {
+  if (status === 429) return { kind: 'rate_limited', retryAfterSeconds };
+  if (status < 500) return { kind: 'unreadable_form' };
+  if (errorId === undefined) return { kind: 'unavailable' };
+  return { kind: 'failed', errorId };
+}
+
 const MAX_FORM_BYTES = 16 * 1024;
 
 /** Routes of form pages are limited per client IP, like every credential-guessing route. */

@@ -1,7 +1,8 @@
 import { roleName } from '@onramp/authz';
 import { timestampDate } from '@bufbuild/protobuf/wkt';
 import type { invitations } from '@onramp/contracts';
-import type { PageFailure, PageOutcome } from './form-pages';
+import { nonEmptyOrNull } from '../mappers/proto-values';
+import { failureKind, type PageFailure, type PageOutcome } from './form-pages';
 import { alertList, escapeHtml, page } from './html';
 import { invitationTexts, type InvitationTexts } from './invitation-texts';
 import { isPageLanguage, type PageLanguage } from './page-language';
@@ -29,27 +30,26 @@ export function languageOfPreview(preview: invitations.InvitationPreview): PageL
 
 const paragraph = (text: string, attributes = '') => `<p${attributes}>${escapeHtml(text)}</p>`;
 
-function introduction(preview: invitations.InvitationPreview, texts: InvitationTexts): string {
-  const orNull = (value: string) => (value === '' ? null : value);
+function introduction(
+  preview: invitations.InvitationPreview,
+  language: PageLanguage,
+  texts: InvitationTexts,
+): string {
   const parts = [
     paragraph(
       texts.invitation({
-        inviter: orNull(preview.inviterName),
-        account: orNull(preview.accountName),
-        newAccount: orNull(preview.newAccountName),
+        inviter: nonEmptyOrNull(preview.inviterName),
+        account: nonEmptyOrNull(preview.accountName),
+        newAccount: nonEmptyOrNull(preview.newAccountName),
       }),
     ),
   ];
   if (preview.roles.length > 0) {
-    parts.push(
-      paragraph(
-        texts.roles(preview.roles.map((role) => roleName(role, languageOfPreview(preview)))),
-      ),
-    );
+    parts.push(paragraph(texts.roles(preview.roles.map((role) => roleName(role, language)))));
   }
   if (preview.personalMessage !== '') {
     parts.push(
-      `<h2>${escapeHtml(texts.personalMessage(orNull(preview.inviterName)))}</h2>`,
+      `<h2>${escapeHtml(texts.personalMessage(nonEmptyOrNull(preview.inviterName)))}</h2>`,
       `<blockquote>${escapeHtml(preview.personalMessage)}</blockquote>`,
     );
   }
@@ -90,11 +90,12 @@ ${input('vatNumber', texts.vatNumber, 'name="vatNumber" type="text" maxlength="5
 function acceptanceForm(
   token: string,
   preview: invitations.InvitationPreview,
+  language: PageLanguage,
   texts: InvitationTexts,
   values: FormValues,
 ): string {
   return `<form method="post" action="/invite/${escapeHtml(encodeURIComponent(token))}">
-<input type="hidden" name="language" value="${escapeHtml(languageOfPreview(preview))}">
+<input type="hidden" name="language" value="${escapeHtml(language)}">
 ${input('email', texts.email, 'type="email" readonly autocomplete="username"', preview.email)}
 ${input('name', texts.name, 'name="name" type="text" autocomplete="name" required maxlength="200"', values.name ?? preview.name)}
 ${input('password', texts.password, 'name="password" type="password" autocomplete="new-password" required minlength="8" maxlength="1024" aria-describedby="password-policy"')}
@@ -125,10 +126,14 @@ export function invitationView(
   const alerts = (options.alerts ?? []).map(({ lead, messages }) => alertList(messages, lead));
   const action = preview.existingUser
     ? signInFirst(preview, texts)
-    : acceptanceForm(token, preview, texts, options.values ?? {});
+    : acceptanceForm(token, preview, language, texts, options.values ?? {});
   return {
     status: options.status ?? 200,
-    html: page(texts.title, [introduction(preview, texts), ...alerts, action].join('\n'), language),
+    html: page(
+      texts.title,
+      [introduction(preview, language, texts), ...alerts, action].join('\n'),
+      language,
+    ),
   };
 }
 
@@ -164,13 +169,20 @@ export function failureView(failure: PageFailure, language: PageLanguage): PageO
 }
 
 function failureTexts(
-  { status, retryAfterSeconds, errorId }: PageFailure,
+  failure: PageFailure,
   texts: InvitationTexts,
 ): [title: string, message: string] {
-  if (status === 429) {
-    return [texts.rateLimitedTitle, texts.rateLimited(Math.ceil((retryAfterSeconds ?? 60) / 60))];
+  const failed = failureKind(failure);
+  switch (failed.kind) {
+    case 'rate_limited': {
+      const minutes = Math.ceil((failed.retryAfterSeconds ?? 60) / 60);
+      return [texts.rateLimitedTitle, texts.rateLimited(minutes)];
+    }
+    case 'unreadable_form':
+      return [texts.failedTitle, texts.unreadableForm];
+    case 'unavailable':
+      return [texts.unavailableTitle, texts.unavailable];
+    case 'failed':
+      return [texts.failedTitle, texts.failed(failed.errorId)];
   }
-  if (status < 500) return [texts.failedTitle, texts.unreadableForm];
-  if (errorId === undefined) return [texts.unavailableTitle, texts.unavailable];
-  return [texts.failedTitle, texts.failed(errorId)];
 }

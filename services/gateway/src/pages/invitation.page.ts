@@ -4,8 +4,8 @@ import type { MessageInitShape } from '@bufbuild/protobuf';
 import { DomainError, type FieldViolation } from '@onramp/errors';
 import { RpcClient } from '@onramp/messaging';
 import type { FastifyRequest } from 'fastify';
+import { LINK_TOKEN } from '../http/common.schemas';
 import { answered } from '../mappers/proto-values';
-import { INVITATION_TOKEN } from '../invitations/invitations.schemas';
 import {
   formFields,
   installFormPages,
@@ -64,7 +64,7 @@ async function lookup(
   token: string,
   ip: string,
 ): Promise<invitations.InvitationPreview | undefined> {
-  if (!INVITATION_TOKEN.test(token)) return undefined;
+  if (!LINK_TOKEN.test(token)) return undefined;
   try {
     const { invitation } = await rpc.call(method.lookupInvitation, { token, ip });
     return answered('invitations', invitation, 'a preview');
@@ -107,7 +107,7 @@ async function submit(rpc: RpcClient, request: InvitationRequest): Promise<PageO
     return invitationView(token, current, { status, alerts, values });
   };
 
-  if (!INVITATION_TOKEN.test(token)) return invalidLinkView(language);
+  if (!LINK_TOKEN.test(token)) return invalidLinkView(language);
   if (password !== (fields.get('repeatPassword') ?? '')) {
     return formAgain(400, [{ messages: [texts.passwordsDiffer] }]);
   }

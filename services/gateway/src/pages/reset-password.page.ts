@@ -3,7 +3,9 @@ import type { FastifyRequest } from 'fastify';
 import { identity } from '@onramp/contracts';
 import { DomainError } from '@onramp/errors';
 import { RpcClient } from '@onramp/messaging';
+import { LINK_TOKEN } from '../http/common.schemas';
 import {
+  failureKind,
   formFields,
   installFormPages,
   PAGE_ROUTE_CONFIG,
@@ -13,8 +15,6 @@ import {
 } from './form-pages';
 import { alertList, escapeHtml, page } from './html';
 
-/** The shape of a reset token; anything else is not worth asking identity about. */
-const TOKEN = /^[A-Za-z0-9_-]{20,200}$/;
 const INVALID_LINK =
   'This link is invalid or has expired. Ask for a new one from the sign-in page.';
 
@@ -29,7 +29,7 @@ export async function installResetPasswordPage(app: NestFastifyApplication): Pro
     (scope) => {
       scope.get('/reset-password', { config: PAGE_ROUTE_CONFIG }, (request, reply) => {
         const token = new URLSearchParams(request.url.split('?')[1] ?? '').get('token') ?? '';
-        return sendPage(reply, TOKEN.test(token) ? form(token) : invalidLink());
+        return sendPage(reply, LINK_TOKEN.test(token) ? form(token) : invalidLink());
       });
       scope.post('/reset-password', { config: PAGE_ROUTE_CONFIG }, async (request, reply) =>
         sendPage(reply, await submit(rpc, request)),
@@ -43,7 +43,7 @@ async function submit(rpc: RpcClient, request: FastifyRequest): Promise<PageOutc
   const fields = formFields(request);
   const token = fields.get('token') ?? '';
   const newPassword = fields.get('newPassword') ?? '';
-  if (!TOKEN.test(token)) return invalidLink();
+  if (!LINK_TOKEN.test(token)) return invalidLink();
   if (newPassword !== (fields.get('repeatPassword') ?? '')) {
     return form(token, ['The two passwords are not the same.'], 400);
   }
@@ -104,16 +104,22 @@ function invalidLink(): PageOutcome {
   };
 }
 
-function failurePage({ status, retryAfterSeconds, errorId }: PageFailure): PageOutcome {
-  const message = `<p role="alert" class="error">${escapeHtml(failureMessage(status, errorId))}</p>`;
+function failurePage(failure: PageFailure): PageOutcome {
+  const message = `<p role="alert" class="error">${escapeHtml(failureMessage(failure))}</p>`;
+  const { status, retryAfterSeconds } = failure;
   return { status, retryAfterSeconds, html: page('Password not changed', message) };
 }
 
-function failureMessage(status: number, errorId: string | undefined): string {
-  if (status === 429) return 'Too many attempts; try again later.';
-  if (status < 500) return 'The form could not be read. Open the link from the email again.';
-  if (errorId === undefined) {
-    return 'The service is temporarily unavailable. Try again in a few minutes.';
+function failureMessage(failure: PageFailure): string {
+  const failed = failureKind(failure);
+  switch (failed.kind) {
+    case 'rate_limited':
+      return 'Too many attempts; try again later.';
+    case 'unreadable_form':
+      return 'The form could not be read. Open the link from the email again.';
+    case 'unavailable':
+      return 'The service is temporarily unavailable. Try again in a few minutes.';
+    case 'failed':
+      return `Something went wrong. Try again later; if it keeps failing, tell support the error id ${failed.errorId}.`;
   }
-  return `Something went wrong. Try again later; if it keeps failing, tell support the error id ${errorId}.`;
 }
