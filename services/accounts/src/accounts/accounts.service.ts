@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { isAllowed, scopeOf, type Caller } from '@onramp/authz';
 import { accounts, isUuid } from '@onramp/contracts';
-import { DomainError } from '@onramp/errors';
+import { DomainError, type FieldViolation } from '@onramp/errors';
 import { Outbox } from '@onramp/messaging';
 import { nameKey } from '../common/names';
 import { decodeCursor, page, pageLimit } from '@onramp/persistence';
@@ -27,7 +27,7 @@ const TOP_LEVEL = '00000000-0000-0000-0000-000000000000';
 type CreateInput = accounts.CreateAccountRequest;
 type UpdateInput = accounts.UpdateAccountRequest;
 
-function fieldsOf(input: CreateInput): AccountFields {
+export function fieldsOf(input: CreateInput): AccountFields {
   return {
     relation: input.relation === '' ? null : input.relation,
     name: input.name,
@@ -55,15 +55,20 @@ function fieldsOf(input: CreateInput): AccountFields {
   };
 }
 
-/** `plans` checks the plan against the catalogue; left out when the plan is not being set. */
-function validated(
+/**
+ * The fields normalised, with the rate parsed when given, and whatever breaks the account rules.
+ * `plans` checks the plan against the catalogue; left out when the plan is not being set.
+ * `billingAddressRequired` is as in `accountViolations`.
+ */
+export function checkedFields(
   fields: AccountFields,
   hasParent: boolean,
   rateText: string | undefined,
   plans: PlanCatalogue | undefined,
-) {
+  billingAddressRequired = true,
+): { fields: AccountFields; violations: FieldViolation[] } {
   const normalised = normaliseAccount(fields);
-  const violations = accountViolations(normalised, hasParent);
+  const violations = accountViolations(normalised, hasParent, billingAddressRequired);
   const planViolation = plans?.violation(normalised.plan);
   if (planViolation !== undefined) violations.push(planViolation);
   if (rateText !== undefined) {
@@ -71,9 +76,20 @@ function validated(
     if (rate === undefined) violations.push(RATE_VIOLATION);
     else normalised.reimbursementRate = rate;
   }
-  if (violations.length > 0)
-    throw new DomainError('validation_failed', 'the account is not valid', violations);
-  return normalised;
+  return { fields: normalised, violations };
+}
+
+/** The fields as checked by `checkedFields`, or `validation_failed` with every violation. */
+function validated(
+  fields: AccountFields,
+  hasParent: boolean,
+  rateText: string | undefined,
+  plans: PlanCatalogue | undefined,
+) {
+  const checked = checkedFields(fields, hasParent, rateText, plans);
+  if (checked.violations.length > 0)
+    throw new DomainError('validation_failed', 'the account is not valid', checked.violations);
+  return checked.fields;
 }
 
 function depthViolation(): DomainError {

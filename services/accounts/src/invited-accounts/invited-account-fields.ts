@@ -1,13 +1,8 @@
-import type { invitations } from '@onramp/contracts';
-import { isUuid } from '@onramp/contracts';
+import { create } from '@bufbuild/protobuf';
+import { accounts, isUuid, type invitations } from '@onramp/contracts';
 import type { FieldViolation } from '@onramp/errors';
-import {
-  accountViolations,
-  normaliseAccount,
-  parseRate,
-  RATE_VIOLATION,
-  type AccountFields,
-} from '../accounts/account-fields';
+import type { AccountFields } from '../accounts/account-fields';
+import { checkedFields, fieldsOf } from '../accounts/accounts.service';
 
 /** The account an accepted invitation asks for, checked at the boundary. */
 export interface InvitedAccount {
@@ -31,42 +26,30 @@ export function invitedAccountOf(
     ['parentId', newAccount.parentId],
   ] as const)
     if (!isUuid(id)) violations.push({ field, message: 'must be a UUID' });
-  const fields = normaliseAccount({
-    relation: newAccount.relation,
-    name: newAccount.name,
-    type: newAccount.type,
-    companyLegalName: newAccount.company?.legalName ?? '',
-    companyRegistrationNumber: newAccount.company?.registrationNumber ?? '',
-    companyVatNumber: newAccount.company?.vatNumber ?? '',
-    billingLine1: '',
-    billingLine2: '',
-    billingPostalCode: '',
-    billingCity: '',
-    billingCountry: '',
-    contactName: '',
-    contactPhone: '',
-    contactEmail: '',
-    language: newAccount.language === '' ? 'en' : newAccount.language,
-    plan: '',
-    featureFlags: [],
-    paymentReference: '',
-    reimbursementRate: null,
-    stationIssueEmails: false,
-    licence: 'compact',
-    status: 'active',
-    level: '',
-  });
-  violations.push(...accountViolations(fields, true, false));
-  const rate = parseRate(newAccount.reimbursementRateEurPerKwh);
-  if (rate === undefined) violations.push(RATE_VIOLATION);
-  else fields.reimbursementRate = rate;
+  // Created as any account would be from these details; the rate is always given (empty: none).
+  const checked = checkedFields(
+    fieldsOf(
+      create(accounts.CreateAccountRequestSchema, {
+        relation: newAccount.relation,
+        name: newAccount.name,
+        type: newAccount.type,
+        company: newAccount.company,
+        language: newAccount.language,
+      }),
+    ),
+    true,
+    newAccount.reimbursementRateEurPerKwh,
+    undefined,
+    false,
+  );
+  violations.push(...checked.violations);
   if (violations.length > 0) return { violations };
   return {
     account: {
       id: newAccount.accountId.toLowerCase(),
       parentId: newAccount.parentId.toLowerCase(),
       byUserId: newAccount.byUserId,
-      fields,
+      fields: checked.fields,
     },
   };
 }
