@@ -105,16 +105,17 @@ export class DriversRepository {
       LIMIT ${take}`;
     if (members.length === 0) return [];
     const userIds = members.map((member) => member.user_id);
+    // The directory rows are loaded once: for the described members and the blank ones alike.
     const [profiles, users] = await Promise.all([
-      this.database.driverProfile.findMany({
-        where: { accountId, userId: { in: userIds } },
-        include: withUser,
-      }),
+      this.database.driverProfile.findMany({ where: { accountId, userId: { in: userIds } } }),
       this.database.directoryUser.findMany({ where: { userId: { in: userIds } } }),
     ]);
     const described = new Map(profiles.map((profile) => [profile.userId, profile]));
     const rows = users
-      .map((user) => described.get(user.userId) ?? blank(accountId, user))
+      .map((user) => {
+        const profile = described.get(user.userId);
+        return profile === undefined ? blank(accountId, user) : { ...profile, user };
+      })
       .sort((a, b) => (a.userId < b.userId ? -1 : 1));
     return this.withCards(this.database, rows);
   }
