@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import {
   isAllowed,
   mayGrant,
@@ -7,13 +6,12 @@ import {
   type Caller,
   type MembershipShape,
 } from '@onramp/authz';
-import { identity, isUuid } from '@onramp/contracts';
+import { isUuid } from '@onramp/contracts';
 import { DomainError } from '@onramp/errors';
-import { Outbox } from '@onramp/messaging';
 import { AccountTree, type LineageOf } from '@onramp/account-tree';
 import type { Membership } from '../generated/prisma/client';
-import { accountsOf, canSeeUser } from '../users/user-access';
-import { membershipMessage } from '../users/user-message';
+import { UserEvents } from '../users/user-events';
+import { UserLookup } from '../users/user-lookup';
 import { UsersRepository } from '../users/users.repository';
 import { MembershipsRepository } from './memberships.repository';
 
@@ -26,7 +24,8 @@ export class MembershipsService {
   constructor(
     private readonly repository: MembershipsRepository,
     private readonly users: UsersRepository,
-    private readonly outbox: Outbox,
+    private readonly lookup: UserLookup,
+    private readonly events: UserEvents,
     private readonly lineages: AccountTree,
   ) {}
 
@@ -38,13 +37,9 @@ export class MembershipsService {
     if (user === null) throw new DomainError('not_found', 'no such user');
     assertMayGrant(caller, spec, await this.lineages.lineagesOf(spec.accountIds));
     const membership = await this.repository.create(user.id, spec, (transaction, created) =>
-      this.outbox.append(
-        transaction,
-        identity.MembershipGrantedSchema,
-        MembershipsService.event(created, caller),
-      ),
+      this.events.membershipsGranted(transaction, [created], caller.userId),
     );
-    this.outbox.nudge();
+    this.events.nudge();
     return membership;
   }
 
@@ -53,38 +48,29 @@ export class MembershipsService {
     assertWellFormed(spec);
     assertMayGrant(caller, spec, await this.lineages.lineagesOf(spec.accountIds));
     const membership = await this.repository.update(existing.id, spec, (transaction, updated) =>
-      this.outbox.append(
-        transaction,
-        identity.MembershipUpdatedSchema,
-        MembershipsService.event(updated, caller),
-      ),
+      this.events.membershipUpdated(transaction, updated, caller.userId),
     );
-    this.outbox.nudge();
+    this.events.nudge();
     return membership;
   }
 
   async revoke(caller: Caller, membershipId: string): Promise<void> {
     const existing = await this.manageable(caller, membershipId);
     await this.repository.delete(existing.id, (transaction, revoked) =>
-      this.outbox.append(
-        transaction,
-        identity.MembershipRevokedSchema,
-        MembershipsService.event(revoked, caller),
-      ),
+      this.events.membershipRevoked(transaction, revoked, caller.userId),
     );
-    this.outbox.nudge();
+    this.events.nudge();
   }
 
   /** The membership, if the caller may manage memberships over the whole of its scope. */
   private async manageable(caller: Caller, membershipId: string): Promise<Membership> {
     const membership = isUuid(membershipId) ? await this.repository.findById(membershipId) : null;
-    const user = membership === null ? null : await this.users.findById(membership.userId);
-    const lineageOf = await this.lineages.lineagesOf(
-      user === null ? [] : accountsOf(user.memberships),
+    if (membership === null) throw new DomainError('not_found', 'no such membership');
+    const { lineageOf } = await this.lookup.withLineages(
+      caller,
+      membership.userId,
+      'no such membership',
     );
-    if (membership === null || user === null || !canSeeUser(caller, user, lineageOf)) {
-      throw new DomainError('not_found', 'no such membership');
-    }
     refuseOwn(caller, membership.userId);
     const targets = membership.platform
       ? [{ platform: true } as const]
@@ -93,14 +79,6 @@ export class MembershipsService {
       throw new DomainError('forbidden', 'you may not manage this membership');
     }
     return membership;
-  }
-
-  private static event(membership: Membership, caller: Caller) {
-    return {
-      membership: membershipMessage(membership),
-      byUserId: caller.userId,
-      occurredAt: timestampFromDate(new Date()),
-    };
   }
 }
 

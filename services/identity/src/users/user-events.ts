@@ -36,11 +36,27 @@ export class UserEvents {
     occurredAt: Timestamp = timestampFromDate(new Date()),
   ) {
     for (const membership of memberships)
-      await this.outbox.append(transaction, identity.MembershipGrantedSchema, {
-        membership: membershipMessage(membership),
-        byUserId,
-        occurredAt,
-      });
+      await this.outbox.append(
+        transaction,
+        identity.MembershipGrantedSchema,
+        membershipEvent(membership, byUserId, occurredAt),
+      );
+  }
+
+  async membershipUpdated(transaction: SqlClient, membership: Membership, byUserId: string) {
+    await this.outbox.append(
+      transaction,
+      identity.MembershipUpdatedSchema,
+      membershipEvent(membership, byUserId),
+    );
+  }
+
+  async membershipRevoked(transaction: SqlClient, membership: Membership, byUserId: string) {
+    await this.outbox.append(
+      transaction,
+      identity.MembershipRevokedSchema,
+      membershipEvent(membership, byUserId),
+    );
   }
 
   async updated(transaction: SqlClient, user: UserWithMemberships) {
@@ -89,4 +105,13 @@ export class UserEvents {
   nudge(): void {
     this.outbox.nudge();
   }
+}
+
+/** The payload MembershipGranted, MembershipUpdated and MembershipRevoked share. */
+function membershipEvent(
+  membership: Membership,
+  byUserId: string,
+  occurredAt: Timestamp = timestampFromDate(new Date()),
+) {
+  return { membership: membershipMessage(membership), byUserId, occurredAt };
 }

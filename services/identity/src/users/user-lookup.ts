@@ -34,14 +34,17 @@ export class UserLookup {
     return user;
   }
 
-  /** The visible user with the lineages of its accounts, which decide the access checks. */
-  private async withLineages(caller: Caller, userId: string) {
+  /**
+   * The visible user with the lineages of its accounts, which decide the access checks;
+   * `notFound` is what a hidden user is reported as.
+   */
+  async withLineages(caller: Caller, userId: string, notFound = 'no such user') {
     const user = isUuid(userId) ? await this.repository.findById(userId) : null;
     const lineageOf = await this.lineages.lineagesOf(
       user === null ? [] : accountsOf(user.memberships),
     );
     if (user === null || !canSeeUser(caller, user, lineageOf)) {
-      throw new DomainError('not_found', 'no such user');
+      throw new DomainError('not_found', notFound);
     }
     return { user, lineageOf };
   }
