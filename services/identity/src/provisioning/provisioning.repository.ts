@@ -53,11 +53,17 @@ export class ProvisioningRepository {
   }
 
   async hasPassword(email: string): Promise<boolean> {
-    const user = await this.database.user.findUnique({ where: { email }, include: candidate });
+    const user = await this.database.user.findUnique({
+      where: { email },
+      select: { credential: { select: { userId: true } } },
+    });
     return user !== null && user.credential !== null;
   }
 
-  findUserById(transaction: Transaction, id: string): Promise<ProvisioningCandidate | null> {
+  findUserById(
+    id: string,
+    transaction: Transaction = this.database,
+  ): Promise<ProvisioningCandidate | null> {
     return transaction.user.findUnique({ where: { id }, include: candidate });
   }
 
@@ -68,7 +74,7 @@ export class ProvisioningRepository {
   ): Promise<ProvisioningCandidate | null> {
     const locked = await transaction.$queryRaw<{ id: string }[]>`
       SELECT id FROM identity.users WHERE email = ${email} FOR UPDATE`;
-    return locked.length === 0 ? null : this.findUserById(transaction, locked[0].id);
+    return locked.length === 0 ? null : this.findUserById(locked[0].id, transaction);
   }
 
   createUser(transaction: Transaction, user: NewUser): Promise<UserWithMemberships> {
@@ -113,9 +119,5 @@ export class ProvisioningRepository {
     record: Omit<UserProvisioning, 'createdAt'>,
   ): Promise<UserProvisioning> {
     return transaction.userProvisioning.create({ data: record });
-  }
-
-  findUser(id: string): Promise<UserWithMemberships | null> {
-    return this.users.findById(id);
   }
 }

@@ -109,11 +109,11 @@ export class ProvisioningService {
     const earlier = await this.repository.findRecord(input.idempotencyKey, transaction);
     if (earlier !== null) return this.answerAgain(earlier, transaction);
     const plan = await this.plan(transaction, input);
-    let userId: string;
+    let user: UserWithMemberships;
     let granted: Membership[];
     switch (plan.kind) {
       case 'create': {
-        const user = await this.repository.createUser(transaction, {
+        user = await this.repository.createUser(transaction, {
           email: input.email,
           name: required(input.name),
           language: input.language ?? 'en',
@@ -122,12 +122,11 @@ export class ProvisioningService {
           memberships: input.memberships,
         });
         await this.events.created(transaction, user, '');
-        userId = user.id;
         granted = user.memberships;
         break;
       }
       case 'complete': {
-        userId = plan.user.id;
+        const userId = plan.user.id;
         await this.repository.completeUser(transaction, userId, {
           name: input.name === '' ? plan.user.name : input.name,
           language: input.language ?? plan.user.language,
@@ -135,15 +134,16 @@ export class ProvisioningService {
           passwordHash: await this.passwordHash(input.password),
         });
         granted = await this.repository.grant(transaction, userId, input.memberships);
-        await this.events.updated(transaction, await this.current(transaction, userId));
+        user = await this.current(transaction, userId);
+        await this.events.updated(transaction, user);
         if (input.status === 'active') await this.events.activated(transaction, userId);
         await this.events.membershipsGranted(transaction, granted, '');
         break;
       }
       case 'join': {
-        userId = plan.user.id;
-        granted = await this.repository.grant(transaction, userId, input.memberships);
+        granted = await this.repository.grant(transaction, plan.user.id, input.memberships);
         await this.events.membershipsGranted(transaction, granted, '');
+        user = await this.current(transaction, plan.user.id);
         break;
       }
     }
@@ -151,18 +151,18 @@ export class ProvisioningService {
     const created = plan.kind !== 'join';
     const record = await this.repository.record(transaction, {
       idempotencyKey: input.idempotencyKey,
-      userId,
+      userId: user.id,
       created,
       membershipIds: granted.map((membership) => membership.id),
     });
     await this.outbox.append(transaction, identity.UserProvisionedSchema, {
       idempotencyKey: record.idempotencyKey,
-      userId,
+      userId: user.id,
       created,
       membershipIds: record.membershipIds,
       occurredAt: timestampFromDate(record.createdAt),
     });
-    return { user: await this.current(transaction, userId), created, alreadyProvisioned: false };
+    return { user, created, alreadyProvisioned: false };
   }
 
   /**
@@ -181,7 +181,7 @@ export class ProvisioningService {
         return { kind: 'join', user: holder };
       }
       if (holder?.credential) throw loginRequired();
-      const named = await this.repository.findUserById(transaction, input.existingUserId);
+      const named = await this.repository.findUserById(input.existingUserId, transaction);
       if (named === null) throw invalid('existingUserId', 'no such user');
       throw new DomainError('conflict', 'the user does not hold this email');
     }
@@ -203,17 +203,14 @@ export class ProvisioningService {
     record: UserProvisioning,
     transaction?: Transaction,
   ): Promise<Provisioned> {
-    const user =
-      transaction === undefined
-        ? await this.repository.findUser(record.userId)
-        : await this.repository.findUserById(transaction, record.userId);
+    const user = await this.repository.findUserById(record.userId, transaction);
     if (user === null)
       throw new DomainError('conflict', 'the user provisioned under this key has been erased');
     return { user, created: record.created, alreadyProvisioned: true };
   }
 
   private async current(transaction: Transaction, userId: string): Promise<UserWithMemberships> {
-    const user = await this.repository.findUserById(transaction, userId);
+    const user = await this.repository.findUserById(userId, transaction);
     if (user === null) throw new Error(`user ${userId} vanished inside its own transaction`);
     return user;
   }
