@@ -13,6 +13,7 @@ import type { SqlClient } from '@onramp/persistence';
 import { AccountTree, type LineageOf } from '@onramp/account-tree';
 import { AcceptedPasswords } from '../credentials/accepted-passwords';
 import { PasswordHasher } from '../credentials/password-hasher';
+import { accountsOf } from './user-access';
 import { decodeUserCursor, encodeUserCursor } from './user-cursor';
 import {
   emailViolations,
@@ -61,9 +62,7 @@ export class UsersService {
   /** A user with a password is active at once; without one, they are invited. */
   async create(caller: Caller, input: NewUserInput): Promise<UserWithMemberships> {
     const user = await this.validNewUser(input);
-    const lineageOf = await this.lineages.lineagesOf(
-      input.memberships.flatMap((membership) => membership.accountIds),
-    );
+    const lineageOf = await this.lineages.lineagesOf(accountsOf(input.memberships));
     authoriseCreation(caller, input.memberships, lineageOf);
     const created = await this.repository.create(user, this.creationEvents(caller.userId));
     this.events.nudge();
