@@ -20,16 +20,19 @@ export class RateLimits {
     @Inject(DATABASE) database: PrismaClient,
     @Inject(SERVICE_CONFIG) config: InvitationsConfig,
   ) {
-    const limiter = (keyPrefix: string, points: number, duration: number) =>
+    // The limiters share one table, and a limiter's sweep of expired rows clears the whole table
+    // whatever the prefix: one sweep timer (token's) does for all four.
+    const limiter = (keyPrefix: string, points: number, duration: number, sweeps = false) =>
       new RateLimiterPrisma({
         storeClient: database,
         tableName: 'rateLimit',
         keyPrefix,
         points,
         duration,
+        clearExpiredByTimeout: sweeps,
       });
     this.limiters = {
-      token: limiter('token', config.INVITATION_TOKEN_ATTEMPTS, 15 * 60),
+      token: limiter('token', config.INVITATION_TOKEN_ATTEMPTS, 15 * 60, true),
       resend: limiter('resend', config.INVITATION_RESENDS_PER_HOUR, 60 * 60),
       redeem: limiter('redeem', config.JOINING_CODE_ATTEMPTS, 15 * 60),
       register: limiter('register', config.JOINING_CODE_ATTEMPTS, 15 * 60),
