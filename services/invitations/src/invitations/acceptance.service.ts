@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { create, fromJson, toJson, type JsonValue } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { companyViolations, normaliseCompany } from '@onramp/account-rules';
-import type { MembershipShape } from '@onramp/authz';
+import { actingUserId, type MembershipShape } from '@onramp/authz';
 import { accounts, identity, invitations } from '@onramp/contracts';
 import { DomainError } from '@onramp/errors';
 import { Outbox, RpcClient } from '@onramp/messaging';
 import { nameViolations } from '@onramp/user-rules';
 import { RateLimits } from '../common/rate-limits';
-import { tokenHash, tokenMatches } from '../common/secrets';
+import { tokenHash } from '../common/secrets';
 import type { Invitation } from '../generated/prisma/client';
 import { newAccountOf } from './invitation-events';
 import { membershipOf, planInvitation } from './invitation-kinds';
@@ -99,15 +99,15 @@ export class AcceptanceService {
         toJson(accounts.CompanySchema, create(accounts.CompanySchema, company)) as object,
       );
 
-    const joining =
-      input.caller !== undefined && input.caller.apiKeyId === '' && input.caller.userId !== '';
+    // A signed-in user accepting joins as themselves; an API key never accepts as anyone.
+    const joiningUserId = input.caller === undefined ? '' : actingUserId(input.caller);
     const { user } = await this.rpc.call(identity.IdentityService.method.provisionUser, {
       idempotencyKey: provisioningKey(row.id),
       email: row.email,
       name,
       language: row.language,
       password: input.password,
-      existingUserId: joining ? input.caller!.userId : undefined,
+      existingUserId: joiningUserId === '' ? undefined : joiningUserId,
       memberships: [membershipSpec(membershipOf(plan, row.newAccountId ?? undefined))],
       status: 'active',
     });
@@ -168,18 +168,14 @@ export class AcceptanceService {
 
   /**
    * The pending, unexpired invitation a token opens; one answer ("invalid_token") for every other
-   * case, so a link's answer never tells a used link from a revoked, expired or unknown one.
+   * case, so a link's answer never tells a used link from a revoked, expired or unknown one. The
+   * row is found by equality on its unique token hash, so a row found is the token's own.
    */
   private async usable(token: string): Promise<Invitation> {
     const hash = tokenHash(token);
     await this.limits.consume('token', Buffer.from(hash).toString('hex'));
     const row = await this.repository.findByTokenHash(hash);
-    if (
-      row === null ||
-      !tokenMatches(token, row.tokenHash) ||
-      row.status !== 'pending' ||
-      row.expiresAt.getTime() <= Date.now()
-    )
+    if (row === null || row.status !== 'pending' || row.expiresAt.getTime() <= Date.now())
       throw invalidToken();
     return row;
   }
