@@ -6,10 +6,9 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import { SERVICE_CONFIG } from '@onramp/config';
-import { invitations } from '@onramp/contracts';
 import { Outbox } from '@onramp/messaging';
 import type { InvitationsConfig } from '../config/invitations-config';
-import { closedEvent } from './invitation-events';
+import { closeInvitation } from './invitation-events';
 import { InvitationsRepository } from './invitations.repository';
 
 const BATCH = 100;
@@ -57,15 +56,12 @@ export class ExpiryScheduler implements OnModuleInit, OnApplicationShutdown {
     for (;;) {
       const expired = await this.repository.transaction(async (transaction) => {
         const due = await this.repository.lockExpired(transaction, now, BATCH);
-        for (const row of due) {
-          const updated = await this.repository.update(transaction, row.id, { status: 'expired' });
-          await this.repository.record(transaction, row.id, { action: 'expired' }, now);
-          await this.outbox.append(
-            transaction,
-            invitations.InvitationClosedSchema,
-            closedEvent(updated, 'expired', now),
-          );
-        }
+        for (const row of due)
+          await closeInvitation(transaction, this.repository, this.outbox, {
+            invitationId: row.id,
+            reason: 'expired',
+            at: now,
+          });
         return due.length;
       });
       total += expired;

@@ -1,9 +1,11 @@
 import { create, type MessageInitShape } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { invitations } from '@onramp/contracts';
+import type { Outbox } from '@onramp/messaging';
 import type { Invitation } from '../generated/prisma/client';
 import { planInvitation } from './invitation-kinds';
 import { invitationMessage, specMessage } from './invitation-message';
+import type { HistoryEntry, InvitationsRepository, Transaction } from './invitations.repository';
 
 /**
  * The event that makes notifications email the link: the only place the token travels, sealed
@@ -26,12 +28,31 @@ export function issuedEvent(
   };
 }
 
-export function closedEvent(
-  row: Invitation,
-  reason: 'revoked' | 'expired' | 'superseded',
-  at: Date,
-): MessageInitShape<typeof invitations.InvitationClosedSchema> {
-  return { invitation: invitationMessage(row), reason, occurredAt: timestampFromDate(at) };
+export interface Closing {
+  invitationId: string;
+  reason: 'revoked' | 'expired' | 'superseded';
+  at: Date;
+  /** Who closed it, from where, for its history; nobody for an expiry. */
+  by?: Pick<HistoryEntry, 'byUserId' | 'ip'>;
+}
+
+/**
+ * Closes an invitation inside `transaction`: its status becomes the reason, its history says so
+ * and InvitationClosed is appended to the outbox (nudged by the caller once committed).
+ */
+export async function closeInvitation(
+  transaction: Transaction,
+  repository: InvitationsRepository,
+  outbox: Outbox,
+  { invitationId, reason, at, by }: Closing,
+): Promise<void> {
+  const closed = await repository.update(transaction, invitationId, { status: reason });
+  await repository.record(transaction, invitationId, { action: reason, ...by }, at);
+  await outbox.append(transaction, invitations.InvitationClosedSchema, {
+    invitation: invitationMessage(closed),
+    reason,
+    occurredAt: timestampFromDate(at),
+  });
 }
 
 /** The account acceptance creates, as accounts will create it; undefined for other kinds. */

@@ -38,7 +38,8 @@ export interface InvitationPlan {
 
 type Spec = invitations.InvitationSpec['kind'];
 
-function uuidViolations(field: string, ids: readonly string[]): Violation[] {
+/** One violation on `field` unless every id is a UUID. */
+export function uuidViolations(field: string, ids: readonly string[]): Violation[] {
   return ids.every(isUuid) ? [] : [{ field, message: 'must be an account id (UUID)' }];
 }
 

@@ -74,6 +74,11 @@ export class InvitationsRepository {
     });
   }
 
+  /** The invitation alone, without its history. */
+  find(id: string): Promise<Invitation | null> {
+    return this.database.invitation.findUnique({ where: { id } });
+  }
+
   findById(
     id: string,
     transaction: Transaction = this.database,

@@ -25,14 +25,20 @@ import {
   normaliseEmail,
 } from '@onramp/user-rules';
 import { INVITATION_KINDS, ttlHours, type InvitationsConfig } from '../config/invitations-config';
-import { requirePermission } from '../common/access';
+import { requireManageable, requirePermission } from '../common/access';
 import { Directory, type AccountRef } from '../common/directory';
 import { EmailReadiness } from '../common/email-readiness';
 import { RateLimits } from '../common/rate-limits';
 import { newToken, tokenHash } from '../common/secrets';
 import type { Invitation, InvitationKind, InvitationStatus } from '../generated/prisma/client';
-import { closedEvent, issuedEvent } from './invitation-events';
-import { membershipOf, planInvitation, scopeKeyOf, type InvitationPlan } from './invitation-kinds';
+import { closeInvitation, issuedEvent } from './invitation-events';
+import {
+  membershipOf,
+  planInvitation,
+  scopeKeyOf,
+  uuidViolations,
+  type InvitationPlan,
+} from './invitation-kinds';
 import { invitationMessage, type InvitationWithHistory } from './invitation-message';
 import { InvitationsRepository, type Transaction } from './invitations.repository';
 
@@ -178,8 +184,8 @@ export class InvitationsService {
       violations.push({ field: 'status', message: `one of ${STATUSES.join(', ')}` });
     if (input.kind !== undefined && !(INVITATION_KINDS as readonly string[]).includes(input.kind))
       violations.push({ field: 'kind', message: `one of ${INVITATION_KINDS.join(', ')}` });
-    if (input.accountId !== undefined && !isUuid(input.accountId))
-      violations.push({ field: 'accountId', message: 'must be an account id (UUID)' });
+    if (input.accountId !== undefined)
+      violations.push(...uuidViolations('accountId', [input.accountId]));
     if (input.query !== undefined && input.query.length > 254)
       violations.push({ field: 'q', message: 'at most 254 characters' });
     if (violations.length > 0) throw invalid('the filters are not valid', violations);
@@ -205,7 +211,7 @@ export class InvitationsService {
     caller: Caller,
     input: invitations.ResendInvitationRequest,
   ): Promise<{ invitation: InvitationWithHistory; acceptanceUrl: string }> {
-    const existing = await this.requireManageable(caller, input.invitationId);
+    const existing = await this.manageable(caller, input.invitationId);
     const sendEmail = input.sendEmail ?? true;
     if (!sendEmail) requirePermission(caller, 'invitations.share_link', targetOf(existing));
     await this.limits.consume('resend', existing.id);
@@ -213,9 +219,7 @@ export class InvitationsService {
     const token = newToken();
     const now = new Date();
     await this.repository.transaction(async (transaction) => {
-      const row = await this.repository.lock(transaction, existing.id);
-      if (row === null || (row.status !== 'pending' && row.status !== 'expired'))
-        throw new DomainError('conflict', `the invitation is ${row?.status ?? 'gone'}`);
+      const row = await this.lockOpen(transaction, existing.id);
       const resent = await this.repository.update(transaction, row.id, {
         status: 'pending',
         tokenHash: tokenHash(token),
@@ -246,27 +250,27 @@ export class InvitationsService {
     caller: Caller,
     input: invitations.RevokeInvitationRequest,
   ): Promise<InvitationWithHistory> {
-    const existing = await this.requireManageable(caller, input.invitationId);
+    const existing = await this.manageable(caller, input.invitationId);
     const now = new Date();
     await this.repository.transaction(async (transaction) => {
-      const row = await this.repository.lock(transaction, existing.id);
-      if (row === null || (row.status !== 'pending' && row.status !== 'expired'))
-        throw new DomainError('conflict', `the invitation is ${row?.status ?? 'gone'}`);
-      const revoked = await this.repository.update(transaction, row.id, { status: 'revoked' });
-      await this.repository.record(
-        transaction,
-        row.id,
-        { action: 'revoked', byUserId: caller.userId || null, ip: input.ip },
-        now,
-      );
-      await this.outbox.append(
-        transaction,
-        invitations.InvitationClosedSchema,
-        closedEvent(revoked, 'revoked', now),
-      );
+      const row = await this.lockOpen(transaction, existing.id);
+      await closeInvitation(transaction, this.repository, this.outbox, {
+        invitationId: row.id,
+        reason: 'revoked',
+        at: now,
+        by: { byUserId: caller.userId || null, ip: input.ip },
+      });
     });
     this.outbox.nudge();
     return invitationOf(await this.repository.findById(existing.id));
+  }
+
+  /** The invitation locked for a change; "conflict" unless still open (pending or expired). */
+  private async lockOpen(transaction: Transaction, invitationId: string): Promise<Invitation> {
+    const row = await this.repository.lock(transaction, invitationId);
+    if (row === null || (row.status !== 'pending' && row.status !== 'expired'))
+      throw new DomainError('conflict', `the invitation is ${row?.status ?? 'gone'}`);
+    return row;
   }
 
   private expiryFrom(from: Date, kind: InvitationKind): Date {
@@ -303,22 +307,13 @@ export class InvitationsService {
     ip: string,
   ): Promise<string[]> {
     const pending = await this.repository.pendingInScope(transaction, email, scopeKey);
-    for (const row of pending) {
-      const superseded = await this.repository.update(transaction, row.id, {
-        status: 'superseded',
+    for (const row of pending)
+      await closeInvitation(transaction, this.repository, this.outbox, {
+        invitationId: row.id,
+        reason: 'superseded',
+        at: now,
+        by: { byUserId: caller.userId || null, ip },
       });
-      await this.repository.record(
-        transaction,
-        row.id,
-        { action: 'superseded', byUserId: caller.userId || null, ip },
-        now,
-      );
-      await this.outbox.append(
-        transaction,
-        invitations.InvitationClosedSchema,
-        closedEvent(superseded, 'superseded', now),
-      );
-    }
     return pending.map((row) => row.id);
   }
 
@@ -356,11 +351,10 @@ export class InvitationsService {
       ]);
   }
 
-  /** Visible (invitations.read) or "not_found"; then manageable or "forbidden". */
-  private async requireManageable(caller: Caller, invitationId: string): Promise<Invitation> {
-    const row = await this.get(caller, invitationId);
-    requirePermission(caller, 'invitations.manage', targetOf(row));
-    return row;
+  /** Visible (invitations.read) or "not_found"; then manageable or "forbidden". No history. */
+  private async manageable(caller: Caller, invitationId: string): Promise<Invitation> {
+    const row = isUuid(invitationId) ? await this.repository.find(invitationId) : null;
+    return requireManageable(caller, row, targetOf, 'no such invitation');
   }
 }
 

@@ -6,15 +6,9 @@ import { invitations } from '@onramp/contracts';
 import { RpcServer } from '@onramp/messaging';
 import { displayCode } from '../common/secrets';
 import type { JoiningCode } from '../generated/prisma/client';
-import { JoiningCodesService } from './joining-codes.service';
+import { JoiningCodesService, joiningCodeStatus } from './joining-codes.service';
 
 const methods = invitations.InvitationsService.method;
-
-function statusOf(code: JoiningCode): string {
-  if (code.status === 'revoked') return 'revoked';
-  if (code.expiresAt.getTime() <= Date.now()) return 'expired';
-  return code.maxUses !== 0 && code.uses >= code.maxUses ? 'used_up' : 'active';
-}
 
 export function joiningCodeMessage(code: JoiningCode): invitations.JoiningCode {
   return create(invitations.JoiningCodeSchema, {
@@ -22,7 +16,7 @@ export function joiningCodeMessage(code: JoiningCode): invitations.JoiningCode {
     accountId: code.accountId,
     code: displayCode(code.code),
     role: code.role,
-    status: statusOf(code),
+    status: joiningCodeStatus(code),
     maxUses: code.maxUses,
     uses: code.uses,
     expiresAt: timestampFromDate(code.expiresAt),

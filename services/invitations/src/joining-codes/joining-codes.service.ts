@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { isAllowed, mayGrant, membershipViolations, type Caller } from '@onramp/authz';
+import { actingUserId, mayGrant, membershipViolations, type Caller } from '@onramp/authz';
 import { identity, invitations, isUuid } from '@onramp/contracts';
 import { DomainError } from '@onramp/errors';
 import { Outbox, RpcClient } from '@onramp/messaging';
@@ -13,7 +13,7 @@ import {
   olderThan,
   pageLimit,
 } from '@onramp/persistence';
-import { requirePermission } from '../common/access';
+import { requireManageable, requirePermission } from '../common/access';
 import { Directory } from '../common/directory';
 import { RateLimits } from '../common/rate-limits';
 import { withFreshCode } from '../common/fresh-code';
@@ -31,13 +31,19 @@ function invalidCode(): DomainError {
   return new DomainError('invalid_code', 'this code is not valid (any more)');
 }
 
-function usable(code: JoiningCode, now = Date.now()): boolean {
-  return (
-    code.status === 'active' &&
-    code.expiresAt.getTime() > now &&
-    (code.maxUses === 0 || code.uses < code.maxUses)
-  );
+type CodeState = Pick<JoiningCode, 'status' | 'expiresAt' | 'maxUses' | 'uses'>;
+
+/** What a code is at `now`: only an "active" one can be redeemed. */
+export function joiningCodeStatus(
+  code: CodeState,
+  now = Date.now(),
+): 'active' | 'revoked' | 'expired' | 'used_up' {
+  if (code.status === 'revoked') return 'revoked';
+  if (code.expiresAt.getTime() <= now) return 'expired';
+  return code.maxUses !== 0 && code.uses >= code.maxUses ? 'used_up' : 'active';
 }
+
+const usable = (code: CodeState) => joiningCodeStatus(code) === 'active';
 
 /**
  * Joining codes (`001_…`): an account admin shares a code, and any signed-in user who enters it
@@ -133,41 +139,42 @@ export class JoiningCodesService {
     caller: Caller,
     input: invitations.RedeemJoiningCodeRequest,
   ): Promise<{ accountId: string; accountName: string; role: string }> {
-    if (caller.userId === '' || caller.apiKeyId !== '')
+    const userId = actingUserId(caller);
+    if (userId === '')
       throw new DomainError('forbidden', 'sign in as yourself to use a joining code');
-    await this.limits.consume('redeem', caller.userId);
+    await this.limits.consume('redeem', userId);
     const code = await this.database.joiningCode.findUnique({
       where: { code: normaliseCode(input.code).slice(0, 64) },
     });
     if (code === null || !usable(code)) throw invalidCode();
     const answer = { accountId: code.accountId, accountName: code.accountName, role: code.role };
-    const reserved = await this.reserve(code.id, caller.userId);
+    const reserved = await this.reserve(code.id, userId);
     if (reserved === 'done') return answer;
     try {
       const user = await this.directory.actingUser(caller);
       if (user === undefined) throw new DomainError('forbidden', 'sign in as yourself');
       await this.rpc.call(identity.IdentityService.method.provisionUser, {
-        idempotencyKey: redemptionKey(code.id, caller.userId),
+        idempotencyKey: redemptionKey(code.id, userId),
         email: user.email,
         name: user.name,
         language: user.language,
-        existingUserId: caller.userId,
+        existingUserId: userId,
         memberships: [{ accountIds: [code.accountId], roles: [code.role] }],
         status: 'active',
       });
     } catch (error) {
-      await this.release(code.id, caller.userId);
+      await this.release(code.id, userId);
       throw error;
     }
     await this.database.$transaction(async (transaction) => {
       await transaction.joiningCodeRedemption.update({
-        where: { joiningCodeId_userId: { joiningCodeId: code.id, userId: caller.userId } },
+        where: { joiningCodeId_userId: { joiningCodeId: code.id, userId } },
         data: { completed: true },
       });
       await this.outbox.append(transaction, invitations.JoiningCodeRedeemedSchema, {
         joiningCodeId: code.id,
         accountId: code.accountId,
-        userId: caller.userId,
+        userId,
         role: code.role,
         occurredAt: timestampFromDate(new Date()),
       });
@@ -217,12 +224,11 @@ export class JoiningCodesService {
     const code = isUuid(joiningCodeId)
       ? await this.database.joiningCode.findUnique({ where: { id: joiningCodeId } })
       : null;
-    if (
-      code === null ||
-      !isAllowed(caller, 'invitations.read', { accountIds: code.accountLineage })
-    )
-      throw new DomainError('not_found', 'no such joining code');
-    requirePermission(caller, 'invitations.manage', { accountIds: code.accountLineage });
-    return code;
+    return requireManageable(
+      caller,
+      code,
+      (found) => ({ accountIds: found.accountLineage }),
+      'no such joining code',
+    );
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { isAllowed, scopeOf, type Caller } from '@onramp/authz';
+import { scopeOf, type Caller } from '@onramp/authz';
 import { identity, invitations, isUuid } from '@onramp/contracts';
 import { DomainError } from '@onramp/errors';
 import { Outbox, RpcClient } from '@onramp/messaging';
@@ -19,7 +19,7 @@ import {
   nameViolations,
   normaliseEmail,
 } from '@onramp/user-rules';
-import { requirePermission } from '../common/access';
+import { requireManageable, requirePermission } from '../common/access';
 import { Directory } from '../common/directory';
 import { RateLimits } from '../common/rate-limits';
 import { withFreshCode } from '../common/fresh-code';
@@ -31,6 +31,7 @@ import type {
   RegistrationSettings,
   RegistrationStatus,
 } from '../generated/prisma/client';
+import { uuidViolations } from '../invitations/invitation-kinds';
 import { registrationMessage } from './registration-message';
 
 /** Identity's idempotency key for a registration: one pending user, ever. */
@@ -190,10 +191,10 @@ export class RegistrationsService {
       throw new DomainError('validation_failed', 'the filters are not valid', [
         { field: 'status', message: `one of ${LISTED_STATUSES.join(', ')}` },
       ]);
-    if (input.accountId !== undefined && !isUuid(input.accountId))
-      throw new DomainError('validation_failed', 'the filters are not valid', [
-        { field: 'accountId', message: 'must be an account id (UUID)' },
-      ]);
+    const accountIdViolations =
+      input.accountId === undefined ? [] : uuidViolations('accountId', [input.accountId]);
+    if (accountIdViolations.length > 0)
+      throw new DomainError('validation_failed', 'the filters are not valid', accountIdViolations);
     const after = decodeNewestFirst(input.cursor);
     const scope = scopeOf(caller, 'invitations.read');
     if (!scope.everywhere && scope.accountIds.length === 0) return { items: [] };
@@ -236,16 +237,16 @@ export class RegistrationsService {
     outcome: 'approved' | 'rejected',
     applyInIdentity: (userId: string) => Promise<unknown>,
   ): Promise<Registration> {
-    const registration = isUuid(registrationId)
+    const found = isUuid(registrationId)
       ? await this.database.registration.findUnique({ where: { id: registrationId } })
       : null;
-    if (
-      registration === null ||
-      registration.status === 'submitting' ||
-      !isAllowed(caller, 'invitations.read', { accountIds: registration.accountLineage })
-    )
-      throw new DomainError('not_found', 'no such registration');
-    requirePermission(caller, 'invitations.manage', { accountIds: registration.accountLineage });
+    // A registration still being submitted is shown to nobody.
+    const registration = requireManageable(
+      caller,
+      found?.status === 'submitting' ? null : found,
+      (row) => ({ accountIds: row.accountLineage }),
+      'no such registration',
+    );
     if (registration.status !== 'pending' || registration.userId === null)
       throw new DomainError('conflict', `the registration is ${registration.status} already`);
     await applyInIdentity(registration.userId);
