@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 
 /** A link token: 256 random bits, base64url. Only its hash is ever stored. */
 export function newToken(): string {
@@ -7,6 +7,12 @@ export function newToken(): string {
 
 export function tokenHash(token: string): Uint8Array<ArrayBuffer> {
   return new Uint8Array(createHash('sha256').update(token, 'utf8').digest());
+}
+
+/** Whether `token` is the one `storedHash` was made from, in constant time. */
+export function tokenMatches(token: string, storedHash: Uint8Array): boolean {
+  const hash = tokenHash(token);
+  return hash.length === storedHash.length && timingSafeEqual(hash, storedHash);
 }
 
 // Crockford's base32 without the letters people confuse (I, L, O, U): codes are read aloud and

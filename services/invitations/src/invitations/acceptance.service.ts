@@ -8,7 +8,7 @@ import { DomainError } from '@onramp/errors';
 import { Outbox, RpcClient } from '@onramp/messaging';
 import { nameViolations } from '@onramp/user-rules';
 import { RateLimits } from '../common/rate-limits';
-import { tokenHash } from '../common/secrets';
+import { tokenHash, tokenMatches } from '../common/secrets';
 import type { Invitation } from '../generated/prisma/client';
 import { newAccountOf } from './invitation-events';
 import { membershipOf, planInvitation } from './invitation-kinds';
@@ -169,13 +169,19 @@ export class AcceptanceService {
   /**
    * The pending, unexpired invitation a token opens; one answer ("invalid_token") for every other
    * case, so a link's answer never tells a used link from a revoked, expired or unknown one. The
-   * row is found by equality on its unique token hash, so a row found is the token's own.
+   * row is found by the token's hash (the database only ever sees hashes); the token is then
+   * checked against the stored hash in constant time, the comparison the link's security rests on.
    */
   private async usable(token: string): Promise<Invitation> {
     const hash = tokenHash(token);
     await this.limits.consume('token', Buffer.from(hash).toString('hex'));
     const row = await this.repository.findByTokenHash(hash);
-    if (row === null || row.status !== 'pending' || row.expiresAt.getTime() <= Date.now())
+    if (
+      row === null ||
+      !tokenMatches(token, row.tokenHash) ||
+      row.status !== 'pending' ||
+      row.expiresAt.getTime() <= Date.now()
+    )
       throw invalidToken();
     return row;
   }
