@@ -37,7 +37,7 @@ export class DeliveryLogService {
     const rows = await this.repository.list(
       {
         recipient: query.to?.trim().toLowerCase(),
-        status: statusOf(query.status),
+        status: statusFilter(DELIVERY_STATUSES, query.status),
         after: decodeNewestFirst(query.cursor),
       },
       limit + 1,
@@ -46,10 +46,14 @@ export class DeliveryLogService {
   }
 }
 
-function statusOf(status: string | undefined): DeliveryStatus | undefined {
+/** A log's status filter: undefined when absent, one of `statuses`, or validation_failed. */
+export function statusFilter<Status extends string>(
+  statuses: readonly Status[],
+  status: string | undefined,
+): Status | undefined {
   if (status === undefined) return undefined;
-  if ((DELIVERY_STATUSES as readonly string[]).includes(status)) return status as DeliveryStatus;
+  if ((statuses as readonly string[]).includes(status)) return status as Status;
   throw new DomainError('validation_failed', 'the status is not known', [
-    { field: 'status', message: `must be one of ${DELIVERY_STATUSES.join(', ')}` },
+    { field: 'status', message: `must be one of ${statuses.join(', ')}` },
   ]);
 }

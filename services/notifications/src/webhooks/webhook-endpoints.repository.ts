@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { AccessScope } from '@onramp/authz';
 import { DATABASE, NEWEST_FIRST, olderThan, type NewestFirstKey } from '@onramp/persistence';
 import type { Prisma, PrismaClient, WebhookEndpoint } from '../generated/prisma/client';
 
@@ -11,9 +12,6 @@ export interface NewWebhookEndpoint {
   encryptedSecret: string;
   createdBy: string;
 }
-
-/** Which endpoints a listing covers: every one, or those of these accounts only. */
-export type EndpointScope = { everywhere: true } | { everywhere: false; accountIds: string[] };
 
 export interface EndpointFailures {
   consecutiveFailures: number;
@@ -39,12 +37,12 @@ export class WebhookEndpointsRepository {
 
   /** Newest first (created_at, then id, both descending), at most `take` rows. */
   async list(
-    scope: EndpointScope,
+    scope: AccessScope,
     accountId: string | undefined,
     after: NewestFirstKey | undefined,
     take: number,
   ): Promise<WebhookEndpoint[]> {
-    const owners = scope.everywhere ? undefined : { in: scope.accountIds };
+    const owners = scope.everywhere ? undefined : { in: [...scope.accountIds] };
     return this.database.webhookEndpoint.findMany({
       where: {
         AND: [{ accountId: owners }, { accountId }, olderThan(after)],

@@ -4,6 +4,7 @@ import { holdsAnywhere, isAllowed, scopeOf, type Caller, type Target } from '@on
 import { isUuid } from '@onramp/contracts';
 import { DomainError, type FieldViolation } from '@onramp/errors';
 import { decodeNewestFirst, newestFirstPage, pageLimit } from '@onramp/persistence';
+import { statusFilter } from '../deliveries/delivery-log.service';
 import { SettingsCipher } from '../email/settings-cipher';
 import type {
   WebhookDelivery,
@@ -103,7 +104,6 @@ export class WebhookEndpointsService {
         `${accountId === null ? 'the platform' : 'this account'} already has ${MAX_ENDPOINTS_PER_OWNER} webhooks; delete one first`,
       );
 
-    this.cipher.requireKey();
     const id = randomUUID();
     const secret = newSigningSecret();
     const endpoint = await this.endpoints.create({
@@ -132,7 +132,7 @@ export class WebhookEndpointsService {
       ]);
     const limit = pageLimit(query.limit);
     const rows = await this.endpoints.list(
-      scope.everywhere ? scope : { everywhere: false, accountIds: [...scope.accountIds] },
+      scope,
       accountId,
       decodeNewestFirst(query.cursor),
       limit + 1,
@@ -165,7 +165,7 @@ export class WebhookEndpointsService {
     const rows = await this.deliveries.list(
       {
         endpointId: endpoint.id,
-        status: deliveryStatusOf(query.status),
+        status: statusFilter(DELIVERY_STATUSES, query.status),
         after: decodeNewestFirst(query.cursor),
       },
       limit + 1,
@@ -183,13 +183,4 @@ export class WebhookEndpointsService {
 
 function ownerTarget(accountId: string | null): Target {
   return accountId === null ? { platform: true } : { accountIds: [accountId] };
-}
-
-function deliveryStatusOf(status: string | undefined): WebhookDeliveryStatus | undefined {
-  if (status === undefined) return undefined;
-  if ((DELIVERY_STATUSES as readonly string[]).includes(status))
-    return status as WebhookDeliveryStatus;
-  throw new DomainError('validation_failed', 'the status is not known', [
-    { field: 'status', message: `must be one of ${DELIVERY_STATUSES.join(', ')}` },
-  ]);
 }
