@@ -1,9 +1,8 @@
 import { publicUrl } from '@onramp/config';
 import { eventTokenConfig, sealingKey } from '@onramp/sealing';
 import { z } from 'zod';
-import { webhooksConfig } from '../webhooks/webhooks-config';
-
-const positiveInt = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
+// positiveInt is exported by webhooks-config, which this file takes in, so the two import one way.
+import { positiveInt, webhooksConfig } from '../webhooks/webhooks-config';
 
 /** The notifications service's own variables (validated with the common ones at start). */
 export const notificationsConfig = z.object({

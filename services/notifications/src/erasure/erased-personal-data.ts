@@ -1,12 +1,11 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../deliveries/event-keys';
 
 /**
  * What a delivery keeps instead of an erased user's address: still tells two erased recipients
  * apart in the delivery log (and counts their emails), no longer names anyone.
  */
 export function erasedRecipient(address: string): string {
-  const digest = createHash('sha256').update(address.toLowerCase()).digest('hex');
-  return `erased:${digest.slice(0, 16)}`;
+  return `erased:${sha256Hex(address.toLowerCase()).slice(0, 16)}`;
 }
 
 export function isErasedRecipient(recipient: string): boolean {

@@ -1,4 +1,4 @@
-import type { Message } from '@bufbuild/protobuf';
+import type { JsonValue, Message } from '@bufbuild/protobuf';
 import { timestampDate, type Timestamp } from '@bufbuild/protobuf/wkt';
 import {
   accounts,
@@ -8,9 +8,6 @@ import {
   type EventSchema,
 } from '@onramp/contracts';
 import type { WebhookEventType } from './event-types';
-
-export type JsonValue =
-  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 /** A domain event as partners see it, before it gets its id. */
 export interface PublicEvent {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-const positiveInt = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
+/** A count or duration of at least 1, `fallback` when unset. */
+export const positiveInt = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 const flag = z
   .enum(['true', 'false'])
   .default('false')
