@@ -60,23 +60,18 @@ export class PostmarkProvider implements ProviderClient {
   }
 
   /**
-   * Sends in calls of up to 500 messages; answers one result per email, in order. The batch call
-   * answers 200 even when some messages were refused, so each message's own ErrorCode decides.
+   * Sends in one call (the batcher keeps it within POSTMARK_BATCH_LIMIT); answers one result per
+   * email, in order. The batch call answers 200 even when some messages were refused, so each
+   * message's own ErrorCode decides.
    */
-  async sendBatch(emails: readonly OutgoingEmail[]): Promise<SendResult[]> {
-    const results: SendResult[] = [];
-    for (let start = 0; start < emails.length; start += POSTMARK_BATCH_LIMIT) {
-      const chunk = emails.slice(start, start + POSTMARK_BATCH_LIMIT);
-      let answers: Models.MessageSendingResponse[];
-      try {
-        answers = await this.client.sendEmailBatch(chunk.map((email) => this.message(email)));
-      } catch (error) {
-        results.push(...chunk.map(() => classifyPostmarkFailure(error)));
-        continue;
-      }
-      results.push(...chunk.map((_, index) => classifyPostmarkAnswer(answers[index])));
+  private async sendBatch(emails: readonly OutgoingEmail[]): Promise<SendResult[]> {
+    let answers: Models.MessageSendingResponse[];
+    try {
+      answers = await this.client.sendEmailBatch(emails.map((email) => this.message(email)));
+    } catch (error) {
+      return emails.map(() => classifyPostmarkFailure(error));
     }
-    return results;
+    return emails.map((_, index) => classifyPostmarkAnswer(answers[index]));
   }
 
   private message(email: OutgoingEmail): Message {
