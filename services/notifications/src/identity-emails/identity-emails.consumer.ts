@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { toBinary } from '@bufbuild/protobuf';
-import { timestampDate, type Timestamp } from '@bufbuild/protobuf/wkt';
+import type { Timestamp } from '@bufbuild/protobuf/wkt';
 import { SERVICE_CONFIG } from '@onramp/config';
 import { eventSubject, identity, tokenContext } from '@onramp/contracts';
 import { EventConsumers } from '@onramp/messaging';
@@ -9,7 +9,7 @@ import type { NotificationsConfig } from '../config/notifications-config';
 import { DeliveriesService } from '../deliveries/deliveries.service';
 import { momentKey, sha256Hex } from '../deliveries/event-keys';
 import { commonVariables } from '../rendering/common-variables';
-import { formatMoment, resolveLanguage } from '../rendering/message-kinds';
+import { formatTimestamp, resolveLanguage } from '../rendering/message-kinds';
 import { EmailTemplates } from '../rendering/email-templates';
 
 /**
@@ -72,7 +72,7 @@ export class IdentityEmailsConsumer implements OnModuleInit {
           resetUrl: `${this.config.PUBLIC_URL}/reset-password?token=${encodeURIComponent(
             this.tokens.fromEvent(event.token, tokenContext.passwordReset(event.userId)),
           )}`,
-          expiresAt: event.expiresAt ? formatMoment(timestampDate(event.expiresAt), language) : '',
+          expiresAt: formatTimestamp(event.expiresAt, language),
         }),
     });
   }
@@ -80,8 +80,7 @@ export class IdentityEmailsConsumer implements OnModuleInit {
   private async securityReport(event: identity.SecurityReportRequested): Promise<void> {
     const language = resolveLanguage(event.language);
     const templates = await this.emailTemplates.current();
-    const moment = (timestamp: Timestamp | undefined) =>
-      timestamp ? formatMoment(timestampDate(timestamp), language) : '';
+    const moment = (timestamp: Timestamp | undefined) => formatTimestamp(timestamp, language);
     return this.deliveries.deliver({
       sourceSubject: eventSubject(identity.SecurityReportRequestedSchema),
       eventKey: event.occurredAt

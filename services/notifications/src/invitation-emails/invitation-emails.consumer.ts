@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { timestampDate } from '@bufbuild/protobuf/wkt';
 import { SERVICE_CONFIG } from '@onramp/config';
 import { eventSubject, invitations, tokenContext } from '@onramp/contracts';
 import { EventConsumers } from '@onramp/messaging';
@@ -9,7 +8,7 @@ import { DeliveriesService } from '../deliveries/deliveries.service';
 import { sha256Hex } from '../deliveries/event-keys';
 import { commonVariables } from '../rendering/common-variables';
 import { EmailTemplates } from '../rendering/email-templates';
-import { formatMoment, resolveLanguage } from '../rendering/message-kinds';
+import { formatTimestamp, resolveLanguage } from '../rendering/message-kinds';
 import { roleList } from '@onramp/authz';
 
 /**
@@ -89,9 +88,7 @@ export class InvitationEmailsConsumer implements OnModuleInit {
           acceptUrl: `${this.config.PUBLIC_URL}/invite/${encodeURIComponent(
             this.tokens.fromEvent(event.token, tokenContext.invitation(invitation.id)),
           )}`,
-          expiresAt: invitation.expiresAt
-            ? formatMoment(timestampDate(invitation.expiresAt), language)
-            : '',
+          expiresAt: formatTimestamp(invitation.expiresAt, language),
           personalMessage: invitation.personalMessage.trim(),
         }),
     });

@@ -1,3 +1,5 @@
+import { timestampDate, type Timestamp } from '@bufbuild/protobuf/wkt';
+
 /** The emails this service renders; each has a template per language under templates/<kind>/. */
 export const MESSAGE_KINDS = [
   'password-reset',
@@ -186,4 +188,9 @@ const DATE_STYLE: Intl.DateTimeFormatOptions = {
 /** A moment as the recipient reads it (UTC: the service does not know their time zone). */
 export function formatMoment(moment: Date, language: Language): string {
   return `${new Intl.DateTimeFormat(language, DATE_STYLE).format(moment)} UTC`;
+}
+
+/** An event's moment as formatMoment shows it; empty when the event has none. */
+export function formatTimestamp(timestamp: Timestamp | undefined, language: Language): string {
+  return timestamp ? formatMoment(timestampDate(timestamp), language) : '';
 }
