@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs what `npm start` and `npm test` need and this machine lacks, then builds. Safe to rerun:
-# every step checks first. Tools come from the machine's package registries only.
+# every step checks first. Tools come from the machine's package registries only. Everything
+# below runs on the project's Node.js (deploy/local/node.sh), whichever node started this.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source deploy/local/node.sh
 
 have() { command -v "$1" >/dev/null 2>&1; }
 GOBIN_DIR="$(go env GOPATH 2>/dev/null || echo "$HOME/go")/bin"
