@@ -23,7 +23,7 @@ const repositoryRoot = path.resolve(__dirname, '..', '..');
 
 export type ServiceName =
   'gateway' | 'identity' | 'accounts' | 'invitations' | 'notifications' | 'import';
-const ALL_SERVICES: ServiceName[] = [
+export const ALL_SERVICES: ServiceName[] = [
   'identity',
   'accounts',
   'invitations',

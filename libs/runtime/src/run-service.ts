@@ -52,7 +52,9 @@ export async function runService<Schema extends z.ZodType<ServiceEnv>>(
     exitOnConfigError(definition.name, error);
     throw error;
   }
-  new NestLogger('Bootstrap').log(`${definition.name} listening on ${env.HOST}:${env.PORT}`);
+  new NestLogger('Bootstrap').log(
+    `${definition.name} listening on ${env.HOST}:${env.PORT} (Node.js ${process.version})`,
+  );
 }
 
 /** A configuration error stops the process with one line naming the problem, and exit code 1. */
