@@ -9,8 +9,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import testing from '../../libs/testing/dist/index.js';
 
-const { freePort, startEmbeddedPostgres, startNatsServer, startServiceProcess, startSmtpSink } =
-  testing;
+const {
+  freePort,
+  onKeptPort,
+  startEmbeddedPostgres,
+  startNatsServer,
+  startServiceProcess,
+  startSmtpSink,
+} = testing;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const stateDir = path.join(root, '.onramp');
 const services = ['identity', 'accounts', 'invitations', 'notifications', 'import'];
@@ -60,27 +66,6 @@ function localSecrets() {
 }
 
 /**
- * The mail catcher's port, chosen once and kept in .onramp/mail-catcher-port, so that an SMTP
- * provider saved through the API with its address still reaches it after a restart. A new one is
- * chosen, and kept, only when something else holds it.
- */
-async function startMailCatcher(onMessage) {
-  const file = path.join(stateDir, 'mail-catcher-port');
-  const kept = existsSync(file) ? Number(readFileSync(file, 'utf8')) : 0;
-  if (Number.isInteger(kept) && kept > 0 && kept < 65536) {
-    try {
-      return await startSmtpSink({ port: kept, onMessage });
-    } catch (error) {
-      if (error.code !== 'EADDRINUSE') throw error;
-      console.log(`  mail catcher: port ${kept} is taken; moving to another one`);
-    }
-  }
-  const sink = await startSmtpSink({ port: await freePort(), onMessage });
-  writeFileSync(file, `${new URL(sink.url).port}\n`);
-  return sink;
-}
-
-/**
  * A local mail catcher: notifications sends real SMTP to it, and each email is written to
  * .onramp/mail as a text file, unless EMAIL_PROVIDER / SMTP_URL point elsewhere.
  */
@@ -88,7 +73,23 @@ async function provideMail() {
   if (process.env.EMAIL_PROVIDER) return { env: {} };
   const mailDir = path.join(stateDir, 'mail');
   mkdirSync(mailDir, { recursive: true });
-  const sink = await startMailCatcher((message) => {
+  // Its port is kept, so that an SMTP provider saved with its address still reaches it.
+  const { server: sink, movedFrom } = await onKeptPort(
+    path.join(stateDir, 'mail-catcher-port'),
+    (port) => startSmtpSink({ port, onMessage: emailWriter(mailDir) }),
+  );
+  if (movedFrom !== undefined)
+    console.log(`  mail catcher: port ${movedFrom} was taken; it moved to ${sink.url}`);
+  stoppers.push(() => sink.stop());
+  return {
+    env: { EMAIL_PROVIDER: 'smtp', SMTP_URL: sink.url },
+    where: `${mailDir} (SMTP ${sink.url})`,
+  };
+}
+
+/** Writes each email the catcher receives to the mail folder as a text file. */
+function emailWriter(mailDir) {
+  return (message) => {
     const file = `${new Date().toISOString().replace(/[:.]/g, '-')}.txt`;
     const to = [message.to ?? []]
       .flat()
@@ -98,11 +99,6 @@ async function provideMail() {
       path.join(mailDir, file),
       `To: ${to}\nSubject: ${message.subject ?? ''}\n\n${message.text ?? ''}`,
     );
-  });
-  stoppers.push(() => sink.stop());
-  return {
-    env: { EMAIL_PROVIDER: 'smtp', SMTP_URL: sink.url },
-    where: `${mailDir} (SMTP ${sink.url})`,
   };
 }
 
