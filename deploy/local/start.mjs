@@ -9,12 +9,21 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import testing from '../../libs/testing/dist/index.js';
 
-const { freePort, startEmbeddedPostgres, startNatsServer, startServiceProcess, startSmtpSink } =
-  testing;
+const {
+  freePort,
+  onKeptPort,
+  startEmbeddedPostgres,
+  startNatsServer,
+  startServiceProcess,
+  startSmtpSink,
+} = testing;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const stateDir = path.join(root, '.onramp');
 const services = ['identity', 'accounts', 'invitations', 'notifications', 'import'];
 const stoppers = [];
+
+// The README's variables may also live in .env beside the checkout; the environment wins.
+if (existsSync(path.join(root, '.env'))) process.loadEnvFile(path.join(root, '.env'));
 
 async function provideDatabase() {
   if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
@@ -61,31 +70,65 @@ function localSecrets() {
  * .onramp/mail as a text file, unless EMAIL_PROVIDER / SMTP_URL point elsewhere.
  */
 async function provideMail() {
-  if (process.env.EMAIL_PROVIDER) {
-    return {
-      env: { EMAIL_PROVIDER: process.env.EMAIL_PROVIDER, SMTP_URL: process.env.SMTP_URL ?? '' },
-    };
-  }
+  if (process.env.EMAIL_PROVIDER) return { env: {} };
   const mailDir = path.join(stateDir, 'mail');
   mkdirSync(mailDir, { recursive: true });
-  const sink = await startSmtpSink({
-    onMessage: (message) => {
-      const file = `${new Date().toISOString().replace(/[:.]/g, '-')}.txt`;
-      const to = [message.to ?? []]
-        .flat()
-        .map((address) => address.text)
-        .join(', ');
-      writeFileSync(
-        path.join(mailDir, file),
-        `To: ${to}\nSubject: ${message.subject ?? ''}\n\n${message.text ?? ''}`,
-      );
-    },
-  });
+  // Its port is kept, so that an SMTP provider saved with its address still reaches it.
+  const { server: sink, movedFrom } = await onKeptPort(
+    path.join(stateDir, 'mail-catcher-port'),
+    (port) => startSmtpSink({ port, onMessage: emailWriter(mailDir) }),
+  );
+  if (movedFrom !== undefined)
+    console.log(`  mail catcher: port ${movedFrom} was taken; it moved to ${sink.url}`);
   stoppers.push(() => sink.stop());
   return {
     env: { EMAIL_PROVIDER: 'smtp', SMTP_URL: sink.url },
     where: `${mailDir} (SMTP ${sink.url})`,
   };
+}
+
+/** Writes each email the catcher receives to the mail folder as a text file. */
+function emailWriter(mailDir) {
+  return (message) => {
+    const file = `${new Date().toISOString().replace(/[:.]/g, '-')}.txt`;
+    const to = [message.to ?? []]
+      .flat()
+      .map((address) => address.text)
+      .join(', ');
+    writeFileSync(
+      path.join(mailDir, file),
+      `To: ${to}\nSubject: ${message.subject ?? ''}\n\n${message.text ?? ''}`,
+    );
+  };
+}
+
+/**
+ * A service's environment: the local defaults, under this process's whole environment (every
+ * variable of the README, set or from .env: a service reads its own and ignores the others),
+ * under what npm start decides for each process (where it listens, which database and NATS).
+ */
+function serviceEnvironment(service, local) {
+  const { port, gatewayUrl, databaseUrl, natsUrl, secrets, mail } = local;
+  const defaults = { HOST: '127.0.0.1' };
+  // Links in emails and in invitation answers point at this gateway.
+  if (service === 'notifications' || service === 'invitations') defaults.PUBLIC_URL = gatewayUrl;
+  // Reset and invitation links travel sealed from identity and invitations to notifications.
+  if (['identity', 'invitations', 'notifications'].includes(service))
+    defaults.EVENT_TOKEN_KEY = secrets.EVENT_TOKEN_KEY;
+  if (service === 'identity') {
+    for (const name of ['JWT_SIGNING_KEYS', 'ONRAMP_ADMIN_EMAIL', 'ONRAMP_ADMIN_PASSWORD'])
+      defaults[name] = secrets[name];
+  }
+  if (service === 'notifications') {
+    defaults.SETTINGS_ENCRYPTION_KEY = secrets.SETTINGS_ENCRYPTION_KEY;
+    // Partner webhooks may point at receivers on this machine.
+    defaults.WEBHOOK_ALLOW_HTTP = 'true';
+    defaults.WEBHOOK_ALLOW_PRIVATE_DESTINATIONS = 'true';
+  }
+  const decided = { PORT: String(port), NATS_URL: natsUrl };
+  if (service !== 'gateway') decided.DATABASE_URL = databaseUrl;
+  if (service === 'notifications') Object.assign(decided, mail.env);
+  return { ...defaults, ...process.env, ...decided };
 }
 
 async function main() {
@@ -99,38 +142,16 @@ async function main() {
       stdio: 'inherit',
     });
   }
-  const common = {
-    NATS_URL: natsUrl,
-    HOST: '127.0.0.1',
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
-  };
   const gatewayPort = Number(process.env.PORT ?? 8080);
+  const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
   const started = [];
   for (const service of [...services, 'gateway']) {
     const port = service === 'gateway' ? gatewayPort : await freePort();
-    const env = { ...common, PORT: String(port) };
-    if (service !== 'gateway') env.DATABASE_URL = databaseUrl;
-    // Links in emails and in invitation answers point at this gateway.
-    if (service === 'notifications' || service === 'invitations')
-      env.PUBLIC_URL = `http://127.0.0.1:${gatewayPort}`;
-    // Reset and invitation links travel sealed from identity and invitations to notifications.
-    if (['identity', 'invitations', 'notifications'].includes(service))
-      env.EVENT_TOKEN_KEY = secrets.EVENT_TOKEN_KEY;
-    if (service === 'notifications') {
-      Object.assign(env, mail.env, { SETTINGS_ENCRYPTION_KEY: secrets.SETTINGS_ENCRYPTION_KEY });
-      // Partner webhooks may point at receivers on this machine.
-      env.WEBHOOK_ALLOW_HTTP = process.env.WEBHOOK_ALLOW_HTTP ?? 'true';
-      env.WEBHOOK_ALLOW_PRIVATE_DESTINATIONS =
-        process.env.WEBHOOK_ALLOW_PRIVATE_DESTINATIONS ?? 'true';
-    }
-    if (service === 'identity') {
-      for (const name of ['JWT_SIGNING_KEYS', 'ONRAMP_ADMIN_EMAIL', 'ONRAMP_ADMIN_PASSWORD'])
-        env[name] = secrets[name];
-    }
+    const local = { port, gatewayUrl, databaseUrl, natsUrl, secrets, mail };
     const child = await startServiceProcess({
       name: service,
       script: path.join(root, 'services', service, 'dist', 'main.js'),
-      env,
+      env: serviceEnvironment(service, local),
       readyUrl: `http://127.0.0.1:${port}/health/ready`,
       logFile: path.join(stateDir, 'logs', `${service}.log`),
     });
@@ -138,9 +159,8 @@ async function main() {
     console.log(`  ${service.padEnd(14)} ready on http://127.0.0.1:${port}`);
   }
   stoppers.unshift(() => Promise.all(started.map((child) => child.stop('SIGTERM'))));
-  const api = `http://127.0.0.1:${gatewayPort}`;
   console.log(
-    `\nOnramp is up.\n  API:     ${api}/v1\n  Docs:    ${api}/docs\n  Health:  ${api}/health/ready\n  Admin:   ${secrets.ONRAMP_ADMIN_EMAIL} (password in ${secrets.file}; used when no user exists yet)${mail.where ? `\n  Mail:    ${mail.where}` : ''}\n  Logs:    ${path.join(stateDir, 'logs')}\nPress Ctrl-C to stop.`,
+    `\nOnramp is up.\n  API:     ${gatewayUrl}/v1\n  Docs:    ${gatewayUrl}/docs\n  Health:  ${gatewayUrl}/health/ready\n  Admin:   ${secrets.ONRAMP_ADMIN_EMAIL} (password in ${secrets.file}; used when no user exists yet)${mail.where ? `\n  Mail:    ${mail.where}` : ''}\n  Logs:    ${path.join(stateDir, 'logs')}\nPress Ctrl-C to stop.`,
   );
 }
 

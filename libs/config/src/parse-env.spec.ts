@@ -48,6 +48,12 @@ describe('parseEnv', () => {
     expect(message).not.toContain('\n');
   });
 
+  it('ignores variables it does not read, so one environment can serve every service', () => {
+    const env = parseEnv(schema, { ...valid, ACCOUNT_PLANS: 'not json', SMTP_URL: 'nonsense' });
+    expect(env).not.toHaveProperty('ACCOUNT_PLANS');
+    expect(env).not.toHaveProperty('SMTP_URL');
+  });
+
   it('accepts service-specific extensions of the shared schema', () => {
     const extended = schema.extend({ FEATURE_LIMIT: z.coerce.number().default(5) });
     expect(parseEnv(extended, valid).FEATURE_LIMIT).toBe(5);

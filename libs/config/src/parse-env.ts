@@ -7,7 +7,9 @@ export class ConfigError extends Error {
 
 /**
  * Reads and validates the environment once, at start. Every problem is reported in a single line
- * naming each offending variable, so an operator sees at a glance what to fix.
+ * naming each offending variable, so an operator sees at a glance what to fix. Variables the
+ * schema does not name are ignored (object schemas strip them), so that one environment, such as
+ * `npm start`'s, can serve every service.
  */
 export function parseEnv<Schema extends z.ZodType>(
   schema: Schema,

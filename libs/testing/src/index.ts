@@ -1,4 +1,5 @@
 export { freePort, waitForPort } from './ports';
+export { onKeptPort, type OnKeptPort } from './kept-port';
 export { startEmbeddedPostgres, type PostgresServer } from './postgres';
 export { startNatsServer, type NatsServer } from './nats-server';
 export { provideInfrastructure, type Infrastructure } from './infrastructure';

@@ -3,6 +3,14 @@ import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from './ports';
+import {
+  handOver,
+  postgresUser,
+  removeViews,
+  seenThrough,
+  viewsFor,
+  type View,
+} from './postgres-user';
 
 export interface PostgresServer {
   /** Connection URL of the `postgres` database; see `createDatabase` for isolated ones. */
@@ -18,11 +26,14 @@ interface EmbeddedPostgresOptions {
 
 const START_TIMEOUT_MS = 60_000;
 const launcher = path.join(__dirname, '..', 'bin', 'embedded-postgres.mjs');
+// Mounts each `source target` pair given before `--`, then runs what follows it.
+const MOUNT_THEN_RUN =
+  'while [ "$1" != -- ]; do mount --bind "$1" "$2" || exit 1; shift 2; done; shift; exec "$@"';
 
 /**
  * Real Postgres from the `embedded-postgres` package, for machines without a container runtime.
- * Run as root, Postgres drops to the `postgres` user, so the data folder's parent must be
- * writable by that user: the parent is made world-writable (it holds nothing else).
+ * Run as root, Postgres runs as the `postgres` user: the data folder is made that user's, and
+ * folders on the way it cannot enter are passed by (see postgres-user.ts).
  */
 export async function startEmbeddedPostgres(
   options: EmbeddedPostgresOptions = {},
@@ -31,18 +42,42 @@ export async function startEmbeddedPostgres(
   const parent = temporary
     ? await mkdtemp(path.join(os.tmpdir(), 'onramp-pg-'))
     : path.dirname(options.dataDir!);
-  await mkdir(parent, { recursive: true });
-  await chmod(parent, 0o777);
+  // A temporary parent is this process's own: the postgres user may enter it.
+  if (temporary) await chmod(parent, 0o755);
   const dataDir = options.dataDir ?? path.join(parent, 'data');
+  await mkdir(parent, { recursive: true });
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  const user = postgresUser();
+  if (user !== undefined) await handOver(dataDir, user);
+  const views =
+    user === undefined ? [] : await viewsFor(user, [path.dirname(launcher), binaries(), dataDir]);
   const port = options.port ?? (await freePort());
-  const child = spawn(process.execPath, [launcher, dataDir, String(port), String(!temporary)], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const args = [seenThrough(views, launcher), seenThrough(views, dataDir), String(port)];
+  const child =
+    views.length === 0
+      ? spawn(process.execPath, [...args, String(!temporary)], {
+          stdio: ['ignore', 'pipe', 'pipe'],
+        })
+      : spawn(
+          'unshare',
+          [
+            ...['--mount', '--propagation', 'private', 'sh', '-c', MOUNT_THEN_RUN, 'sh'],
+            ...views.flatMap((view) => [view.source, view.target]),
+            ...['--', process.execPath, ...args, String(!temporary)],
+          ],
+          { stdio: ['ignore', 'pipe', 'pipe'], cwd: '/' },
+        );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  await new Promise<void>((resolve, reject) => {
+  const started = new Promise<void>((resolve, reject) => {
     let errors = '';
+    const fail = (reason: string, mountFailure = mountFailureIn(errors)): void => {
+      clearTimeout(timer);
+      reject(
+        new Error(views.length > 0 && mountFailure ? unreachable(views[0], mountFailure) : reason),
+      );
+    };
     const timer = setTimeout(
-      () => reject(new Error(`embedded Postgres did not start in ${START_TIMEOUT_MS} ms`)),
+      () => fail(`embedded Postgres did not start in ${START_TIMEOUT_MS} ms`),
       START_TIMEOUT_MS,
     );
     child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
@@ -52,17 +87,48 @@ export async function startEmbeddedPostgres(
         resolve();
       }
     });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`embedded Postgres exited with code ${code}: ${errors.trim()}`));
-    });
+    child.once('error', (error) =>
+      fail(`embedded Postgres could not be started: ${error.message}`, error.message),
+    );
+    child.once('exit', (code) =>
+      fail(`embedded Postgres exited with code ${code}: ${errors.trim()}`),
+    );
+  });
+  await started.catch(async (error: unknown) => {
+    await removeViews(views);
+    if (temporary) await rm(parent, { recursive: true, force: true });
+    throw error;
   });
   return {
     url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`,
     stop: async () => {
       child.kill('SIGTERM');
       await exited;
+      await removeViews(views);
       if (temporary) await rm(parent, { recursive: true, force: true });
     },
   };
+}
+
+/** The package holding the Postgres programs that embedded-postgres runs on this platform. */
+function binaries(): string {
+  const from = path.dirname(require.resolve('embedded-postgres'));
+  const entry = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`, {
+    paths: [from],
+  });
+  return path.dirname(path.dirname(entry));
+}
+
+/** What unshare or mount printed when it failed: they name themselves. */
+function mountFailureIn(errors: string): string | undefined {
+  return /^(unshare|mount): .*$/m.exec(errors)?.[0];
+}
+
+/** One line saying what to do when the private mount could not be made (e.g. in a container). */
+function unreachable(view: View, cause: string): string {
+  return (
+    `embedded Postgres runs as the postgres user, who cannot enter ${view.blockedBy}, ` +
+    `and showing it the folder below through a private mount failed (${cause}): ` +
+    'start from a folder that user can enter, or set DATABASE_URL'
+  );
 }

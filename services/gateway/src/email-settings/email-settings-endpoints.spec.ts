@@ -8,6 +8,7 @@ import type { TestGateway } from '../testing/start-gateway';
 const method = notifications.NotificationsService.method;
 const putSubject = 'rpc.notifications.settings.put.v1';
 const getSubject = 'rpc.notifications.settings.get.v1';
+const deleteSubject = 'rpc.notifications.settings.delete.v1';
 const userId = '0b9d7c3e-2f4a-4b8e-8d1c-5e6f7a8b9c0d';
 
 const tokens: Record<string, { platform: boolean; permissions: string[] }> = {
@@ -45,12 +46,17 @@ describe('email provider settings endpoints', () => {
         ]);
       return { settings: saved };
     });
+    fake.answer(method.deleteEmailProviderSettings, () => ({}));
   });
   afterAll(() => bed.stop());
 
   beforeEach(() => fake.received.clear());
 
-  const request = (httpMethod: 'GET' | 'PUT', body?: unknown, token = 'operator-token') =>
+  const request = (
+    httpMethod: 'GET' | 'PUT' | 'DELETE',
+    body?: unknown,
+    token = 'operator-token',
+  ) =>
     fetch(`${gateway.url}/v1/settings/email-provider`, {
       method: httpMethod,
       headers: {
@@ -102,6 +108,13 @@ describe('email provider settings endpoints', () => {
     });
   });
 
+  it('forgets the saved settings on DELETE, answering 204 without a body', async () => {
+    const response = await request('DELETE');
+    expect(response.status).toBe(204);
+    expect(await response.text()).toBe('');
+    expect(fake.received.get(deleteSubject)).toMatchObject({ caller: { userId } });
+  });
+
   it('answers the notifications service’s validation_failed as a 400 problem', async () => {
     const response = await request('PUT', { provider: 'smtp' });
     expect(response.status).toBe(400);
@@ -130,8 +143,10 @@ describe('email provider settings endpoints', () => {
   it('refuses a caller without settings.manage before asking the notifications service', async () => {
     expect((await request('GET', undefined, 'reader-token')).status).toBe(403);
     expect((await request('PUT', { provider: 'none' }, 'reader-token')).status).toBe(403);
+    expect((await request('DELETE', undefined, 'reader-token')).status).toBe(403);
     expect((await request('GET', undefined, 'unknown-token')).status).toBe(401);
     expect(fake.received.has(getSubject)).toBe(false);
     expect(fake.received.has(putSubject)).toBe(false);
+    expect(fake.received.has(deleteSubject)).toBe(false);
   });
 });

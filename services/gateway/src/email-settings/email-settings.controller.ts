@@ -32,4 +32,9 @@ export class EmailSettingsController {
     const { settings } = await this.rpc.call(method.putEmailProviderSettings, { ...body, caller });
     return toEmailProviderJson(settings);
   }
+
+  @Endpoint(api.deleteEmailProvider)
+  async delete(@CurrentCaller() caller: common.Caller): Promise<void> {
+    await this.rpc.call(method.deleteEmailProviderSettings, { caller });
+  }
 }

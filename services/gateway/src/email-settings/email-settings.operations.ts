@@ -22,6 +22,22 @@ export const emailSettingsOperations = {
     tag: 'Settings',
     access,
     body: putEmailProviderBody,
-    success: { status: 200, description: 'The settings saved', schema: emailProviderResponse },
+    success: {
+      status: 200,
+      description: 'The settings saved: they win over the environment, on every replica within 5 s',
+      schema: emailProviderResponse,
+    },
+  },
+  deleteEmailProvider: {
+    method: 'delete',
+    path: '/v1/settings/email-provider',
+    operationId: 'deleteEmailProviderSettings',
+    summary: 'Forget the saved settings: emails are sent through the environment’s provider again',
+    tag: 'Settings',
+    access,
+    success: {
+      status: 204,
+      description: 'Nothing is saved any more; every replica uses the environment within 5 s',
+    },
   },
 } satisfies Record<string, Operation>;

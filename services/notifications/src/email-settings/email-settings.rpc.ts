@@ -22,6 +22,10 @@ export class EmailSettingsRpc implements OnModuleInit {
     this.rpc.handle(methods.putEmailProviderSettings, async (request) => ({
       settings: settingsMessage(await this.settings.put(requireCaller(request.caller), request)),
     }));
+    this.rpc.handle(methods.deleteEmailProviderSettings, async (request) => {
+      await this.settings.remove(requireCaller(request.caller));
+      return {};
+    });
     this.rpc.handle(methods.getEmailReadiness, () => this.settings.readiness());
   }
 }

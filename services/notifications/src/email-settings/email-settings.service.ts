@@ -95,6 +95,13 @@ export class EmailSettingsService {
     return this.savedView(saved);
   }
 
+  /** Forgets the saved settings: the environment's provider is used again. */
+  async remove(caller: Caller): Promise<void> {
+    authorize(caller);
+    await this.repository.remove();
+    this.sender.invalidate();
+  }
+
   /** A new secret is sealed; one kept from the saved settings stays as it is. */
   private resealed(secret: Secret, provider: ProviderName): string {
     return secret.kind === 'new' ? this.cipher.seal(secret.value, provider) : secret.sealed;

@@ -3,6 +3,7 @@ import { toJsonString } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { identity, notifications } from '@onramp/contracts';
 import { eventually, recipientsOf, type SmtpSink, startSmtpSink } from '@onramp/testing';
+import { EmailSender } from '../email/email-sender';
 import { NotificationsApp } from '../testing/notifications-app';
 
 const methods = notifications.NotificationsService.method;
@@ -177,3 +178,42 @@ it('lets only a caller holding settings.manage on the platform read or change th
     code: 'unauthenticated',
   });
 });
+
+// Last: the second replica shares the consumers' work from here on.
+it('forgets the saved settings on DELETE: every replica is back on the environment within 5 s', async () => {
+  const replica = await app.replica();
+  const providerThere = async () => (await replica.module.get(EmailSender).current()).name;
+  await app.call(methods.putEmailProviderSettings, {
+    caller: operator,
+    provider: 'smtp',
+    smtpUrl: sink.url,
+  });
+  await eventually('the saved provider to reach the other replica', async () => {
+    return (await providerThere()) === 'smtp';
+  });
+
+  expect(
+    await failure(app.call(methods.deleteEmailProviderSettings, { caller: reader })),
+  ).toMatchObject({ code: 'forbidden' });
+  expect(await app.database.emailProviderSettings.count()).toBe(1);
+
+  await app.call(methods.deleteEmailProviderSettings, { caller: operator });
+  const started = Date.now();
+  expect(await app.call(methods.getEmailProviderSettings, { caller: operator })).toMatchObject({
+    settings: { provider: 'none', secretSet: false, source: 'environment', updatedBy: '' },
+  });
+  expect(await app.database.emailProviderSettings.count()).toBe(0);
+  await resetRequested('forgotten@fleet.example');
+  expect(await settledDelivery('forgotten@fleet.example')).toMatchObject({
+    status: 'not_sent',
+    lastError: 'provider_not_configured',
+  });
+  await eventually('the other replica to return to the environment', async () => {
+    return (await providerThere()) === 'none';
+  });
+  expect(Date.now() - started).toBeLessThan(5_000 + 1_000);
+
+  // Nothing saved any more: forgetting again changes nothing.
+  await app.call(methods.deleteEmailProviderSettings, { caller: operator });
+  expect(await app.database.emailProviderSettings.count()).toBe(0);
+}, 30_000);

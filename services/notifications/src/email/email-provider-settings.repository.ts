@@ -22,4 +22,9 @@ export class EmailProviderSettingsRepository {
       update: values,
     });
   }
+
+  /** Nothing saved is no error: forgetting is idempotent. */
+  async remove(): Promise<void> {
+    await this.database.emailProviderSettings.deleteMany({ where: { id: ROW_ID } });
+  }
 }

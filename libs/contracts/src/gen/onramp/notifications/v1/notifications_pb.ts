@@ -15,7 +15,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file onramp/notifications/v1/notifications.proto.
  */
 export const file_onramp_notifications_v1_notifications: GenFile = /*@__PURE__*/
-  fileDesc("CitvbnJhbXAvbm90aWZpY2F0aW9ucy92MS9ub3RpZmljYXRpb25zLnByb3RvEhdvbnJhbXAubm90aWZpY2F0aW9ucy52MSK3AQoVRW1haWxQcm92aWRlclNldHRpbmdzEhAKCHByb3ZpZGVyGAEgASgJEgwKBGZyb20YAiABKAkSFgoObWVzc2FnZV9zdHJlYW0YAyABKAkSEgoKc2VjcmV0X3NldBgEIAEoCBIOCgZzb3VyY2UYBSABKAkSLgoKdXBkYXRlZF9hdBgGIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASEgoKdXBkYXRlZF9ieRgHIAEoCSJLCh9HZXRFbWFpbFByb3ZpZGVyU2V0dGluZ3NSZXF1ZXN0EigKBmNhbGxlchgBIAEoCzIYLm9ucmFtcC5jb21tb24udjEuQ2FsbGVyImQKIEdldEVtYWlsUHJvdmlkZXJTZXR0aW5nc1Jlc3BvbnNlEkAKCHNldHRpbmdzGAEgASgLMi4ub25yYW1wLm5vdGlmaWNhdGlvbnMudjEuRW1haWxQcm92aWRlclNldHRpbmdzIosCCh9QdXRFbWFpbFByb3ZpZGVyU2V0dGluZ3NSZXF1ZXN0EigKBmNhbGxlchgBIAEoCzIYLm9ucmFtcC5jb21tb24udjEuQ2FsbGVyEhAKCHByb3ZpZGVyGAIgASgJEhUKCHNtdHBfdXJsGAMgASgJSACIAQESIgoVcG9zdG1hcmtfc2VydmVyX3Rva2VuGAQgASgJSAGIAQESEQoEZnJvbRgFIAEoCUgCiAEBEhsKDm1lc3NhZ2Vfc3RyZWFtGAYgASgJSAOIAQFCCwoJX3NtdHBfdXJsQhgKFl9wb3N0bWFya19zZXJ2ZXJfdG9rZW5CBwoFX2Zyb21CEQoPX21lc3NhZ2Vfc3RyZWFtImQKIFB1dEVtYWlsUHJvdmlkZXJTZXR0aW5nc1Jlc3BvbnNlEkAKCHNldHRpbmdzGAEgASgLMi4ub25yYW1wLm5vdGlmaWNhdGlvbnMudjEuRW1haWxQcm92aWRlclNldHRpbmdzIqYCCghEZWxpdmVyeRIKCgJpZBgBIAEoCRIRCglyZWNpcGllbnQYAiABKAkSEAoIdGVtcGxhdGUYAyABKAkSEAoIbGFuZ3VhZ2UYBCABKAkSFAoMc291cmNlX2V2ZW50GAUgASgJEg4KBnN0YXR1cxgGIAEoCRIQCghhdHRlbXB0cxgHIAEoDRIbChNwcm92aWRlcl9tZXNzYWdlX2lkGAggASgJEhIKCmxhc3RfZXJyb3IYCSABKAkSLgoKY3JlYXRlZF9hdBgKIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASKwoHc2VudF9hdBgLIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASEQoJcmVmZXJlbmNlGAwgASgJIqgBChVMaXN0RGVsaXZlcmllc1JlcXVlc3QSKAoGY2FsbGVyGAEgASgLMhgub25yYW1wLmNvbW1vbi52MS5DYWxsZXISDwoCdG8YAiABKAlIAIgBARITCgZzdGF0dXMYAyABKAlIAYgBARITCgZjdXJzb3IYBCABKAlIAogBARINCgVsaW1pdBgFIAEoDUIFCgNfdG9CCQoHX3N0YXR1c0IJCgdfY3Vyc29yInkKFkxpc3REZWxpdmVyaWVzUmVzcG9uc2USNQoKZGVsaXZlcmllcxgBIAMoCzIhLm9ucmFtcC5ub3RpZmljYXRpb25zLnYxLkRlbGl2ZXJ5EhgKC25leHRfY3Vyc29yGAIgASgJSACIAQFCDgoMX25leHRfY3Vyc29yIhoKGEdldEVtYWlsUmVhZGluZXNzUmVxdWVzdCJBChlHZXRFbWFpbFJlYWRpbmVzc1Jlc3BvbnNlEhAKCHByb3ZpZGVyGAEgASgJEhIKCmNvbmZpZ3VyZWQYAiABKAgisAEKGFJlY29yZEVtYWlsQm91bmNlUmVxdWVzdBIQCghwcm92aWRlchgBIAEoCRIbChNwcm92aWRlcl9tZXNzYWdlX2lkGAIgASgJEhEKCXJlY2lwaWVudBgDIAEoCRIMCgR0eXBlGAQgASgJEhMKC2Rlc2NyaXB0aW9uGAUgASgJEi8KC29jY3VycmVkX2F0GAYgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCIsChlSZWNvcmRFbWFpbEJvdW5jZVJlc3BvbnNlEg8KB291dGNvbWUYASABKAky9gYKFE5vdGlmaWNhdGlvbnNTZXJ2aWNlEpsBCg5MaXN0RGVsaXZlcmllcxIuLm9ucmFtcC5ub3RpZmljYXRpb25zLnYxLkxpc3REZWxpdmVyaWVzUmVxdWVzdBovLm9ucmFtcC5ub3RpZmljYXRpb25zLnYxLkxpc3REZWxpdmVyaWVzUmVzcG9uc2UiKIq1GCRycGMubm90aWZpY2F0aW9ucy5kZWxpdmVyaWVzLmxpc3QudjEStgEKGEdldEVtYWlsUHJvdmlkZXJTZXR0aW5ncxI4Lm9ucmFtcC5ub3RpZmljYXRpb25zLnYxLkdldEVtYWlsUHJvdmlkZXJTZXR0aW5nc1JlcXVlc3QaOS5vbnJhbXAubm90aWZpY2F0aW9ucy52MS5HZXRFbWFpbFByb3ZpZGVyU2V0dGluZ3NSZXNwb25zZSIlirUYIXJwYy5ub3RpZmljYXRpb25zLnNldHRpbmdzLmdldC52MRK2AQoYUHV0RW1haWxQcm92aWRlclNldHRpbmdzEjgub25yYW1wLm5vdGlmaWNhdGlvbnMudjEuUHV0RW1haWxQcm92aWRlclNldHRpbmdzUmVxdWVzdBo5Lm9ucmFtcC5ub3RpZmljYXRpb25zLnYxLlB1dEVtYWlsUHJvdmlkZXJTZXR0aW5nc1Jlc3BvbnNlIiWKtRghcnBjLm5vdGlmaWNhdGlvbnMuc2V0dGluZ3MucHV0LnYxEqQBChFHZXRFbWFpbFJlYWRpbmVzcxIxLm9ucmFtcC5ub3RpZmljYXRpb25zLnYxLkdldEVtYWlsUmVhZGluZXNzUmVxdWVzdBoyLm9ucmFtcC5ub3RpZmljYXRpb25zLnYxLkdldEVtYWlsUmVhZGluZXNzUmVzcG9uc2UiKIq1GCRycGMubm90aWZpY2F0aW9ucy5lbWFpbC5yZWFkaW5lc3MudjESpgEKEVJlY29yZEVtYWlsQm91bmNlEjEub25yYW1wLm5vdGlmaWNhdGlvbnMudjEuUmVjb3JkRW1haWxCb3VuY2VSZXF1ZXN0GjIub25yYW1wLm5vdGlmaWNhdGlvbnMudjEuUmVjb3JkRW1haWxCb3VuY2VSZXNwb25zZSIqirUYJnJwYy5ub3RpZmljYXRpb25zLmRlbGl2ZXJpZXMuYm91bmNlLnYxYgZwcm90bzM", [file_google_protobuf_timestamp, file_onramp_common_v1_caller, file_onramp_options_v1_options]);
+  fileDesc("CitvbnJhbXAvbm90aWZpY2F0aW9ucy92MS9ub3RpZmljYXRpb25zLnByb3RvEhdvbnJhbXAubm90aWZpY2F0aW9ucy52MSK3AQoVRW1haWxQcm92aWRlclNldHRpbmdzEhAKCHByb3ZpZGVyGAEgASgJEgwKBGZyb20YAiABKAkSFgoObWVzc2FnZV9zdHJlYW0YAyABKAkSEgoKc2VjcmV0X3NldBgEIAEoCBIOCgZzb3VyY2UYBSABKAkSLgoKdXBkYXRlZF9hdBgGIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASEgoKdXBkYXRlZF9ieRgHIAEoCSJLCh9HZXRFbWFpbFByb3ZpZGVyU2V0dGluZ3NSZXF1ZXN0EigKBmNhbGxlchgBIAEoCzIYLm9ucmFtcC5jb21tb24udjEuQ2FsbGVyImQKIEdldEVtYWlsUHJvdmlkZXJTZXR0aW5nc1Jlc3BvbnNlEkAKCHNldHRpbmdzGAEgASgLMi4ub25yYW1wLm5vdGlmaWNhdGlvbnMudjEuRW1haWxQcm92aWRlclNldHRpbmdzIosCCh9QdXRFbWFpbFByb3ZpZGVyU2V0dGluZ3NSZXF1ZXN0EigKBmNhbGxlchgBIAEoCzIYLm9ucmFtcC5jb21tb24udjEuQ2FsbGVyEhAKCHByb3ZpZGVyGAIgASgJEhUKCHNtdHBfdXJsGAMgASgJSACIAQESIgoVcG9zdG1hcmtfc2VydmVyX3Rva2VuGAQgASgJSAGIAQESEQoEZnJvbRgFIAEoCUgCiAEBEhsKDm1lc3NhZ2Vfc3RyZWFtGAYgASgJSAOIAQFCCwoJX3NtdHBfdXJsQhgKFl9wb3N0bWFya19zZXJ2ZXJfdG9rZW5CBwoFX2Zyb21CEQoPX21lc3NhZ2Vfc3RyZWFtImQKIFB1dEVtYWlsUHJvdmlkZXJTZXR0aW5nc1Jlc3BvbnNlEkAKCHNldHRpbmdzGAEgASgLMi4ub25yYW1wLm5vdGlmaWNhdGlvbnMudjEuRW1haWxQcm92aWRlclNldHRpbmdzIk4KIkRlbGV0ZUVtYWlsUHJvdmlkZXJTZXR0aW5nc1JlcXVlc3QSKAoGY2FsbGVyGAEgASgLMhgub25yYW1wLmNvbW1vbi52MS5DYWxsZXIiJQojRGVsZXRlRW1haWxQcm92aWRlclNldHRpbmdzUmVzcG9uc2UipgIKCERlbGl2ZXJ5EgoKAmlkGAEgASgJEhEKCXJlY2lwaWVudBgCIAEoCRIQCgh0ZW1wbGF0ZRgDIAEoCRIQCghsYW5ndWFnZRgEIAEoCRIUCgxzb3VyY2VfZXZlbnQYBSABKAkSDgoGc3RhdHVzGAYgASgJEhAKCGF0dGVtcHRzGAcgASgNEhsKE3Byb3ZpZGVyX21lc3NhZ2VfaWQYCCABKAkSEgoKbGFzdF9lcnJvchgJIAEoCRIuCgpjcmVhdGVkX2F0GAogASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIrCgdzZW50X2F0GAsgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIRCglyZWZlcmVuY2UYDCABKAkiqAEKFUxpc3REZWxpdmVyaWVzUmVxdWVzdBIoCgZjYWxsZXIYASABKAsyGC5vbnJhbXAuY29tbW9uLnYxLkNhbGxlchIPCgJ0bxgCIAEoCUgAiAEBEhMKBnN0YXR1cxgDIAEoCUgBiAEBEhMKBmN1cnNvchgEIAEoCUgCiAEBEg0KBWxpbWl0GAUgASgNQgUKA190b0IJCgdfc3RhdHVzQgkKB19jdXJzb3IieQoWTGlzdERlbGl2ZXJpZXNSZXNwb25zZRI1CgpkZWxpdmVyaWVzGAEgAygLMiEub25yYW1wLm5vdGlmaWNhdGlvbnMudjEuRGVsaXZlcnkSGAoLbmV4dF9jdXJzb3IYAiABKAlIAIgBAUIOCgxfbmV4dF9jdXJzb3IiGgoYR2V0RW1haWxSZWFkaW5lc3NSZXF1ZXN0IkEKGUdldEVtYWlsUmVhZGluZXNzUmVzcG9uc2USEAoIcHJvdmlkZXIYASABKAkSEgoKY29uZmlndXJlZBgCIAEoCCKwAQoYUmVjb3JkRW1haWxCb3VuY2VSZXF1ZXN0EhAKCHByb3ZpZGVyGAEgASgJEhsKE3Byb3ZpZGVyX21lc3NhZ2VfaWQYAiABKAkSEQoJcmVjaXBpZW50GAMgASgJEgwKBHR5cGUYBCABKAkSEwoLZGVzY3JpcHRpb24YBSABKAkSLwoLb2NjdXJyZWRfYXQYBiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wIiwKGVJlY29yZEVtYWlsQm91bmNlUmVzcG9uc2USDwoHb3V0Y29tZRgBIAEoCTK7CAoUTm90aWZpY2F0aW9uc1NlcnZpY2USmwEKDkxpc3REZWxpdmVyaWVzEi4ub25yYW1wLm5vdGlmaWNhdGlvbnMudjEuTGlzdERlbGl2ZXJpZXNSZXF1ZXN0Gi8ub25yYW1wLm5vdGlmaWNhdGlvbnMudjEuTGlzdERlbGl2ZXJpZXNSZXNwb25zZSIoirUYJHJwYy5ub3RpZmljYXRpb25zLmRlbGl2ZXJpZXMubGlzdC52MRK2AQoYR2V0RW1haWxQcm92aWRlclNldHRpbmdzEjgub25yYW1wLm5vdGlmaWNhdGlvbnMudjEuR2V0RW1haWxQcm92aWRlclNldHRpbmdzUmVxdWVzdBo5Lm9ucmFtcC5ub3RpZmljYXRpb25zLnYxLkdldEVtYWlsUHJvdmlkZXJTZXR0aW5nc1Jlc3BvbnNlIiWKtRghcnBjLm5vdGlmaWNhdGlvbnMuc2V0dGluZ3MuZ2V0LnYxErYBChhQdXRFbWFpbFByb3ZpZGVyU2V0dGluZ3MSOC5vbnJhbXAubm90aWZpY2F0aW9ucy52MS5QdXRFbWFpbFByb3ZpZGVyU2V0dGluZ3NSZXF1ZXN0Gjkub25yYW1wLm5vdGlmaWNhdGlvbnMudjEuUHV0RW1haWxQcm92aWRlclNldHRpbmdzUmVzcG9uc2UiJYq1GCFycGMubm90aWZpY2F0aW9ucy5zZXR0aW5ncy5wdXQudjESwgEKG0RlbGV0ZUVtYWlsUHJvdmlkZXJTZXR0aW5ncxI7Lm9ucmFtcC5ub3RpZmljYXRpb25zLnYxLkRlbGV0ZUVtYWlsUHJvdmlkZXJTZXR0aW5nc1JlcXVlc3QaPC5vbnJhbXAubm90aWZpY2F0aW9ucy52MS5EZWxldGVFbWFpbFByb3ZpZGVyU2V0dGluZ3NSZXNwb25zZSIoirUYJHJwYy5ub3RpZmljYXRpb25zLnNldHRpbmdzLmRlbGV0ZS52MRKkAQoRR2V0RW1haWxSZWFkaW5lc3MSMS5vbnJhbXAubm90aWZpY2F0aW9ucy52MS5HZXRFbWFpbFJlYWRpbmVzc1JlcXVlc3QaMi5vbnJhbXAubm90aWZpY2F0aW9ucy52MS5HZXRFbWFpbFJlYWRpbmVzc1Jlc3BvbnNlIiiKtRgkcnBjLm5vdGlmaWNhdGlvbnMuZW1haWwucmVhZGluZXNzLnYxEqYBChFSZWNvcmRFbWFpbEJvdW5jZRIxLm9ucmFtcC5ub3RpZmljYXRpb25zLnYxLlJlY29yZEVtYWlsQm91bmNlUmVxdWVzdBoyLm9ucmFtcC5ub3RpZmljYXRpb25zLnYxLlJlY29yZEVtYWlsQm91bmNlUmVzcG9uc2UiKoq1GCZycGMubm90aWZpY2F0aW9ucy5kZWxpdmVyaWVzLmJvdW5jZS52MWIGcHJvdG8z", [file_google_protobuf_timestamp, file_onramp_common_v1_caller, file_onramp_options_v1_options]);
 
 /**
  * How emails leave the installation. Never carries the SMTP URL or the Postmark server token.
@@ -186,6 +186,36 @@ export const PutEmailProviderSettingsResponseSchema: GenMessage<PutEmailProvider
   messageDesc(file_onramp_notifications_v1_notifications, 4);
 
 /**
+ * @generated from message onramp.notifications.v1.DeleteEmailProviderSettingsRequest
+ */
+export type DeleteEmailProviderSettingsRequest = Message<"onramp.notifications.v1.DeleteEmailProviderSettingsRequest"> & {
+  /**
+   * @generated from field: onramp.common.v1.Caller caller = 1;
+   */
+  caller?: Caller | undefined;
+};
+
+/**
+ * Describes the message onramp.notifications.v1.DeleteEmailProviderSettingsRequest.
+ * Use `create(DeleteEmailProviderSettingsRequestSchema)` to create a new message.
+ */
+export const DeleteEmailProviderSettingsRequestSchema: GenMessage<DeleteEmailProviderSettingsRequest> = /*@__PURE__*/
+  messageDesc(file_onramp_notifications_v1_notifications, 5);
+
+/**
+ * @generated from message onramp.notifications.v1.DeleteEmailProviderSettingsResponse
+ */
+export type DeleteEmailProviderSettingsResponse = Message<"onramp.notifications.v1.DeleteEmailProviderSettingsResponse"> & {
+};
+
+/**
+ * Describes the message onramp.notifications.v1.DeleteEmailProviderSettingsResponse.
+ * Use `create(DeleteEmailProviderSettingsResponseSchema)` to create a new message.
+ */
+export const DeleteEmailProviderSettingsResponseSchema: GenMessage<DeleteEmailProviderSettingsResponse> = /*@__PURE__*/
+  messageDesc(file_onramp_notifications_v1_notifications, 6);
+
+/**
  * One email to one recipient for one event. Never carries the message body or any token in it.
  *
  * @generated from message onramp.notifications.v1.Delivery
@@ -275,7 +305,7 @@ export type Delivery = Message<"onramp.notifications.v1.Delivery"> & {
  * Use `create(DeliverySchema)` to create a new message.
  */
 export const DeliverySchema: GenMessage<Delivery> = /*@__PURE__*/
-  messageDesc(file_onramp_notifications_v1_notifications, 5);
+  messageDesc(file_onramp_notifications_v1_notifications, 7);
 
 /**
  * @generated from message onramp.notifications.v1.ListDeliveriesRequest
@@ -318,7 +348,7 @@ export type ListDeliveriesRequest = Message<"onramp.notifications.v1.ListDeliver
  * Use `create(ListDeliveriesRequestSchema)` to create a new message.
  */
 export const ListDeliveriesRequestSchema: GenMessage<ListDeliveriesRequest> = /*@__PURE__*/
-  messageDesc(file_onramp_notifications_v1_notifications, 6);
+  messageDesc(file_onramp_notifications_v1_notifications, 8);
 
 /**
  * @generated from message onramp.notifications.v1.ListDeliveriesResponse
@@ -342,7 +372,7 @@ export type ListDeliveriesResponse = Message<"onramp.notifications.v1.ListDelive
  * Use `create(ListDeliveriesResponseSchema)` to create a new message.
  */
 export const ListDeliveriesResponseSchema: GenMessage<ListDeliveriesResponse> = /*@__PURE__*/
-  messageDesc(file_onramp_notifications_v1_notifications, 7);
+  messageDesc(file_onramp_notifications_v1_notifications, 9);
 
 /**
  * @generated from message onramp.notifications.v1.GetEmailReadinessRequest
@@ -355,7 +385,7 @@ export type GetEmailReadinessRequest = Message<"onramp.notifications.v1.GetEmail
  * Use `create(GetEmailReadinessRequestSchema)` to create a new message.
  */
 export const GetEmailReadinessRequestSchema: GenMessage<GetEmailReadinessRequest> = /*@__PURE__*/
-  messageDesc(file_onramp_notifications_v1_notifications, 8);
+  messageDesc(file_onramp_notifications_v1_notifications, 10);
 
 /**
  * @generated from message onramp.notifications.v1.GetEmailReadinessResponse
@@ -381,7 +411,7 @@ export type GetEmailReadinessResponse = Message<"onramp.notifications.v1.GetEmai
  * Use `create(GetEmailReadinessResponseSchema)` to create a new message.
  */
 export const GetEmailReadinessResponseSchema: GenMessage<GetEmailReadinessResponse> = /*@__PURE__*/
-  messageDesc(file_onramp_notifications_v1_notifications, 9);
+  messageDesc(file_onramp_notifications_v1_notifications, 11);
 
 /**
  * @generated from message onramp.notifications.v1.RecordEmailBounceRequest
@@ -433,7 +463,7 @@ export type RecordEmailBounceRequest = Message<"onramp.notifications.v1.RecordEm
  * Use `create(RecordEmailBounceRequestSchema)` to create a new message.
  */
 export const RecordEmailBounceRequestSchema: GenMessage<RecordEmailBounceRequest> = /*@__PURE__*/
-  messageDesc(file_onramp_notifications_v1_notifications, 10);
+  messageDesc(file_onramp_notifications_v1_notifications, 12);
 
 /**
  * @generated from message onramp.notifications.v1.RecordEmailBounceResponse
@@ -454,7 +484,7 @@ export type RecordEmailBounceResponse = Message<"onramp.notifications.v1.RecordE
  * Use `create(RecordEmailBounceResponseSchema)` to create a new message.
  */
 export const RecordEmailBounceResponseSchema: GenMessage<RecordEmailBounceResponse> = /*@__PURE__*/
-  messageDesc(file_onramp_notifications_v1_notifications, 11);
+  messageDesc(file_onramp_notifications_v1_notifications, 13);
 
 /**
  * What the notifications service sent, or tried to send, on the platform's behalf. Owned by the
@@ -498,6 +528,18 @@ export const NotificationsService: GenService<{
     methodKind: "unary";
     input: typeof PutEmailProviderSettingsRequestSchema;
     output: typeof PutEmailProviderSettingsResponseSchema;
+  },
+  /**
+   * Needs settings.manage on the platform. Forgets the saved settings, so that emails leave
+   * through the environment's provider again (every replica within seconds, as after a put).
+   * Idempotent: with nothing saved it changes nothing.
+   *
+   * @generated from rpc onramp.notifications.v1.NotificationsService.DeleteEmailProviderSettings
+   */
+  deleteEmailProviderSettings: {
+    methodKind: "unary";
+    input: typeof DeleteEmailProviderSettingsRequestSchema;
+    output: typeof DeleteEmailProviderSettingsResponseSchema;
   },
   /**
    * Internal: whether emails would leave the installation now (a provider other than "none" is
