@@ -3,6 +3,7 @@ import type { FastifyServerOptions } from 'fastify';
 import { CORRELATION_HEADER, newCorrelationId, withCorrelationId } from '@onramp/logging';
 import { ProblemDetailsFilter, sendProblem } from './problem-details.filter';
 import { DomainError } from '@onramp/errors';
+import { MAX_VIOLATIONS, unstorableText } from './unstorable-text';
 
 /** Route config flag (set by `Endpoint`) of operations that declare no query parameters. */
 export const NO_QUERY = 'noQuery';
@@ -29,7 +30,8 @@ export const gatewayFastifyOptions: FastifyServerOptions = {
 
 /**
  * What every gateway answer shares: a correlation id (taken from the request or created) that the
- * rest of the request's work runs under and that is echoed back, and errors as problem+json, also
+ * rest of the request's work runs under and that is echoed back, no text that cannot be stored,
+ * and errors as problem+json, also
  * for failures Fastify detects before Nest sees the request (bad JSON, wrong media type, size).
  */
 export function installHttpConventions(app: NestFastifyApplication): void {
@@ -41,6 +43,26 @@ export function installHttpConventions(app: NestFastifyApplication): void {
     request.headers[CORRELATION_HEADER] = correlationId;
     void reply.header(CORRELATION_HEADER, correlationId);
     withCorrelationId(correlationId, done);
+  });
+  // Text no service could store is refused here, once for every route and every string, before
+  // authentication or any service sees the request (form pages answer it as their own page).
+  fastify.addHook('preValidation', (request, _reply, done) => {
+    const violations = [
+      ...unstorableText(request.params, 'path'),
+      ...unstorableText(request.query, 'query'),
+      ...unstorableText(request.body, 'body'),
+    ];
+    if (violations.length > 0) {
+      done(
+        new DomainError(
+          'validation_failed',
+          'the request contains text with a character that cannot be stored',
+          violations.slice(0, MAX_VIOLATIONS),
+        ),
+      );
+      return;
+    }
+    done();
   });
   // An operation without query parameters refuses any, as strict schemas refuse unknown fields.
   fastify.addHook('preValidation', (request, _reply, done) => {
