@@ -3,6 +3,7 @@ import type { FastifyServerOptions } from 'fastify';
 import { CORRELATION_HEADER, newCorrelationId, withCorrelationId } from '@onramp/logging';
 import { ProblemDetailsFilter, sendProblem } from './problem-details.filter';
 import { DomainError } from '@onramp/errors';
+import { setSecurityHeaders } from './security-headers';
 import { MAX_VIOLATIONS, unstorableText } from './unstorable-text';
 
 /** Route config flag (set by `Endpoint`) of operations that declare no query parameters. */
@@ -24,6 +25,7 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export const gatewayFastifyOptions: FastifyServerOptions = {
   bodyLimit: MAX_BODY_BYTES,
   frameworkErrors: (error, request, reply) => {
+    setSecurityHeaders(request, reply);
     sendProblem(reply, request.url, new DomainError('validation_failed', error.message));
   },
 };
@@ -31,8 +33,8 @@ export const gatewayFastifyOptions: FastifyServerOptions = {
 /**
  * What every gateway answer shares: a correlation id (taken from the request or created) that the
  * rest of the request's work runs under and that is echoed back, no text that cannot be stored,
- * and errors as problem+json, also
- * for failures Fastify detects before Nest sees the request (bad JSON, wrong media type, size).
+ * and errors as problem+json, also for failures Fastify detects before Nest sees the request (bad
+ * JSON, wrong media type, size).
  */
 export function installHttpConventions(app: NestFastifyApplication): void {
   const fastify = app.getHttpAdapter().getInstance();
