@@ -3,6 +3,7 @@ import type { FastifyServerOptions } from 'fastify';
 import { CORRELATION_HEADER, newCorrelationId, withCorrelationId } from '@onramp/logging';
 import { ProblemDetailsFilter, sendProblem } from './problem-details.filter';
 import { DomainError } from '@onramp/errors';
+import { installMethodNotAllowed } from './method-not-allowed';
 import { setSecurityHeaders } from './security-headers';
 import { MAX_VIOLATIONS, unstorableText } from './unstorable-text';
 
@@ -33,8 +34,8 @@ export const gatewayFastifyOptions: FastifyServerOptions = {
 /**
  * What every gateway answer shares: a correlation id (taken from the request or created) that the
  * rest of the request's work runs under and that is echoed back, no text that cannot be stored,
- * and errors as problem+json, also for failures Fastify detects before Nest sees the request (bad
- * JSON, wrong media type, size).
+ * 405 for a method a path does not have, and errors as problem+json, also for failures Fastify
+ * detects before Nest sees the request (bad JSON, wrong media type, size).
  */
 export function installHttpConventions(app: NestFastifyApplication): void {
   const fastify = app.getHttpAdapter().getInstance();
@@ -46,6 +47,7 @@ export function installHttpConventions(app: NestFastifyApplication): void {
     void reply.header(CORRELATION_HEADER, correlationId);
     withCorrelationId(correlationId, done);
   });
+  installMethodNotAllowed(fastify);
   // Text no service could store is refused here, once for every route and every string, before
   // authentication or any service sees the request (form pages answer it as their own page).
   fastify.addHook('preValidation', (request, _reply, done) => {
