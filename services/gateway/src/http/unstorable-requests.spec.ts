@@ -51,11 +51,12 @@ describe('requests holding text that cannot be stored', () => {
   });
 
   it('are refused before authentication, with or without a credential', async () => {
-    for (const headers of [
+    const credentials: Record<string, string>[] = [
       {},
       { authorization: 'Bearer reader-token' },
       { authorization: 'Bearer nope' },
-    ]) {
+    ];
+    for (const headers of credentials) {
       const response = await send('/v1/users?q=ada%00', { headers });
       expect(response.status).toBe(400);
       expect(await response.json()).toMatchObject({
