@@ -100,3 +100,72 @@ export function expectProblem(
     throw new Error(`${context} answered ${response.status} without problem+json`);
   }
 }
+
+/** What the gateway's OpenAPI document says one operation's requests carry. */
+export interface DocumentedOperation {
+  /** Upper case, as sent. */
+  method: string;
+  /** The OpenAPI template, e.g. `/v1/users/{id}`. */
+  path: string;
+  pathParameters: string[];
+  queryParameters: string[];
+  /** The fields of its JSON body (of every variant), string fields first; absent without one. */
+  bodyFields?: string[];
+}
+
+interface DocumentedSchema {
+  type?: string | string[];
+  properties?: Record<string, DocumentedSchema>;
+  oneOf?: DocumentedSchema[];
+  anyOf?: DocumentedSchema[];
+}
+
+interface DocumentedRequest {
+  parameters?: { name: string; in: string }[];
+  requestBody?: { content: Record<string, { schema: DocumentedSchema } | undefined> };
+}
+
+/** The top-level properties of a body schema and of each of its variants. */
+function propertiesOf(schema: DocumentedSchema): [string, DocumentedSchema][] {
+  const variants = [...(schema.oneOf ?? []), ...(schema.anyOf ?? [])];
+  return [...Object.entries(schema.properties ?? {}), ...variants.flatMap(propertiesOf)];
+}
+
+/** Every operation of the document the running gateway serves at `/docs/openapi.json`. */
+export async function documentedOperations(gatewayUrl: string): Promise<DocumentedOperation[]> {
+  const response = await fetch(`${gatewayUrl}/docs/openapi.json`);
+  const document = (await response.json()) as {
+    paths: Record<string, Record<string, DocumentedRequest>>;
+  };
+  return Object.entries(document.paths).flatMap(([path, item]) =>
+    Object.entries(item).map(([method, operation]) => {
+      const parameters = (where: string) =>
+        (operation.parameters ?? []).filter((each) => each.in === where).map((each) => each.name);
+      const body = operation.requestBody?.content['application/json']?.schema;
+      const isString = ([, field]: [string, DocumentedSchema]) =>
+        [field.type].flat().includes('string');
+      const properties = body === undefined ? [] : propertiesOf(body);
+      const fields = [...properties.filter(isString), ...properties.filter((p) => !isString(p))];
+      return {
+        method: method.toUpperCase(),
+        path,
+        pathParameters: parameters('path'),
+        queryParameters: parameters('query'),
+        ...(body && { bodyFields: [...new Set(fields.map(([name]) => name))] }),
+      };
+    }),
+  );
+}
+
+/** A path of a template, each `{parameter}` given by `value` (encoded). */
+export function pathOf(template: string, value: (parameter: string) => string): string {
+  return template.replace(/\{(\w+)\}/g, (_match, name: string) => encodeURIComponent(value(name)));
+}
+
+/** Whether a template serves a path, as the gateway's router reads it. */
+export function templateMatches(template: string, path: string): boolean {
+  return new RegExp(`^${template.replace(/\{\w+\}/g, '[^/]+')}$`).test(path);
+}
+
+/** Text with the NUL character, which no Onramp service can store. */
+export const TEXT_WITH_NUL = 'Fleet\u0000Partners';

@@ -5,12 +5,15 @@ import { installResetPasswordPage } from '../pages/reset-password.page';
 import type { GatewayEnv } from '../gateway-env';
 import { installHttpConventions } from './http-conventions';
 import { installRateLimits } from './rate-limits';
+import { installSecurityHeaders } from './security-headers';
 
 /** Everything on the Fastify instance besides Nest's routes; shared by main and the tests. */
 export async function configureGateway(
   app: NestFastifyApplication,
   env: GatewayEnv,
 ): Promise<void> {
+  // First, so that every answer carries them, also those refused by a later hook.
+  installSecurityHeaders(app);
   installHttpConventions(app);
   await installRateLimits(app, {
     strictPerMinute: env.RATE_LIMIT_AUTH_PER_MINUTE,

@@ -3,6 +3,9 @@ import type { FastifyServerOptions } from 'fastify';
 import { CORRELATION_HEADER, newCorrelationId, withCorrelationId } from '@onramp/logging';
 import { ProblemDetailsFilter, sendProblem } from './problem-details.filter';
 import { DomainError } from '@onramp/errors';
+import { installMethodNotAllowed } from './method-not-allowed';
+import { setSecurityHeaders } from './security-headers';
+import { MAX_VIOLATIONS, unstorableText } from './unstorable-text';
 
 /** Route config flag (set by `Endpoint`) of operations that declare no query parameters. */
 export const NO_QUERY = 'noQuery';
@@ -23,14 +26,16 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export const gatewayFastifyOptions: FastifyServerOptions = {
   bodyLimit: MAX_BODY_BYTES,
   frameworkErrors: (error, request, reply) => {
+    setSecurityHeaders(request, reply);
     sendProblem(reply, request.url, new DomainError('validation_failed', error.message));
   },
 };
 
 /**
  * What every gateway answer shares: a correlation id (taken from the request or created) that the
- * rest of the request's work runs under and that is echoed back, and errors as problem+json, also
- * for failures Fastify detects before Nest sees the request (bad JSON, wrong media type, size).
+ * rest of the request's work runs under and that is echoed back, no text that cannot be stored,
+ * 405 for a method a path does not have, and errors as problem+json, also for failures Fastify
+ * detects before Nest sees the request (bad JSON, wrong media type, size).
  */
 export function installHttpConventions(app: NestFastifyApplication): void {
   const fastify = app.getHttpAdapter().getInstance();
@@ -41,6 +46,27 @@ export function installHttpConventions(app: NestFastifyApplication): void {
     request.headers[CORRELATION_HEADER] = correlationId;
     void reply.header(CORRELATION_HEADER, correlationId);
     withCorrelationId(correlationId, done);
+  });
+  installMethodNotAllowed(fastify);
+  // Text no service could store is refused here, once for every route and every string, before
+  // authentication or any service sees the request (form pages answer it as their own page).
+  fastify.addHook('preValidation', (request, _reply, done) => {
+    const violations = [
+      ...unstorableText(request.params, 'path'),
+      ...unstorableText(request.query, 'query'),
+      ...unstorableText(request.body, 'body'),
+    ];
+    if (violations.length > 0) {
+      done(
+        new DomainError(
+          'validation_failed',
+          'the request contains text with a character that cannot be stored',
+          violations.slice(0, MAX_VIOLATIONS),
+        ),
+      );
+      return;
+    }
+    done();
   });
   // An operation without query parameters refuses any, as strict schemas refuse unknown fields.
   fastify.addHook('preValidation', (request, _reply, done) => {
