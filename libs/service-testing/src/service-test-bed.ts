@@ -70,7 +70,7 @@ export class ServiceTestBed {
         ...coreModules({
           service: name,
           env,
-          database: { schema: name, createClient: () => createClient(this.databaseUrl) },
+          database: { schema: name, createClient: () => createClient(this.databaseUrl), env },
         }),
         ...features,
       ],
