@@ -24,10 +24,11 @@ import { ensureStream, streamFor } from './streams';
 
 const ACK_WAIT_MS = 30_000;
 
-/** A durable consumer EventConsumers runs: its name and the stream it reads. */
+/** A durable consumer EventConsumers runs: its name, the stream it reads and its subject there. */
 export interface DurableConsumer {
   durable: string;
   stream: string;
+  subject: string;
 }
 
 /**
@@ -56,10 +57,10 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
 
   /** Every durable consumer registered, named as consumption names them (`<service>-<name>`). */
   durableConsumers(): DurableConsumer[] {
-    return this.subscriptions.map((subscription) => ({
-      durable: this.durableName(subscription),
-      stream: streamFor(eventSubject(subscription.schema)).name,
-    }));
+    return this.subscriptions.map((subscription) => {
+      const subject = eventSubject(subscription.schema);
+      return { durable: this.durableName(subscription), stream: streamFor(subject).name, subject };
+    });
   }
 
   async onApplicationBootstrap(): Promise<void> {
