@@ -16,6 +16,8 @@ const MIN_WAIT_MS = 1_000;
 const MAX_WAIT_MS = 60 * 60 * 1000;
 /** Longest wait between two failed attempts of one message. */
 const MAX_BACKOFF_MS = 5 * 60 * 1000;
+/** Longest wait while failures cannot be recorded: work resumes soon after the database is back. */
+const UNRECORDED_MAX_BACKOFF_MS = 30_000;
 /** Stored and logged errors are cut here. */
 const MAX_ERROR_LENGTH = 500;
 
@@ -76,7 +78,7 @@ export class EventFailures {
       outcome = await this.store.recordFailure(failed, reason, parkAt);
     } catch (error) {
       // The database may be what fails: the message waits, and is counted once it can be.
-      const delayMs = this.backoff(message.info.deliveryCount);
+      const delayMs = this.backoff(message.info.deliveryCount, UNRECORDED_MAX_BACKOFF_MS);
       this.logger.warn(
         `${consumer}: message ${messageId} failed (${reason}) and its failure could not be recorded (${describeError(error)}); again in ${delayMs} ms`,
       );
@@ -102,8 +104,8 @@ export class EventFailures {
     message.nak(delayMs);
   }
 
-  private backoff(attempts: number): number {
-    return backoffDelay(attempts, { baseMs: this.retry.baseDelayMs, maxMs: MAX_BACKOFF_MS });
+  private backoff(attempts: number, maxMs = MAX_BACKOFF_MS): number {
+    return backoffDelay(attempts, { baseMs: this.retry.baseDelayMs, maxMs });
   }
 }
 
