@@ -169,6 +169,22 @@ export class Stack {
     );
   }
 
+  /** Runs a service's operator command `dead-letters` (as `kubectl exec` would) and answers its output. */
+  async deadLetters(service: ServiceName, args: string[]): Promise<string> {
+    const { stdout } = await run(
+      process.execPath,
+      [path.join(repositoryRoot, 'services', service, 'dist', 'dead-letters.js'), ...args],
+      {
+        env: {
+          ...process.env,
+          DATABASE_URL: this.databaseUrl,
+          NATS_URL: this.infrastructure.natsUrl,
+        },
+      },
+    );
+    return stdout;
+  }
+
   async query<Row>(sql: string, values: unknown[] = []): Promise<Row[]> {
     const client = new Client({ connectionString: this.databaseUrl });
     await client.connect();

@@ -40,10 +40,22 @@ export const serviceEnv = z.object({
 
 export type ServiceEnv = z.output<typeof serviceEnv>;
 
-/** Variables of a process that owns a Postgres schema. */
+/**
+ * Variables of a process that owns a Postgres schema, and so runs event consumers: how often a
+ * failing event is attempted and how long one may keep asking to wait before it is dead-lettered.
+ */
 export const databaseEnv = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgresql:// URL'),
+  EVENT_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
+  EVENT_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(1_000),
+  EVENT_MAX_WAIT_HOURS: z.coerce
+    .number()
+    .min(0.001)
+    .max(24 * 30)
+    .default(24),
 });
+
+export type DatabaseEnv = z.output<typeof databaseEnv>;
 
 /** Injection token of a process's validated environment (provided by @onramp/runtime). */
 export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');

@@ -1,2 +1,3 @@
 export { HealthModule } from './health.module';
+export { MetricsModule } from './metrics.module';
 export { ReadinessRegistry, type ReadinessProbe } from './readiness-registry';

@@ -1,88 +1,52 @@
 import {
   Inject,
   Injectable,
-  Logger,
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { fromBinary, type Message } from '@bufbuild/protobuf';
+import type { Message } from '@bufbuild/protobuf';
 import {
   AckPolicy,
   DeliverPolicy,
   jetstream,
   jetstreamManager,
   type ConsumerMessages,
-  type JsMsg,
 } from '@nats-io/jetstream';
 import { nanos, type NatsConnection } from '@nats-io/transport-node';
-import { eventSubject, type EventSchema } from '@onramp/contracts';
-import { newCorrelationId, withCorrelationId } from '@onramp/logging';
-import { DATABASE, quoteIdentifier, type Database, type SqlClient } from '@onramp/persistence';
-import { correlationIdOf } from './headers';
+import { eventSubject } from '@onramp/contracts';
+import type { SqlClient } from '@onramp/persistence';
+import { EventHandling } from './event-handling';
+import type { EventSubscription } from './event-subscription';
 import { InFlight } from './in-flight';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging-options';
 import { NATS_CONNECTION } from './nats-connection';
-import { RetryLater } from './retry-later';
 import { ensureStream, streamFor } from './streams';
 
 const ACK_WAIT_MS = 30_000;
-const RETRY_DELAY_MS = 1_000;
-const MAX_RETRY_DELAY_MS = 60 * 60 * 1000;
 
-/** What a handler may need besides the event itself. */
-export interface EventContext {
-  /**
-   * The message's id (`Nats-Msg-Id`, the outbox row id): the same on every redelivery of one
-   * event, different for every other event, so it identifies the event to third parties.
-   */
-  messageId: string;
-  /**
-   * Runs `work` once the transaction that applied the event has committed (never if it rolled
-   * back), e.g. to nudge a relay that should see what the handler wrote. An error it throws is
-   * logged; the message stays handled.
-   */
-  afterCommit: (work: () => void) => void;
-}
-
-/** A durable consumer EventConsumers runs: its name and the stream it reads. */
+/** A durable consumer EventConsumers runs: its name, the stream it reads and its subject there. */
 export interface DurableConsumer {
   durable: string;
   stream: string;
-}
-
-export interface EventSubscription<Event extends Message, Transaction extends SqlClient> {
-  /** Names the durable consumer (`<service>-<name>`); replicas with the same name share the work. */
-  name: string;
-  schema: EventSchema<Event>;
-  /**
-   * How many messages one instance handles at once (default 1, in order). Raise it only for
-   * handlers whose effects do not depend on order, e.g. sending independent emails.
-   */
-  concurrency?: number;
-  /** Runs inside the transaction that also records the message as handled. */
-  handler: (event: Event, transaction: Transaction, context: EventContext) => Promise<void>;
+  subject: string;
 }
 
 /**
- * Durable JetStream consumers with exactly-once effects: a message is acknowledged only after the
- * transaction that applied it committed, and that transaction records its id in
- * `processed_messages`, so a redelivered message is recognised and skipped.
+ * Durable JetStream consumers, one per subscription, shared by a service's replicas. Each message
+ * is handled exactly once (EventHandling); one that keeps failing is parked as a dead letter
+ * (EventFailures) and the consumer goes on with the next.
  */
 @Injectable()
 export class EventConsumers implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger('EventConsumers');
   private readonly subscriptions: EventSubscription<Message, SqlClient>[] = [];
   private readonly running: { messages: ConsumerMessages; loop: Promise<void> }[] = [];
   private readonly inFlight = new InFlight();
-  private readonly processedTable: string;
 
   constructor(
-    @Inject(DATABASE) private readonly database: Database,
     @Inject(NATS_CONNECTION) private readonly connection: NatsConnection,
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
-  ) {
-    this.processedTable = `${quoteIdentifier(options.databaseSchema!)}."processed_messages"`;
-  }
+    private readonly handling: EventHandling,
+  ) {}
 
   /** Register during module init; consumption starts once the application has bootstrapped. */
   subscribe<Event extends Message, Transaction extends SqlClient>(
@@ -93,10 +57,10 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
 
   /** Every durable consumer registered, named as consumption names them (`<service>-<name>`). */
   durableConsumers(): DurableConsumer[] {
-    return this.subscriptions.map((subscription) => ({
-      durable: this.durableName(subscription),
-      stream: streamFor(eventSubject(subscription.schema)).name,
-    }));
+    return this.subscriptions.map((subscription) => {
+      const subject = eventSubject(subscription.schema);
+      return { durable: this.durableName(subscription), stream: streamFor(subject).name, subject };
+    });
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -139,76 +103,11 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
     const limit = Math.max(1, subscription.concurrency ?? 1);
     const handling = new Set<Promise<void>>();
     for await (const message of messages) {
-      const work = this.inFlight.track(this.handle(message, durable, subscription));
+      const work = this.inFlight.track(this.handling.handle(message, durable, subscription));
       handling.add(work);
       void work.finally(() => handling.delete(work));
       if (handling.size >= limit) await Promise.race(handling);
     }
     await Promise.all(handling);
-  }
-
-  private handle(
-    message: JsMsg,
-    durable: string,
-    subscription: EventSubscription<Message, SqlClient>,
-  ): Promise<void> {
-    return withCorrelationId(correlationIdOf(message.headers) ?? newCorrelationId(), async () => {
-      const messageId =
-        message.headers?.get('Nats-Msg-Id') || `${message.info.stream}:${message.seq}`;
-      let event: Message;
-      try {
-        event = fromBinary(subscription.schema, message.data);
-      } catch {
-        this.logger.error(
-          `${durable}: message ${messageId} on ${message.subject} cannot be decoded; it is discarded`,
-        );
-        message.term();
-        return;
-      }
-      const committed: (() => void)[] = [];
-      try {
-        await this.database.$transaction(async (transaction) => {
-          const firstTime = await transaction.$executeRawUnsafe(
-            `INSERT INTO ${this.processedTable} (consumer, message_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
-            durable,
-            messageId,
-          );
-          if (firstTime === 1)
-            await subscription.handler(event, transaction, {
-              messageId,
-              afterCommit: (work) => {
-                committed.push(work);
-              },
-            });
-        });
-        for (const work of committed) this.runCommitted(work, durable, messageId);
-        message.ack();
-        this.logger.log(`${durable}: handled ${message.subject} message ${messageId}`);
-      } catch (error) {
-        if (error instanceof RetryLater) {
-          const delayMs = Math.min(Math.max(error.delayMs, RETRY_DELAY_MS), MAX_RETRY_DELAY_MS);
-          this.logger.log(
-            `${durable}: message ${messageId} again in ${delayMs} ms: ${error.message}`,
-          );
-          message.nak(delayMs);
-          return;
-        }
-        this.logger.warn(
-          `${durable}: handling message ${messageId} failed, it will be redelivered: ${error instanceof Error ? error.message : String(error)}`,
-        );
-        message.nak(RETRY_DELAY_MS);
-      }
-    });
-  }
-
-  /** Work a handler left for after its commit: a failure of it is logged, not redelivered. */
-  private runCommitted(work: () => void, durable: string, messageId: string): void {
-    try {
-      work();
-    } catch (error) {
-      this.logger.error(
-        `${durable}: work after message ${messageId} committed failed: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
   }
 }

@@ -1,15 +1,13 @@
 export { MessagingModule, type MessagingOptions } from './messaging.module';
-export { MESSAGING_OPTIONS } from './messaging-options';
+export { MESSAGING_OPTIONS, type ConsumerRetryPolicy } from './messaging-options';
 export { NATS_CONNECTION } from './nats-connection';
 export { RpcClient } from './rpc-client';
 export { RpcServer } from './rpc-server';
 export { Outbox } from './outbox';
-export {
-  EventConsumers,
-  type DurableConsumer,
-  type EventContext,
-  type EventSubscription,
-} from './event-consumers';
+export { EventConsumers, type DurableConsumer } from './event-consumers';
+export type { EventContext, EventSubscription } from './event-subscription';
+export { DeadLetterStore, type DeadLetter } from './dead-letter-store';
+export { runDeadLettersCommand } from './dead-letters-command';
 export { streamFor } from './streams';
 export { ERROR_HEADER } from './headers';
 export { RetryLater } from './retry-later';

@@ -1,5 +1,8 @@
 import { DynamicModule, Module, type Provider } from '@nestjs/common';
+import { DeadLetterMetrics } from './dead-letter-metrics';
 import { EventConsumers } from './event-consumers';
+import { EventFailures } from './event-failures';
+import { EventHandling } from './event-handling';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging-options';
 import { connectNats, NATS_CONNECTION, NatsLifecycle } from './nats-connection';
 import { Outbox } from './outbox';
@@ -10,13 +13,17 @@ export type { MessagingOptions };
 
 /**
  * NATS for one process: RPC client and server always; the outbox relay and event consumers when
- * the process owns a database schema (they keep their bookkeeping in it).
+ * the process owns a database schema (they keep their bookkeeping and dead letters in it; their
+ * metrics go to the application's prom-client Registry, see @onramp/health's MetricsModule).
  */
 @Module({})
 export class MessagingModule {
   static forRoot(options: MessagingOptions): DynamicModule {
-    const durable: Provider[] =
-      options.databaseSchema === undefined ? [] : [Outbox, EventConsumers];
+    const owned = options.databaseSchema !== undefined;
+    const durable: Provider[] = owned ? [Outbox, EventConsumers] : [];
+    const consumerParts: Provider[] = owned
+      ? [EventHandling, EventFailures, DeadLetterMetrics]
+      : [];
     return {
       module: MessagingModule,
       global: true,
@@ -30,6 +37,7 @@ export class MessagingModule {
         RpcClient,
         RpcServer,
         ...durable,
+        ...consumerParts,
       ],
       exports: [MESSAGING_OPTIONS, NATS_CONNECTION, RpcClient, RpcServer, ...durable],
     };

@@ -6,7 +6,7 @@ import { create, toBinary } from '@bufbuild/protobuf';
 import { Pool } from 'pg';
 import { identity } from '@onramp/contracts';
 import { DomainError } from '@onramp/errors';
-import { HealthModule } from '@onramp/health';
+import { HealthModule, MetricsModule } from '@onramp/health';
 import { DATABASE, type Database, type SqlClient } from '@onramp/persistence';
 import {
   createDatabase,
@@ -14,6 +14,7 @@ import {
   provideInfrastructure,
   type Infrastructure,
 } from '@onramp/testing';
+import { deadLettersTable } from './testing/dead-letters-table';
 import { EventConsumers } from './event-consumers';
 import { MessagingModule } from './messaging.module';
 import { NATS_CONNECTION } from './nats-connection';
@@ -29,7 +30,8 @@ const SCHEMA_SQL = `
     created_at timestamptz(3) NOT NULL DEFAULT now(), published_at timestamptz(3));
   CREATE TABLE demo.processed_messages (consumer text, message_id text, processed_at timestamptz(3) NOT NULL DEFAULT now(),
     PRIMARY KEY (consumer, message_id));
-  CREATE TABLE demo.seen (user_id text NOT NULL, message_id text NOT NULL);`;
+  CREATE TABLE demo.seen (user_id text NOT NULL, message_id text NOT NULL);
+  ${deadLettersTable('demo')}`;
 
 describe('messaging against real NATS and Postgres', () => {
   let infrastructure: Infrastructure;
@@ -59,12 +61,14 @@ describe('messaging against real NATS and Postgres', () => {
     app = await Test.createTestingModule({
       imports: [
         HealthModule,
+        MetricsModule,
         TestDatabaseModule,
         MessagingModule.forRoot({
           service: 'demo',
           natsUrl: infrastructure.natsUrl,
           rpcTimeoutMs: 2000,
           databaseSchema: 'demo',
+          consumerRetry: { maxAttempts: 10, baseDelayMs: 1_000, maxWaitMs: 60_000 },
         }),
       ],
     }).compile();

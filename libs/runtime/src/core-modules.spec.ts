@@ -1,4 +1,4 @@
-import { HealthModule } from '@onramp/health';
+import { HealthModule, MetricsModule } from '@onramp/health';
 import { PersistenceModule } from '@onramp/persistence';
 import { coreModules } from './core-modules';
 
@@ -19,9 +19,10 @@ describe('coreModules', () => {
     const modules = coreModules({ service: 'gateway', env }).map(moduleOf);
     expect(modules).toContain(HealthModule);
     expect(modules).not.toContain(PersistenceModule);
+    expect(modules).not.toContain(MetricsModule);
   });
 
-  it('adds the database, and the outbox with it, for a service that owns a schema', () => {
+  it('adds the database, the outbox and consumer metrics for a service that owns a schema', () => {
     const modules = coreModules({
       service: 'identity',
       env,
@@ -30,9 +31,16 @@ describe('coreModules', () => {
         createClient: () => {
           throw new Error('not called');
         },
+        env: {
+          DATABASE_URL: 'postgresql://u@h/db',
+          EVENT_MAX_ATTEMPTS: 10,
+          EVENT_RETRY_BASE_MS: 1000,
+          EVENT_MAX_WAIT_HOURS: 24,
+        },
       },
     });
     expect(modules.map(moduleOf)).toContain(PersistenceModule);
+    expect(modules.map(moduleOf)).toContain(MetricsModule);
     const messaging = modules.find(
       (entry) =>
         moduleOf(entry) !== HealthModule &&

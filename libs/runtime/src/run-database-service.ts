@@ -46,6 +46,7 @@ export function runDatabaseService({
           database: {
             schema: name,
             createClient: () => createClient(createPgAdapter(env.DATABASE_URL)),
+            env,
           },
         }),
         ...features,

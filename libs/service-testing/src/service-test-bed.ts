@@ -9,10 +9,25 @@ import type {
 } from '@bufbuild/protobuf';
 import type { EventSchema } from '@onramp/contracts';
 import { databaseEnv, serviceEnv } from '@onramp/config';
-import { Outbox, RpcClient } from '@onramp/messaging';
+import { jetstream } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import {
+  DeadLetterStore,
+  EventConsumers,
+  NATS_CONNECTION,
+  Outbox,
+  RpcClient,
+  type DeadLetter,
+} from '@onramp/messaging';
 import { applyMigrations, DATABASE, quoteIdentifier, type Database } from '@onramp/persistence';
 import { coreModules } from '@onramp/runtime';
-import { createDatabase, provideInfrastructure, type Infrastructure } from '@onramp/testing';
+import {
+  createDatabase,
+  eventually,
+  provideInfrastructure,
+  type Infrastructure,
+} from '@onramp/testing';
+import { Registry } from 'prom-client';
 import type { z } from 'zod';
 
 /** What a service's integration tests start: the same modules its main runs. */
@@ -70,7 +85,7 @@ export class ServiceTestBed {
         ...coreModules({
           service: name,
           env,
-          database: { schema: name, createClient: () => createClient(this.databaseUrl) },
+          database: { schema: name, createClient: () => createClient(this.databaseUrl), env },
         }),
         ...features,
       ],
@@ -121,6 +136,30 @@ export class ServiceInstance {
     );
     outbox.nudge();
     return messageId;
+  }
+
+  /**
+   * Publishes bytes no event schema decodes (the poison a broken producer would send) straight to
+   * JetStream, once on each subject the instance consumes, and waits until every consumer has
+   * parked it. Answers what each consumer (by durable name) then lists, and the metrics.
+   */
+  async poisonEveryConsumer(): Promise<{
+    deadLetters: Map<string, DeadLetter[]>;
+    metrics: string;
+  }> {
+    const consumers = this.module.get(EventConsumers).durableConsumers();
+    const js = jetstream(this.module.get<NatsConnection>(NATS_CONNECTION));
+    for (const subject of new Set(consumers.map((consumer) => consumer.subject)))
+      await js.publish(subject, new Uint8Array([0xff, 0xff, 0xff, 0xff]), {
+        msgID: `poison-${subject}`,
+      });
+    const store = new DeadLetterStore(this.database<Database>(), this.service);
+    const deadLetters = new Map<string, DeadLetter[]>();
+    await eventually('every consumer to park the poison', async () => {
+      for (const { durable } of consumers) deadLetters.set(durable, await store.list(durable));
+      return [...deadLetters.values()].every((rows) => rows.some((row) => row.parkedAt !== null));
+    });
+    return { deadLetters, metrics: await this.module.get(Registry).metrics() };
   }
 
   /** Whether a consumer (by its name, as subscribed) has handled that message. */

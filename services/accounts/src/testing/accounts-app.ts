@@ -33,6 +33,9 @@ export class AccountsApp {
 
   readonly call: ServiceInstance['call'] = (method, request) => this.instance.call(method, request);
 
+  /** See ServiceInstance.poisonEveryConsumer. */
+  readonly poisonEveryConsumer = () => this.instance.poisonEveryConsumer();
+
   readonly publish: ServiceInstance['publish'] = (schema, event) =>
     this.instance.publish(schema, event);
 

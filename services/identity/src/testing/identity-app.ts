@@ -54,6 +54,9 @@ export class IdentityApp {
 
   readonly call: ServiceInstance['call'] = (method, request) => this.instance.call(method, request);
 
+  /** See ServiceInstance.poisonEveryConsumer. */
+  readonly poisonEveryConsumer = () => this.instance.poisonEveryConsumer();
+
   /** Publishes an event as another service would, through this instance's outbox. */
   readonly publish: ServiceInstance['publish'] = (schema, event) =>
     this.instance.publish(schema, event);

@@ -1,5 +1,6 @@
 import type { jetstreamManager } from '@nats-io/jetstream';
 import type { EventConsumers } from '@onramp/messaging';
+import { Registry } from 'prom-client';
 import { CONSUMER_INFO_TIMEOUT_MS, ConsumerLagMetrics } from './consumer-lag-metrics';
 import { EmailMetrics } from './email-metrics';
 
@@ -18,7 +19,7 @@ const consumers = {
 } as unknown as EventConsumers;
 
 it('answers /metrics within the timeout, without lag samples, when NATS does not answer', async () => {
-  const metrics = new EmailMetrics();
+  const metrics = new EmailMetrics(new Registry());
   new ConsumerLagMetrics(metrics, consumers, silentNats);
 
   const started = Date.now();

@@ -3,22 +3,22 @@ import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { Test } from '@nestjs/testing';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { identity } from '@onramp/contracts';
+import { MetricsModule } from '@onramp/health';
 import { EventConsumers } from '@onramp/messaging';
 import { eventually } from '@onramp/testing';
+import { Registry } from 'prom-client';
 import { NotificationsApp } from '../testing/notifications-app';
-import { EmailMetrics } from './email-metrics';
-import { MetricsController } from './metrics.controller';
 
 let app: NotificationsApp;
 let http: NestFastifyApplication;
 
 beforeAll(async () => {
   app = await NotificationsApp.start({ EMAIL_PROVIDER: 'log' });
-  // The test bed runs the service without HTTP: serve its metrics controller on Fastify, as main does.
-  const module = await Test.createTestingModule({
-    controllers: [MetricsController],
-    providers: [{ provide: EmailMetrics, useValue: app.get(EmailMetrics) }],
-  }).compile();
+  // The test bed runs the service without HTTP: serve its metrics registry on Fastify, as main does.
+  const module = await Test.createTestingModule({ imports: [MetricsModule] })
+    .overrideProvider(Registry)
+    .useValue(app.get(Registry))
+    .compile();
   http = module.createNestApplication<NestFastifyApplication>(new FastifyAdapter());
   await http.init();
   await http.getHttpAdapter().getInstance().ready();

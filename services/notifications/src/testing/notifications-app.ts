@@ -32,6 +32,9 @@ export class NotificationsApp {
 
   readonly call: ServiceInstance['call'] = (method, request) => this.instance.call(method, request);
 
+  /** See ServiceInstance.poisonEveryConsumer. */
+  readonly poisonEveryConsumer = () => this.instance.poisonEveryConsumer();
+
   /** One of the instance's providers, e.g. its metrics. */
   get<Provider>(type: new (...args: never[]) => Provider): Provider {
     return this.instance.module.get(type);

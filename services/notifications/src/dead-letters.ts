@@ -1,0 +1,8 @@
+import { runDeadLettersCommand } from '@onramp/messaging';
+import { createPgAdapter } from '@onramp/persistence';
+import { PrismaClient } from './generated/prisma/client';
+
+runDeadLettersCommand(
+  'notifications',
+  (databaseUrl) => new PrismaClient({ adapter: createPgAdapter(databaseUrl) }),
+);
