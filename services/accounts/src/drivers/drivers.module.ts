@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { AccountMembersModule } from '../account-members/account-members.module';
 import { AccountsModule } from '../accounts/accounts.module';
 import { GroupsModule } from '../groups/groups.module';
 import { DriversRepository } from './drivers.repository';
@@ -7,7 +6,7 @@ import { DriversRpc } from './drivers.rpc';
 import { DriversService } from './drivers.service';
 
 @Module({
-  imports: [AccountsModule, GroupsModule, AccountMembersModule],
+  imports: [AccountsModule, GroupsModule],
   providers: [DriversRpc, DriversService, DriversRepository],
   exports: [DriversRepository],
 })

@@ -4,7 +4,6 @@ import type { Caller } from '@onramp/authz';
 import { accounts, isUuid } from '@onramp/contracts';
 import { DomainError, type FieldViolation } from '@onramp/errors';
 import { Outbox } from '@onramp/messaging';
-import { AccountMembersRepository } from '../account-members/account-members.repository';
 import { AccountAccess } from '../accounts/account-access';
 import { decodeCursor, page, pageLimit } from '@onramp/persistence';
 import { GroupsService } from '../groups/groups.service';
@@ -32,21 +31,14 @@ export class DriversService {
     private readonly repository: DriversRepository,
     private readonly access: AccountAccess,
     private readonly groups: GroupsService,
-    private readonly members: AccountMembersRepository,
     private readonly outbox: Outbox,
   ) {}
 
-  /**
-   * A driver of an account is a user identity made a member of it: a profile is neither made nor
-   * shown for anyone else (the directory holds every customer's users).
-   */
-  private async isMember(accountId: string, userId: string): Promise<boolean> {
-    return isUuid(userId) && (await this.members.isMember(accountId, userId));
-  }
-
   async get(caller: Caller, accountId: string, userId: string): Promise<DriverRow> {
     const account = await this.access.require(caller, accountId, 'drivers.read');
-    const driver = (await this.isMember(account.id, userId.toLowerCase()))
+    // A profile is neither made nor shown for anyone but a driver of the account (the directory
+    // holds every customer's users).
+    const driver = (await this.repository.isDriver(account.id, userId.toLowerCase()))
       ? await this.repository.find(account.id, userId.toLowerCase())
       : null;
     if (driver === null) throw new DomainError('not_found', 'no such driver');
@@ -73,7 +65,7 @@ export class DriversService {
   async update(caller: Caller, request: accounts.UpdateDriverRequest): Promise<DriverRow> {
     const account = await this.access.require(caller, request.accountId, 'drivers.manage');
     const userId = request.userId.toLowerCase();
-    if (!(await this.isMember(account.id, userId)) || !(await this.repository.userExists(userId)))
+    if (!(await this.repository.isDriver(account.id, userId)))
       throw new DomainError('not_found', 'no such user in this account');
     const existing = await this.repository.find(account.id, userId);
     const violations: FieldViolation[] = [];
