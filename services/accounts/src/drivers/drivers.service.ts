@@ -5,9 +5,10 @@ import { accounts, isUuid } from '@onramp/contracts';
 import { DomainError, type FieldViolation } from '@onramp/errors';
 import { Outbox } from '@onramp/messaging';
 import { AccountAccess } from '../accounts/account-access';
+import { DriverInvitationsRepository } from '../driver-invitations/driver-invitations.repository';
 import { decodeCursor, page, pageLimit } from '@onramp/persistence';
 import { GroupsService } from '../groups/groups.service';
-import { driverMessage } from './driver-message';
+import { driverMessage, type ListedDriver } from './driver-message';
 import { DriversRepository, type DriverRow } from './drivers.repository';
 
 /** The seed's tabs and the user status each lists. */
@@ -19,6 +20,11 @@ const TABS: Record<string, string> = {
 const MAX_INFO = 200;
 const MAX_GROUPS = 100;
 
+/** A tab's sort key and cursor: the user's id, or the invitation's. */
+function listingKey(row: ListedDriver): string {
+  return 'invitationId' in row ? row.invitationId : row.userId;
+}
+
 /** Upper case without spaces or dashes: "ab-123-c" and "AB 123 C" are the same plate. */
 export function normaliseLicencePlate(plate: string): string {
   return plate.replace(/[\s-]/g, '').toUpperCase();
@@ -29,6 +35,7 @@ export function normaliseLicencePlate(plate: string): string {
 export class DriversService {
   constructor(
     private readonly repository: DriversRepository,
+    private readonly invitations: DriverInvitationsRepository,
     private readonly access: AccountAccess,
     private readonly groups: GroupsService,
     private readonly outbox: Outbox,
@@ -58,8 +65,15 @@ export class DriversService {
       throw new DomainError('validation_failed', 'the cursor is not valid', [
         { field: 'cursor', message: 'use the nextCursor of a previous page' },
       ]);
-    const rows = await this.repository.list(account.id, status, after, limit + 1);
-    return page(rows, limit, (row) => [row.userId]);
+    const users = await this.repository.list(account.id, status, after, limit + 1);
+    // The invited tab also lists those invited by email: both sources are in id order (user
+    // ids and invitation ids are UUIDs, never equal), so merging their pages is the next page.
+    const invited =
+      status === TABS.invited ? await this.invitations.list(account.id, after, limit + 1) : [];
+    const rows = [...users, ...invited]
+      .sort((a, b) => (listingKey(a) < listingKey(b) ? -1 : 1))
+      .slice(0, limit + 1);
+    return page<ListedDriver>(rows, limit, (row) => [listingKey(row)]);
   }
 
   async update(caller: Caller, request: accounts.UpdateDriverRequest): Promise<DriverRow> {
