@@ -81,6 +81,10 @@ describe('drivers: invited by email, then active with a card', () => {
       chargingCardIds: [],
       invitation: { id: invitation.id, status: 'pending', expiresAt: invitation.expiresAt },
     });
+    const searched = await customerAdmin.get<DriverPage>(
+      `/v1/accounts/${customer.id}/drivers?tab=invited&q=DANA.driver`,
+    );
+    expect(searched.body.items.map((item) => item.invitation?.id)).toEqual([invitation.id]);
     // Another customer's admin learns nothing of this account's tabs.
     const foreign = await tab('invited', otherAdmin);
     expect(foreign.status).toBe(404);

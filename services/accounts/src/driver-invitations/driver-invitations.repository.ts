@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DATABASE } from '@onramp/persistence';
+import { likeLiteral } from '../common/names';
 import type { DriverInvitation, Prisma, PrismaClient } from '../generated/prisma/client';
 
 type Transaction = Prisma.TransactionClient;
@@ -39,17 +40,22 @@ export class DriverInvitationsRepository {
     await transaction.driverInvitation.update({ where: { invitationId }, data });
   }
 
-  /** A page of the account's open driver invitations in invitation id order. */
+  /** A page of the account's open driver invitations in invitation id order, matching `query`. */
   async list(
     accountId: string,
-    afterId: string | undefined,
+    { afterId, query }: { afterId?: string; query?: string },
     take: number,
   ): Promise<InvitedDriverRow[]> {
+    const matching =
+      query === undefined
+        ? undefined
+        : { contains: likeLiteral(query), mode: 'insensitive' as const };
     const rows = await this.database.driverInvitation.findMany({
       where: {
         accountIds: { has: accountId },
         status: { in: OPEN_STATUSES },
         ...(afterId === undefined ? {} : { invitationId: { gt: afterId } }),
+        ...(matching === undefined ? {} : { OR: [{ name: matching }, { email: matching }] }),
       },
       orderBy: { invitationId: 'asc' },
       take,

@@ -163,6 +163,20 @@ describe("the drivers' invited tab", () => {
       chargingCardIds: [],
       invitation: { id: byEmail, status: 'pending', expiresAt: at('2026-11-24T10:00:00Z') },
     });
+    // A search looks at the names and emails of both.
+    const search = async (query: string) =>
+      (
+        await app.call(methods.listDrivers, {
+          caller: admin,
+          accountId: account.id,
+          tab: 'invited',
+          query,
+        })
+      ).drivers.map((driver) => driver.invitation?.id ?? driver.userId);
+    expect(await search('added WITHOUT')).toEqual([member]);
+    expect(await search(byEmail.slice(0, 13).toUpperCase())).toEqual([byEmail]);
+    expect((await search('ivy invitee')).sort()).toEqual([byEmail, withoutEmail, ofSeveral].sort());
+    expect(await search('%')).toEqual([]);
     expect(
       (await invitedTab(other.admin, other.account.id)).drivers.map((d) => d.invitation?.id),
     ).toHaveLength(2);

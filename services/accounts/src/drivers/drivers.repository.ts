@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isUuid } from '@onramp/contracts';
 import { DATABASE } from '@onramp/persistence';
+import { likeLiteral } from '../common/names';
 import { Prisma, type DirectoryUser, type PrismaClient } from '../generated/prisma/client';
 
 type Transaction = Prisma.TransactionClient;
@@ -104,14 +105,19 @@ export class DriversRepository {
   async list(
     accountId: string,
     status: string,
-    afterUserId: string | undefined,
+    { afterUserId, query }: { afterUserId?: string; query?: string },
     take: number,
   ): Promise<DriverRow[]> {
     const after =
       afterUserId === undefined ? Prisma.empty : Prisma.sql`AND u.user_id > ${afterUserId}::uuid`;
+    const pattern = query === undefined ? undefined : `%${likeLiteral(query)}%`;
+    const matching =
+      pattern === undefined
+        ? Prisma.empty
+        : Prisma.sql`AND (u.name ILIKE ${pattern} OR u.email ILIKE ${pattern})`;
     const members = await this.database.$queryRaw<{ user_id: string }[]>`
       SELECT DISTINCT u.user_id::text AS user_id
-      ${driversOf(accountId)} AND u.status = ${status} ${after}
+      ${driversOf(accountId)} AND u.status = ${status} ${after} ${matching}
       ORDER BY user_id
       LIMIT ${take}`;
     if (members.length === 0) return [];

@@ -65,11 +65,20 @@ export class DriversService {
       throw new DomainError('validation_failed', 'the cursor is not valid', [
         { field: 'cursor', message: 'use the nextCursor of a previous page' },
       ]);
-    const users = await this.repository.list(account.id, status, after, limit + 1);
+    // Part of the name or email; an empty one matches everyone.
+    const query = request.query?.trim() || undefined;
+    const users = await this.repository.list(
+      account.id,
+      status,
+      { afterUserId: after, query },
+      limit + 1,
+    );
     // The invited tab also lists those invited by email: both sources are in id order (user
     // ids and invitation ids are UUIDs, never equal), so merging their pages is the next page.
     const invited =
-      status === TABS.invited ? await this.invitations.list(account.id, after, limit + 1) : [];
+      status === TABS.invited
+        ? await this.invitations.list(account.id, { afterId: after, query }, limit + 1)
+        : [];
     const rows = [...users, ...invited]
       .sort((a, b) => (listingKey(a) < listingKey(b) ? -1 : 1))
       .slice(0, limit + 1);

@@ -57,6 +57,7 @@ export const listDriversQuery = z.strictObject({
       'invited: users added without a password and open driver invitations by email; ' +
         'to_be_approved: self-registered users awaiting approval',
     ),
+  q: z.string().min(1).max(200).optional().describe('Part of the name or email, case-insensitive'),
   ...pageQueryFields,
 });
 
