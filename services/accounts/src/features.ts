@@ -1,6 +1,7 @@
 import { AccountMembersModule } from './account-members/account-members.module';
 import { AccountsModule } from './accounts/accounts.module';
 import { ChargingCardsModule } from './charging-cards/charging-cards.module';
+import { DriverInvitationsModule } from './driver-invitations/driver-invitations.module';
 import { DriversModule } from './drivers/drivers.module';
 import { GroupsModule } from './groups/groups.module';
 import { InvitedAccountsModule } from './invited-accounts/invited-accounts.module';
@@ -15,4 +16,5 @@ export const accountsFeatures = [
   UserDirectoryModule,
   AccountMembersModule,
   InvitedAccountsModule,
+  DriverInvitationsModule,
 ];

@@ -1,6 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { DATABASE } from '@onramp/persistence';
-import type { Prisma, PrismaClient } from '../generated/prisma/client';
+import { Injectable } from '@nestjs/common';
+import type { Prisma } from '../generated/prisma/client';
 
 type Transaction = Prisma.TransactionClient;
 
@@ -17,8 +16,6 @@ export interface MembershipChange {
 /** Which users belong to which accounts, one row per identity membership. */
 @Injectable()
 export class AccountMembersRepository {
-  constructor(@Inject(DATABASE) private readonly database: PrismaClient) {}
-
   /**
    * Applies a grant, update or revocation whatever order they arrive in: a revocation is final,
    * and a grant or update older than what is stored changes nothing. Two consumers creating the
@@ -40,12 +37,5 @@ export class AccountMembersRepository {
   /** Erasure: the user's memberships (revoked ones included) go. */
   async eraseUser(transaction: Transaction, userId: string): Promise<void> {
     await transaction.accountMembership.deleteMany({ where: { userId } });
-  }
-
-  /** Whether the user holds a current membership of exactly this account. */
-  isMember(accountId: string, userId: string): Promise<boolean> {
-    return this.database.accountMembership
-      .count({ where: { userId, revoked: false, accountIds: { has: accountId } } })
-      .then((count) => count > 0);
   }
 }

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
-import { AccountMembersModule } from '../account-members/account-members.module';
 import { AccountsModule } from '../accounts/accounts.module';
+import { DriversModule } from '../drivers/drivers.module';
 import { ChargingCardsRepository } from './charging-cards.repository';
 import { ChargingCardsRpc } from './charging-cards.rpc';
 import { ChargingCardsService } from './charging-cards.service';
 
 @Module({
-  imports: [AccountsModule, AccountMembersModule],
+  imports: [AccountsModule, DriversModule],
   providers: [ChargingCardsRpc, ChargingCardsService, ChargingCardsRepository],
 })
 export class ChargingCardsModule {}

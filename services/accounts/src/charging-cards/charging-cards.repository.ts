@@ -17,12 +17,6 @@ export class ChargingCardsRepository {
     return this.database.chargingCard.findFirst({ where: { id, accountId } });
   }
 
-  hasDriver(accountId: string, userId: string): Promise<boolean> {
-    return this.database.driverProfile
-      .count({ where: { accountId, userId } })
-      .then((count) => count > 0);
-  }
-
   create(transaction: Transaction, data: Prisma.ChargingCardUncheckedCreateInput) {
     return transaction.chargingCard.create({ data });
   }

@@ -6,8 +6,8 @@ import type { Caller } from '@onramp/authz';
 import { accounts, isUuid } from '@onramp/contracts';
 import { DomainError } from '@onramp/errors';
 import { Outbox } from '@onramp/messaging';
-import { AccountMembersRepository } from '../account-members/account-members.repository';
 import { AccountAccess } from '../accounts/account-access';
+import { DriversRepository } from '../drivers/drivers.repository';
 import { decodeCursor, page, pageLimit } from '@onramp/persistence';
 import type { ChargingCard, Prisma } from '../generated/prisma/client';
 import { cardViolations, type CardFields } from './card-fields';
@@ -20,7 +20,7 @@ export class ChargingCardsService {
   constructor(
     private readonly repository: ChargingCardsRepository,
     private readonly access: AccountAccess,
-    private readonly members: AccountMembersRepository,
+    private readonly drivers: DriversRepository,
     private readonly outbox: Outbox,
   ) {}
 
@@ -135,15 +135,11 @@ export class ChargingCardsService {
     );
   }
 
-  /** A card is assigned to a driver of its own account only; "" unassigns. */
+  /** A card is assigned to a driver of its own account only, described or not; "" unassigns. */
   private async assignee(accountId: string, userId: string | undefined) {
     if (userId === undefined || userId === '') return undefined;
     const id = userId.toLowerCase();
-    if (
-      !isUuid(id) ||
-      !(await this.members.isMember(accountId, id)) ||
-      !(await this.repository.hasDriver(accountId, id))
-    )
+    if (!(await this.drivers.isDriver(accountId, id)))
       throw new DomainError(
         'validation_failed',
         'the card can only go to a driver of the account',

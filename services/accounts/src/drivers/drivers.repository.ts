@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { isUuid } from '@onramp/contracts';
 import { DATABASE } from '@onramp/persistence';
+import { likeLiteral } from '../common/names';
 import { Prisma, type DirectoryUser, type PrismaClient } from '../generated/prisma/client';
 
 type Transaction = Prisma.TransactionClient;
@@ -31,6 +33,18 @@ function blank(
   };
 }
 
+/**
+ * The drivers of an account: the users identity made members of exactly this account (a current
+ * membership) whose creation has reached the directory. The tabs, the profiles and the cards all
+ * go by this one rule; the user's status only says which tab lists them.
+ */
+function driversOf(accountId: string): Prisma.Sql {
+  return Prisma.sql`
+    FROM "accounts"."account_memberships" m
+    JOIN "accounts"."user_directory" u ON u.user_id = m.user_id
+    WHERE NOT m.revoked AND m.account_ids @> ARRAY[${accountId}::uuid] AND u.email <> ''`;
+}
+
 /** Driver profiles joined with the user directory and their cards. */
 @Injectable()
 export class DriversRepository {
@@ -40,11 +54,12 @@ export class DriversRepository {
     return this.database.$transaction(work);
   }
 
-  /** Whether identity's creation of the user has reached the directory. */
-  userExists(userId: string): Promise<boolean> {
-    return this.database.directoryUser
-      .count({ where: { userId, NOT: { email: '' } } })
-      .then((count) => count > 0);
+  /** Whether the user is a driver of the account (see driversOf); false for a malformed id. */
+  async isDriver(accountId: string, userId: string): Promise<boolean> {
+    if (!isUuid(userId)) return false;
+    const [row] = await this.database.$queryRaw<{ driver: boolean }[]>`
+      SELECT EXISTS (SELECT 1 ${driversOf(accountId)} AND u.user_id = ${userId}::uuid) AS driver`;
+    return row.driver;
   }
 
   costCenterOf(accountId: string, id: string) {
@@ -90,17 +105,19 @@ export class DriversRepository {
   async list(
     accountId: string,
     status: string,
-    afterUserId: string | undefined,
+    { afterUserId, query }: { afterUserId?: string; query?: string },
     take: number,
   ): Promise<DriverRow[]> {
     const after =
       afterUserId === undefined ? Prisma.empty : Prisma.sql`AND u.user_id > ${afterUserId}::uuid`;
+    const pattern = query === undefined ? undefined : `%${likeLiteral(query)}%`;
+    const matching =
+      pattern === undefined
+        ? Prisma.empty
+        : Prisma.sql`AND (u.name ILIKE ${pattern} OR u.email ILIKE ${pattern})`;
     const members = await this.database.$queryRaw<{ user_id: string }[]>`
       SELECT DISTINCT u.user_id::text AS user_id
-      FROM "accounts"."account_memberships" m
-      JOIN "accounts"."user_directory" u ON u.user_id = m.user_id
-      WHERE NOT m.revoked AND m.account_ids @> ARRAY[${accountId}::uuid]
-        AND u.status = ${status} AND u.email <> '' ${after}
+      ${driversOf(accountId)} AND u.status = ${status} ${after} ${matching}
       ORDER BY user_id
       LIMIT ${take}`;
     if (members.length === 0) return [];

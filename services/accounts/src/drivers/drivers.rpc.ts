@@ -2,7 +2,7 @@ import { requireCaller } from '@onramp/authz';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { accounts } from '@onramp/contracts';
 import { RpcServer } from '@onramp/messaging';
-import { driverMessage } from './driver-message';
+import { driverMessage, listedDriverMessage } from './driver-message';
 import { DriversService } from './drivers.service';
 
 const methods = accounts.AccountsService.method;
@@ -23,7 +23,7 @@ export class DriversRpc implements OnModuleInit {
     }));
     this.rpc.handle(methods.listDrivers, async (request) => {
       const { items, nextCursor } = await this.drivers.list(requireCaller(request.caller), request);
-      return { drivers: items.map(driverMessage), nextCursor };
+      return { drivers: items.map(listedDriverMessage), nextCursor };
     });
     this.rpc.handle(methods.updateDriver, async (request) => ({
       driver: driverMessage(await this.drivers.update(requireCaller(request.caller), request)),

@@ -4,11 +4,11 @@ import type { Caller } from '@onramp/authz';
 import { accounts, isUuid } from '@onramp/contracts';
 import { DomainError, type FieldViolation } from '@onramp/errors';
 import { Outbox } from '@onramp/messaging';
-import { AccountMembersRepository } from '../account-members/account-members.repository';
 import { AccountAccess } from '../accounts/account-access';
+import { DriverInvitationsRepository } from '../driver-invitations/driver-invitations.repository';
 import { decodeCursor, page, pageLimit } from '@onramp/persistence';
 import { GroupsService } from '../groups/groups.service';
-import { driverMessage } from './driver-message';
+import { driverMessage, type ListedDriver } from './driver-message';
 import { DriversRepository, type DriverRow } from './drivers.repository';
 
 /** The seed's tabs and the user status each lists. */
@@ -20,6 +20,11 @@ const TABS: Record<string, string> = {
 const MAX_INFO = 200;
 const MAX_GROUPS = 100;
 
+/** A tab's sort key and cursor: the user's id, or the invitation's. */
+function listingKey(row: ListedDriver): string {
+  return 'invitationId' in row ? row.invitationId : row.userId;
+}
+
 /** Upper case without spaces or dashes: "ab-123-c" and "AB 123 C" are the same plate. */
 export function normaliseLicencePlate(plate: string): string {
   return plate.replace(/[\s-]/g, '').toUpperCase();
@@ -30,23 +35,17 @@ export function normaliseLicencePlate(plate: string): string {
 export class DriversService {
   constructor(
     private readonly repository: DriversRepository,
+    private readonly invitations: DriverInvitationsRepository,
     private readonly access: AccountAccess,
     private readonly groups: GroupsService,
-    private readonly members: AccountMembersRepository,
     private readonly outbox: Outbox,
   ) {}
 
-  /**
-   * A driver of an account is a user identity made a member of it: a profile is neither made nor
-   * shown for anyone else (the directory holds every customer's users).
-   */
-  private async isMember(accountId: string, userId: string): Promise<boolean> {
-    return isUuid(userId) && (await this.members.isMember(accountId, userId));
-  }
-
   async get(caller: Caller, accountId: string, userId: string): Promise<DriverRow> {
     const account = await this.access.require(caller, accountId, 'drivers.read');
-    const driver = (await this.isMember(account.id, userId.toLowerCase()))
+    // A profile is neither made nor shown for anyone but a driver of the account (the directory
+    // holds every customer's users).
+    const driver = (await this.repository.isDriver(account.id, userId.toLowerCase()))
       ? await this.repository.find(account.id, userId.toLowerCase())
       : null;
     if (driver === null) throw new DomainError('not_found', 'no such driver');
@@ -66,14 +65,30 @@ export class DriversService {
       throw new DomainError('validation_failed', 'the cursor is not valid', [
         { field: 'cursor', message: 'use the nextCursor of a previous page' },
       ]);
-    const rows = await this.repository.list(account.id, status, after, limit + 1);
-    return page(rows, limit, (row) => [row.userId]);
+    // Part of the name or email; an empty one matches everyone.
+    const query = request.query?.trim() || undefined;
+    const users = await this.repository.list(
+      account.id,
+      status,
+      { afterUserId: after, query },
+      limit + 1,
+    );
+    // The invited tab also lists those invited by email: both sources are in id order (user
+    // ids and invitation ids are UUIDs, never equal), so merging their pages is the next page.
+    const invited =
+      status === TABS.invited
+        ? await this.invitations.list(account.id, { afterId: after, query }, limit + 1)
+        : [];
+    const rows = [...users, ...invited]
+      .sort((a, b) => (listingKey(a) < listingKey(b) ? -1 : 1))
+      .slice(0, limit + 1);
+    return page<ListedDriver>(rows, limit, (row) => [listingKey(row)]);
   }
 
   async update(caller: Caller, request: accounts.UpdateDriverRequest): Promise<DriverRow> {
     const account = await this.access.require(caller, request.accountId, 'drivers.manage');
     const userId = request.userId.toLowerCase();
-    if (!(await this.isMember(account.id, userId)) || !(await this.repository.userExists(userId)))
+    if (!(await this.repository.isDriver(account.id, userId)))
       throw new DomainError('not_found', 'no such user in this account');
     const existing = await this.repository.find(account.id, userId);
     const violations: FieldViolation[] = [];

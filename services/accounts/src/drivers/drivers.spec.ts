@@ -280,3 +280,61 @@ describe('drivers are the members of their account', () => {
     );
   });
 });
+
+describe('charging cards go to the drivers of their account', () => {
+  it('assigns a card to a listed driver whose profile is still blank, and to nobody else', async () => {
+    const { account, admin } = await customer();
+    const other = await customer();
+    const userId = randomUUID();
+    const stranger = randomUUID();
+    await userCreated(userId, 'Blank Profile');
+    await userCreated(stranger, 'Someone Else');
+    await app.publish(identity.MembershipGrantedSchema, {
+      membership: membership(userId, [account.id]),
+      occurredAt: at('2026-11-23T10:00:00Z'),
+    });
+    await app.publish(identity.MembershipGrantedSchema, {
+      membership: membership(stranger, [other.account.id]),
+      occurredAt: at('2026-11-23T10:00:00Z'),
+    });
+    await eventually('the driver to be listed', async () => {
+      const { drivers } = await app.call(methods.listDrivers, {
+        caller: admin,
+        accountId: account.id,
+      });
+      expect(drivers.map((driver) => driver.userId)).toEqual([userId]);
+    });
+    const { chargingCard } = await app.call(methods.createChargingCard, {
+      caller: admin,
+      accountId: account.id,
+      uid: `RFID-${randomUUID().slice(0, 8)}`,
+      type: 'RFID',
+      contractId: 'NL-TNM-C12345678-X',
+      issuer: 'Onramp',
+    });
+    const refused = await failure(
+      app.call(methods.updateChargingCard, {
+        caller: admin,
+        accountId: account.id,
+        chargingCardId: chargingCard!.id,
+        assignedUserId: stranger,
+      }),
+    );
+    expect(refused.code).toBe('validation_failed');
+
+    const { chargingCard: assigned } = await app.call(methods.updateChargingCard, {
+      caller: admin,
+      accountId: account.id,
+      chargingCardId: chargingCard!.id,
+      assignedUserId: userId,
+    });
+    expect(assigned!.assignedUserId).toBe(userId);
+    const { driver } = await app.call(methods.getDriver, {
+      caller: admin,
+      accountId: account.id,
+      userId,
+    });
+    expect(driver!.chargingCardIds).toEqual([chargingCard!.id]);
+    expect(await app.database.driverProfile.count({ where: { userId } })).toBe(0);
+  });
+});

@@ -186,6 +186,11 @@ describe('accounts endpoints', () => {
     expect(await page.json()).toEqual({ items: [], nextCursor: 'next' });
     const request = received<accounts.ListDriversRequest>('rpc.accounts.drivers.list.v1');
     expect(request).toMatchObject({ accountId, tab: 'to_be_approved', limit: 5 });
+    await send('GET', `${path}?tab=invited&q=dana`);
+    expect(received<accounts.ListDriversRequest>('rpc.accounts.drivers.list.v1')).toMatchObject({
+      tab: 'invited',
+      query: 'dana',
+    });
     expect((await send('GET', `${path}?tab=everyone`)).status).toBe(400);
   });
 

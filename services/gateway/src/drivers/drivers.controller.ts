@@ -32,7 +32,13 @@ export class DriversController {
     @Param(new ZodParamsPipe(idParams)) { id }: { id: string },
     @Query(new ZodQueryPipe(listDriversQuery)) query: ListDriversQuery,
   ): Promise<DriverPageResponse> {
-    const page = await this.rpc.call(method.listDrivers, { ...query, caller, accountId: id });
+    const { q, ...paging } = query;
+    const page = await this.rpc.call(method.listDrivers, {
+      ...paging,
+      query: q,
+      caller,
+      accountId: id,
+    });
     return { items: page.drivers.map(toDriverJson), nextCursor: page.nextCursor ?? null };
   }
 

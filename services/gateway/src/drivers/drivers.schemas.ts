@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, page, pageQueryFields } from '../http/common.schemas';
+import { id, page, pageQueryFields, timestamp } from '../http/common.schemas';
 
 export const driverTabs = ['active', 'invited', 'to_be_approved'] as const;
 
@@ -53,13 +53,29 @@ export const listDriversQuery = z.strictObject({
   tab: z
     .enum(driverTabs)
     .default('active')
-    .describe('to_be_approved: self-registered users awaiting approval'),
+    .describe(
+      'invited: users added without a password and open driver invitations by email; ' +
+        'to_be_approved: self-registered users awaiting approval',
+    ),
+  q: z.string().min(1).max(200).optional().describe('Part of the name or email, case-insensitive'),
   ...pageQueryFields,
 });
 
+export const driverInvitation = z
+  .object({
+    id: z.string().describe('Resend with POST /v1/invitations/{id}/resend, revoke with …/revoke'),
+    status: z.enum(['pending', 'expired']).describe('An expired invitation can still be resent'),
+    expiresAt: timestamp(),
+  })
+  .describe(
+    'Set on the invited tab for someone invited by email (an account or account_user invitation ' +
+      'with the role driver, or an end_user driver whose sub-account goes under this account) ' +
+      'who has not accepted yet; null otherwise',
+  );
+
 export const driverResponse = z.object({
   accountId: z.string(),
-  userId: z.string(),
+  userId: z.string().nullable().describe('null for an invitation not accepted yet'),
   email: z.string(),
   name: z.string(),
   status: z.string().describe('invited, active, deactivated or pending_approval'),
@@ -76,6 +92,7 @@ export const driverResponse = z.object({
   userGroupIds: z.array(z.string()),
   prioritised: z.boolean(),
   chargingCardIds: z.array(z.string()).describe("The account's cards assigned to the driver"),
+  invitation: driverInvitation.nullable(),
 });
 
 export const driverPageResponse = page(driverResponse);

@@ -1,3 +1,4 @@
+import { timestampDate } from '@bufbuild/protobuf/wkt';
 import type { accounts } from '@onramp/contracts';
 import type {
   AccountResponse,
@@ -12,7 +13,7 @@ import type {
 import type { CostCenterResponse } from '../cost-centers/cost-centers.schemas';
 import type { DriverResponse, UpdateDriverBody } from '../drivers/drivers.schemas';
 import type { UpdateUserGroupBody, UserGroupResponse } from '../user-groups/user-groups.schemas';
-import { emptyIfNull, isoOrNull, nonEmptyOrNull } from './proto-values';
+import { answered, emptyIfNull, isoOrNull, nonEmptyOrNull } from './proto-values';
 
 // The accounts service's messages become the public JSON here and only here, and the JSON
 // requests become its messages: JSON null (clear) is proto's empty string, a replaced list is
@@ -177,10 +178,10 @@ export function toChargingCardJson(card: accounts.ChargingCard): ChargingCardRes
 }
 
 export function toDriverJson(driver: accounts.Driver): DriverResponse {
-  const { vehicle } = driver;
+  const { vehicle, invitation } = driver;
   return {
     accountId: driver.accountId,
-    userId: driver.userId,
+    userId: nonEmptyOrNull(driver.userId),
     email: driver.email,
     name: driver.name,
     status: driver.status,
@@ -197,5 +198,14 @@ export function toDriverJson(driver: accounts.Driver): DriverResponse {
     userGroupIds: driver.userGroupIds,
     prioritised: driver.prioritised,
     chargingCardIds: driver.chargingCardIds,
+    invitation: invitation
+      ? {
+          id: invitation.id,
+          status: invitation.status === 'expired' ? 'expired' : 'pending',
+          expiresAt: timestampDate(
+            answered('accounts', invitation.expiresAt, "an invitation's expiry"),
+          ).toISOString(),
+        }
+      : null,
   };
 }
