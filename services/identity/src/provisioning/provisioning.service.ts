@@ -213,7 +213,8 @@ export class ProvisioningService {
   private assertComplete(input: ValidRequest, plan: Plan): void {
     if (plan.kind === 'join') return;
     const violations: FieldViolation[] = [];
-    if (plan.kind === 'create' && input.name === '')
+    if (input.name !== '') violations.push(...nameViolations(input.name));
+    else if (plan.kind === 'create')
       violations.push({ field: 'name', message: 'is required for a new user' });
     if (input.password === undefined)
       violations.push({ field: 'password', message: 'is required for a new user' });
@@ -250,7 +251,6 @@ function validRequest(request: ProvisionRequest): ValidRequest {
       ? [{ field: 'idempotencyKey', message: `must be 1 to ${MAX_KEY_LENGTH} characters` }]
       : []),
     ...emailViolations(email),
-    ...(name === '' ? [] : nameViolations(name)),
     ...(language === undefined ? [] : languageViolations(language)),
     ...(request.existingUserId === undefined || isUuid(request.existingUserId)
       ? []
