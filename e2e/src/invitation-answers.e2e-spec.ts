@@ -123,7 +123,7 @@ describe('invitations and accounts answer what they hold, in one spelling', () =
         accountId: account.id,
         sendEmail: false,
       });
-      return invitation.acceptanceUrl!.split('/invite/')[1]!;
+      return invitation.acceptanceUrl!.split('/invite/')[1];
     };
 
     it('takes no name from a signed-in user, who keeps theirs', async () => {
@@ -156,7 +156,7 @@ describe('invitations and accounts answer what they hold, in one spelling', () =
         accountType: 'business',
         sendEmail: false,
       });
-      const token = invitation.acceptanceUrl!.split('/invite/')[1]!;
+      const token = invitation.acceptanceUrl!.split('/invite/')[1];
       const refused = await Api.of(stack).post<Problem>('/v1/invitations/accept', {
         token,
         password: 'password',
