@@ -65,4 +65,42 @@ describe('the invitation acceptance page, in a browser without JavaScript', () =
     expect(again?.status()).toBe(410);
     expect(await accessibilityViolations(page)).toEqual([]);
   });
+
+  it('shows a weak password and a missing company number at once, each beside its field', async () => {
+    const parent = await flows.createAccount({ name: 'Problem Group', type: 'consumer' });
+    await flows.invite({
+      kind: 'sub_account',
+      email: 'problems@fleet.test',
+      name: 'Pia Problem',
+      parentAccountId: parent.id,
+      relation: 'subsidiary',
+      accountName: 'Pia Fleet',
+      accountType: 'business',
+    });
+    const token = flows.tokenIn(await flows.emailTo('problems@fleet.test'));
+    await page.goto(`${stack.gatewayUrl}/invite/${token}`);
+    await page.getByLabel('Choose a password').fill('password');
+    await page.getByLabel('Repeat the password').fill('password');
+    await page.getByLabel('Legal name').fill('Pia Fleet B.V.');
+    await page.getByRole('button', { name: 'Accept invitation' }).click();
+
+    const password = page.getByLabel('Choose a password');
+    await password.waitFor();
+    expect(await password.getAttribute('aria-invalid')).toBe('true');
+    expect(await password.getAttribute('aria-describedby')).toBe('password-error password-policy');
+    expect(await page.locator('#password-error').innerText()).toContain(
+      'The password does not meet the requirements',
+    );
+    const number = page.getByLabel('Registration number (chamber of commerce)');
+    expect(await number.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#registrationNumber-error').innerText()).toBe(
+      'Enter the registration number or the VAT number.',
+    );
+    expect(await page.getByRole('alert').getByRole('link').allInnerTexts()).toEqual([
+      expect.stringMatching(/^Choose a password: /),
+      'Registration number (chamber of commerce): Enter the registration number or the VAT number.',
+    ]);
+    expect(await page.getByLabel('Legal name').inputValue()).toBe('Pia Fleet B.V.');
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
 });

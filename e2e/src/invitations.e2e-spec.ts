@@ -101,7 +101,7 @@ describe('invitations: the seeds’ flows from email to active user', () => {
     expect(created).toMatchObject({
       name: 'Dock Driver Eva',
       parentId: customer.id,
-      reimbursementRateEurPerKwh: '0.28',
+      reimbursementRateEurPerKwh: '0.2800',
     });
     expect((await grantsOf(api)).grants).toEqual([
       expect.objectContaining({ accountIds: [accountId], roles: ['driver'] }),

@@ -1,5 +1,6 @@
 import {
   accountNameViolations,
+  canonicalReimbursementRate,
   companyViolations,
   isReimbursementRate,
   reimbursementRateViolations,
@@ -67,5 +68,20 @@ describe('sub-account fields', () => {
     expect(reimbursementRateViolations('')).toEqual([]);
     expect(reimbursementRateViolations(' 0.25 ')).toEqual([]);
     expect(reimbursementRateViolations('abc')).toHaveLength(1);
+  });
+
+  it('spells every rate one way: four decimals, no leading zeros', () => {
+    const spellings: [string, string][] = [
+      ['0.215', '0.2150'],
+      ['0.2150', '0.2150'],
+      [' 0.22 ', '0.2200'],
+      ['0', '0.0000'],
+      ['05.5', '5.5000'],
+      ['10', '10.0000'],
+      ['', ''],
+    ];
+    for (const [rate, canonical] of spellings)
+      expect(canonicalReimbursementRate(rate)).toBe(canonical);
+    expect(canonicalReimbursementRate('0.12345')).toBeUndefined();
   });
 });

@@ -10,6 +10,7 @@ export const MAX_ACCOUNT_TEXT = 200;
 
 // Digits, then at most four decimals; no sign, no exponent (never parsed through a float).
 const RATE = /^\d{1,2}(\.\d{1,4})?$/;
+const RATE_DECIMALS = 4;
 const MAX_RATE_EUR_PER_KWH = 10;
 
 export const RATE_VIOLATION: FieldViolation = {
@@ -60,6 +61,18 @@ export function isReimbursementRate(text: string): boolean {
 
 /** A rate as text: empty for none, otherwise a rate as `isReimbursementRate` says. */
 export function reimbursementRateViolations(text: string): FieldViolation[] {
+  return canonicalReimbursementRate(text) === undefined ? [RATE_VIOLATION] : [];
+}
+
+/**
+ * A rate in its one spelling, the one every answer and event uses: no leading zeros and exactly
+ * four decimals, the precision it is stored with ("0.215" and "0.2150" are "0.2150", "10" is
+ * "10.0000"), so equal rates are equal strings. Empty for none; undefined when `text` is no rate.
+ */
+export function canonicalReimbursementRate(text: string): string | undefined {
   const trimmed = text.trim();
-  return trimmed === '' || isReimbursementRate(trimmed) ? [] : [RATE_VIOLATION];
+  if (trimmed === '') return '';
+  if (!isReimbursementRate(trimmed)) return undefined;
+  const [whole = '', fraction = ''] = trimmed.split('.');
+  return `${Number(whole)}.${fraction.padEnd(RATE_DECIMALS, '0')}`;
 }

@@ -2,6 +2,7 @@ export {
   ACCOUNT_LANGUAGES,
   ACCOUNT_TYPES,
   accountNameViolations,
+  canonicalReimbursementRate,
   isReimbursementRate,
   MAX_ACCOUNT_DEPTH,
   MAX_ACCOUNT_TEXT,

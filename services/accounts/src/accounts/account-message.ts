@@ -1,5 +1,6 @@
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import { canonicalReimbursementRate } from '@onramp/account-rules';
 import type { accounts } from '@onramp/contracts';
 import type { Account } from '../generated/prisma/client';
 import type { PlanCatalogue } from './plan-catalogue';
@@ -36,7 +37,9 @@ export function accountMessage(
     featureFlags: account.featureFlags,
     effectiveFeatureFlags: plans.effectiveFlags(account),
     paymentReference: account.paymentReference,
-    reimbursementRateEurPerKwh: account.reimbursementRate?.toString() ?? '',
+    // The stored decimal is always a rate; Decimal's own text drops trailing zeros.
+    reimbursementRateEurPerKwh:
+      canonicalReimbursementRate(account.reimbursementRate?.toString() ?? '') ?? '',
     stationIssueEmails: account.stationIssueEmails,
     licence: account.licence,
     status: account.status,

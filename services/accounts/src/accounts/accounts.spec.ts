@@ -160,6 +160,50 @@ describe('accounts', () => {
       ).toBe('validation_failed');
   });
 
+  it('answers every rate in one spelling, four decimals, wherever the account is read', async () => {
+    const root = await consumer(`spelling-${randomUUID()}`);
+    for (const [rate, canonical] of [
+      ['0.215', '0.2150'],
+      ['0.2150', '0.2150'],
+      ['0.22', '0.2200'],
+      ['0', '0.0000'],
+    ]) {
+      const { account } = await app.call(methods.createAccount, {
+        caller: operator,
+        name: `Rate ${rate}`,
+        type: 'consumer',
+        parentId: root.id,
+        relation: 'employee',
+        reimbursementRateEurPerKwh: rate,
+      });
+      const { account: read } = await app.call(methods.getAccount, {
+        caller: operator,
+        accountId: account!.id,
+      });
+      const { account: updated } = await app.call(methods.updateAccount, {
+        caller: operator,
+        accountId: account!.id,
+        reimbursementRateEurPerKwh: rate,
+      });
+      expect([
+        account!.reimbursementRateEurPerKwh,
+        read!.reimbursementRateEurPerKwh,
+        updated!.reimbursementRateEurPerKwh,
+      ]).toEqual([canonical, canonical, canonical]);
+    }
+    const { accounts: listed } = await app.call(methods.listAccounts, {
+      caller: operator,
+      parentId: root.id,
+      limit: 100,
+    });
+    expect(listed.map((account) => account.reimbursementRateEurPerKwh).sort()).toEqual([
+      '0.0000',
+      '0.2150',
+      '0.2150',
+      '0.2200',
+    ]);
+  });
+
   it('needs a relation for a sub-account, refuses a move into its own subtree and names the ancestors', async () => {
     const root = await consumer(`tree-${randomUUID()}`);
     expect(

@@ -33,6 +33,13 @@ export const reimbursementRate = z
   .regex(/^\d{1,2}(\.\d{1,4})?$/, 'must be a decimal with at most four decimals, e.g. "0.3125"')
   .refine((rate) => Number(rate) <= 10, 'must be at most 10')
   .describe('EUR per kWh for private charging, 0 to 10, as a decimal string');
+/** A rate as every answer spells it, whichever spelling was sent. */
+export const reimbursementRateAnswer = z
+  .string()
+  .nullable()
+  .describe(
+    'EUR per kWh, always with four decimals as stored ("0.2150" whether "0.215" or "0.2150" was sent), so equal rates are equal strings; null for none',
+  );
 const stationIssueEmails = z
   .boolean()
   .describe('Automatic emails about issues of the charging stations');
@@ -148,7 +155,7 @@ export const accountResponse = z.object({
     .array(z.string())
     .describe("What the account may use: its plan's flags and featureFlags, sorted"),
   paymentReference: z.string().nullable(),
-  reimbursementRateEurPerKwh: z.string().nullable().describe('Decimal string, e.g. "0.3125"'),
+  reimbursementRateEurPerKwh: reimbursementRateAnswer,
   stationIssueEmails: z.boolean(),
   licence: z.string().describe(licences.join(', ')),
   status: z.string().describe(accountStatuses.join(', ')),

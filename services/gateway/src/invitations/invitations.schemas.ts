@@ -5,6 +5,7 @@ import {
   companyBody,
   levels,
   reimbursementRate,
+  reimbursementRateAnswer,
   relations,
 } from '../accounts/accounts.schemas';
 import {
@@ -188,7 +189,7 @@ export const acceptInvitationBody = z.strictObject({
   name: personName
     .optional()
     .describe(
-      "The invitee's name as they want it; left out, the name the invitation was made with",
+      "A new user's name as they want it; left out, the name the invitation was made with. A signed-in user keeps their own",
     ),
   password: z
     .string()
@@ -262,14 +263,14 @@ function invitationVariants<Extra extends z.ZodRawShape>(extra: Extra) {
       accountName: z.string(),
       role: z.string(),
       accountType: z.string(),
-      reimbursementRateEurPerKwh: z.string().nullable(),
+      reimbursementRateEurPerKwh: reimbursementRateAnswer,
     }),
     variant('sub_account', {
       parentAccountId: z.string(),
       relation: z.string(),
       accountName: z.string(),
       accountType: z.string(),
-      reimbursementRateEurPerKwh: z.string().nullable(),
+      reimbursementRateEurPerKwh: reimbursementRateAnswer,
     }),
     variant('admin', { accountId: z.string(), level: z.string() }),
     variant('account_user', {

@@ -42,6 +42,8 @@ export interface InvitationTexts {
   passwordRules: Record<PasswordRule, string>;
   nameMissing: string;
   companyMissing: string;
+  legalNameMissing: string;
+  companyNumberMissing: string;
   checkInput: string;
   rateLimitedTitle: string;
   rateLimited(minutes: number): string;
@@ -101,6 +103,8 @@ const en: InvitationTexts = {
   nameMissing: 'Enter your name.',
   companyMissing:
     'Company details are required: the legal name and the registration number or VAT number.',
+  legalNameMissing: "Enter the company's legal name.",
+  companyNumberMissing: 'Enter the registration number or the VAT number.',
   checkInput: 'Please check:',
   rateLimitedTitle: 'Too many attempts',
   rateLimited: (minutes) =>
@@ -165,6 +169,8 @@ const nl: InvitationTexts = {
   nameMissing: 'Vul je naam in.',
   companyMissing:
     'Bedrijfsgegevens zijn verplicht: de statutaire naam en het KvK-nummer of het btw-nummer.',
+  legalNameMissing: 'Vul de statutaire naam van het bedrijf in.',
+  companyNumberMissing: 'Vul het KvK-nummer of het btw-nummer in.',
   checkInput: 'Controleer het volgende:',
   rateLimitedTitle: 'Te veel pogingen',
   rateLimited: (minutes) =>
@@ -239,6 +245,8 @@ const de: InvitationTexts = {
   nameMissing: 'Geben Sie Ihren Namen ein.',
   companyMissing:
     'Firmendaten sind erforderlich: der offizielle Firmenname und die Handelsregisternummer oder die USt-IdNr.',
+  legalNameMissing: 'Geben Sie den offiziellen Firmennamen ein.',
+  companyNumberMissing: 'Geben Sie die Handelsregisternummer oder die USt-IdNr. ein.',
   checkInput: 'Bitte prüfen Sie:',
   rateLimitedTitle: 'Zu viele Versuche',
   rateLimited: (minutes) =>
@@ -304,6 +312,8 @@ const fr: InvitationTexts = {
   nameMissing: 'Indiquez votre nom.',
   companyMissing:
     "Les informations sur l'entreprise sont obligatoires : la raison sociale et le numéro d'immatriculation ou de TVA.",
+  legalNameMissing: "Indiquez la raison sociale de l'entreprise.",
+  companyNumberMissing: "Indiquez le numéro d'immatriculation ou le numéro de TVA.",
   checkInput: 'Veuillez vérifier :',
   rateLimitedTitle: 'Trop de tentatives',
   rateLimited: (minutes) =>

@@ -3,7 +3,7 @@ import { timestampDate } from '@bufbuild/protobuf/wkt';
 import type { invitations } from '@onramp/contracts';
 import { nonEmptyOrNull } from '../mappers/proto-values';
 import { failureKind, type PageFailure, type PageOutcome } from './form-pages';
-import { alertList, escapeHtml, page } from './html';
+import { escapeHtml, page } from './html';
 import { invitationTexts, type InvitationTexts } from './invitation-texts';
 import { isPageLanguage, type PageLanguage } from './page-language';
 
@@ -18,10 +18,27 @@ export interface FormValues {
   vatNumber?: string;
 }
 
-/** Problems to show above the form, each group under its own lead. */
-export interface Alert {
+/** The fields of the form a problem can be about, by their element ids, in the form's order. */
+export const FORM_FIELDS = [
+  'name',
+  'password',
+  'repeatPassword',
+  'legalName',
+  'registrationNumber',
+  'vatNumber',
+] as const;
+export type FormField = (typeof FORM_FIELDS)[number];
+
+/** What is wrong with one field: messages, under a lead when they need one. */
+export interface FieldProblem {
   lead?: string;
   messages: string[];
+}
+
+/** Every problem of a posted form: each field's, shown beside it, and those of no field. */
+export interface FormProblems {
+  fields: Partial<Record<FormField, FieldProblem>>;
+  general: string[];
 }
 
 export function languageOfPreview(preview: invitations.InvitationPreview): PageLanguage {
@@ -68,22 +85,67 @@ function introduction(
   return parts.join('\n');
 }
 
-const input = (
-  id: string,
-  label: string,
-  attributes: string,
-  value: string | undefined = undefined,
-) =>
-  `<label for="${id}">${escapeHtml(label)}</label>
-<input id="${id}" ${attributes}${value === undefined ? '' : ` value="${escapeHtml(value)}"`}>`;
+const errorId = (field: string) => `${field}-error`;
 
-function companyFields(texts: InvitationTexts, values: FormValues): string {
+/** A field's problems, beside it; the input names them as its description. */
+function fieldError(field: string, { lead, messages }: FieldProblem): string {
+  const intro = lead === undefined ? '' : `<p>${escapeHtml(lead)}</p>`;
+  const items = messages.map((message) => `<li>${escapeHtml(message)}</li>`).join('');
+  return `<div id="${errorId(field)}" class="error">${intro}<ul>${items}</ul></div>`;
+}
+
+interface InputOptions {
+  attributes: string;
+  value?: string;
+  /** The id of a hint that describes the field. */
+  hint?: string;
+}
+
+function input(
+  id: FormField | 'email',
+  label: string,
+  { attributes, value, hint }: InputOptions,
+  problem?: FieldProblem,
+): string {
+  const describedBy = [problem && errorId(id), hint].filter((part) => part !== undefined);
+  const aria =
+    (problem ? ' aria-invalid="true"' : '') +
+    (describedBy.length > 0 ? ` aria-describedby="${describedBy.join(' ')}"` : '');
+  const shown = value === undefined ? '' : ` value="${escapeHtml(value)}"`;
+  return `<label for="${id}">${escapeHtml(label)}</label>
+<input id="${id}" ${attributes}${aria}${shown}>${problem ? `\n${fieldError(id, problem)}` : ''}`;
+}
+
+/**
+ * Above the form, announced at once: every problem, each field's linking to it, so the invitee
+ * sees all that is wrong in one go and reaches each field without a script.
+ */
+function problemSummary(problems: FormProblems, texts: InvitationTexts): string {
+  const fieldItems = FORM_FIELDS.flatMap((field) => {
+    const problem = problems.fields[field];
+    if (problem === undefined) return [];
+    const text = `${texts[field]}: ${problem.messages.join(' ')}`;
+    return [`<li><a href="#${field}">${escapeHtml(text)}</a></li>`];
+  });
+  const items = [
+    ...fieldItems,
+    ...problems.general.map((message) => `<li>${escapeHtml(message)}</li>`),
+  ];
+  if (items.length === 0) return '';
+  return `<div role="alert" class="error"><p>${escapeHtml(texts.checkInput)}</p><ul>${items.join('')}</ul></div>`;
+}
+
+function companyFields(
+  texts: InvitationTexts,
+  values: FormValues,
+  problems: FormProblems['fields'],
+): string {
   return `<fieldset>
 <legend>${escapeHtml(texts.company)}</legend>
 <p id="company-hint" class="hint">${escapeHtml(texts.companyHint)}</p>
-${input('legalName', texts.legalName, 'name="legalName" type="text" autocomplete="organization" required maxlength="200" aria-describedby="company-hint"', values.legalName)}
-${input('registrationNumber', texts.registrationNumber, 'name="registrationNumber" type="text" maxlength="50"', values.registrationNumber)}
-${input('vatNumber', texts.vatNumber, 'name="vatNumber" type="text" maxlength="50"', values.vatNumber)}
+${input('legalName', texts.legalName, { attributes: 'name="legalName" type="text" autocomplete="organization" required maxlength="200"', value: values.legalName, hint: 'company-hint' }, problems.legalName)}
+${input('registrationNumber', texts.registrationNumber, { attributes: 'name="registrationNumber" type="text" maxlength="50"', value: values.registrationNumber }, problems.registrationNumber)}
+${input('vatNumber', texts.vatNumber, { attributes: 'name="vatNumber" type="text" maxlength="50"', value: values.vatNumber }, problems.vatNumber)}
 </fieldset>`;
 }
 
@@ -93,15 +155,16 @@ function acceptanceForm(
   language: PageLanguage,
   texts: InvitationTexts,
   values: FormValues,
+  problems: FormProblems['fields'],
 ): string {
   return `<form method="post" action="/invite/${escapeHtml(encodeURIComponent(token))}">
 <input type="hidden" name="language" value="${escapeHtml(language)}">
-${input('email', texts.email, 'type="email" readonly autocomplete="username"', preview.email)}
-${input('name', texts.name, 'name="name" type="text" autocomplete="name" required maxlength="200"', values.name ?? preview.name)}
-${input('password', texts.password, 'name="password" type="password" autocomplete="new-password" required minlength="8" maxlength="1024" aria-describedby="password-policy"')}
+${input('email', texts.email, { attributes: 'type="email" readonly autocomplete="username"', value: preview.email })}
+${input('name', texts.name, { attributes: 'name="name" type="text" autocomplete="name" required maxlength="200"', value: values.name ?? preview.name }, problems.name)}
+${input('password', texts.password, { attributes: 'name="password" type="password" autocomplete="new-password" required minlength="8" maxlength="1024"', hint: 'password-policy' }, problems.password)}
 <p id="password-policy" class="hint">${escapeHtml(texts.passwordPolicy)}</p>
-${input('repeatPassword', texts.repeatPassword, 'name="repeatPassword" type="password" autocomplete="new-password" required maxlength="1024"')}
-${preview.companyRequired ? companyFields(texts, values) : ''}
+${input('repeatPassword', texts.repeatPassword, { attributes: 'name="repeatPassword" type="password" autocomplete="new-password" required maxlength="1024"' }, problems.repeatPassword)}
+${preview.companyRequired ? companyFields(texts, values, problems) : ''}
 <button type="submit">${escapeHtml(texts.accept)}</button>
 </form>`;
 }
@@ -119,19 +182,21 @@ ${paragraph(texts.existingUserHow, ' class="hint"')}`;
 export function invitationView(
   token: string,
   preview: invitations.InvitationPreview,
-  options: { status?: number; alerts?: Alert[]; values?: FormValues } = {},
+  options: { status?: number; problems?: FormProblems; values?: FormValues } = {},
 ): PageOutcome {
   const language = languageOfPreview(preview);
   const texts = invitationTexts[language];
-  const alerts = (options.alerts ?? []).map(({ lead, messages }) => alertList(messages, lead));
+  const problems = options.problems ?? { fields: {}, general: [] };
   const action = preview.existingUser
     ? signInFirst(preview, texts)
-    : acceptanceForm(token, preview, language, texts, options.values ?? {});
+    : acceptanceForm(token, preview, language, texts, options.values ?? {}, problems.fields);
   return {
     status: options.status ?? 200,
     html: page(
       texts.title,
-      [introduction(preview, language, texts), ...alerts, action].join('\n'),
+      [introduction(preview, language, texts), problemSummary(problems, texts), action]
+        .filter((part) => part !== '')
+        .join('\n'),
       language,
     ),
   };

@@ -39,6 +39,7 @@ const tokens = {
   business: invitationToken('business'),
   existingUser: invitationToken('existing'),
   weak: invitationToken('weak'),
+  manyProblems: invitationToken('many'),
   loginRequired: invitationToken('login'),
   limited: invitationToken('limited'),
   down: invitationToken('down'),
@@ -77,6 +78,21 @@ const known = new Map<string, KnownToken>([
       preview: { ...preview, language: 'nl' },
       accept: () => {
         throw weakPassword;
+      },
+    },
+  ],
+  [
+    tokens.manyProblems,
+    {
+      preview: { ...preview, kind: 'sub_account', companyRequired: true },
+      accept: () => {
+        throw new DomainError('validation_failed', 'the acceptance is not complete', [
+          ...weakPassword.violations,
+          {
+            field: 'company.registrationNumber',
+            message: 'a business account needs a registration number or a VAT number',
+          },
+        ]);
       },
     },
   ],
@@ -266,7 +282,7 @@ describe('the invitation acceptance page', () => {
     expect(missing.status).toBe(400);
     const html = await missing.text();
     expect(html).toContain('role="alert"');
-    expect(html).toContain('Company details are required');
+    expect(html).toContain('Enter the company&#39;s legal name.');
     expect(html).toContain('value="Ann de Smit"');
 
     const response = await post(tokens.business, {
@@ -282,11 +298,38 @@ describe('the invitation acceptance page', () => {
     });
   });
 
-  it('refuses two different passwords before asking the invitations service', async () => {
+  it('refuses two different passwords, accepting nothing but checking the rest of the form', async () => {
     const response = await post(tokens.en, { ...form(), repeatPassword: 'Something-Else-1!' });
     expect(response.status).toBe(400);
-    expect(await response.text()).toContain('The two passwords are not the same.');
-    expect(fake.received.has(acceptSubject)).toBe(false);
+    const html = await response.text();
+    expect(html).toContain(
+      '<div id="repeatPassword-error" class="error"><ul><li>The two passwords are not the same.</li></ul></div>',
+    );
+    expect(accepted()).toMatchObject({ token: tokens.en, checkOnly: true });
+  });
+
+  it('shows every problem of the form at once, each beside its field and all above the form', async () => {
+    const response = await post(tokens.manyProblems, {
+      ...form('en', 'password'),
+      legalName: 'Fleet East B.V.',
+    });
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(accepted().checkOnly).toBe(false);
+    expect(html).toContain(
+      '<div role="alert" class="error"><p>Please check:</p><ul>' +
+        '<li><a href="#password">Choose a password: It must contain a digit. It must contain a special character.</a></li>' +
+        '<li><a href="#registrationNumber">Registration number (chamber of commerce): Enter the registration number or the VAT number.</a></li>' +
+        '</ul></div>',
+    );
+    expect(html).toMatch(
+      /<input id="password" [^>]* aria-invalid="true" aria-describedby="password-error password-policy">\s*<div id="password-error" class="error"><p>The password does not meet the requirements:<\/p><ul><li>It must contain a digit.<\/li><li>It must contain a special character.<\/li><\/ul><\/div>/,
+    );
+    expect(html).toMatch(
+      /<input id="registrationNumber" [^>]* aria-invalid="true" aria-describedby="registrationNumber-error"[^>]*>\s*<div id="registrationNumber-error" class="error"><ul><li>Enter the registration number or the VAT number.<\/li><\/ul><\/div>/,
+    );
+    expect(html).toContain('value="Fleet East B.V."');
+    expect(html).not.toMatch(/<input id="(name|legalName|vatNumber)" [^>]*aria-invalid/);
   });
 
   it('lists why a password is too weak, in the invitation language', async () => {

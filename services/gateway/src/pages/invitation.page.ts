@@ -19,7 +19,8 @@ import {
   failureView,
   invalidLinkView,
   invitationView,
-  type Alert,
+  type FormField,
+  type FormProblems,
   type FormValues,
 } from './invitation-views';
 import { isPageLanguage, negotiatedLanguage, type PageLanguage } from './page-language';
@@ -94,39 +95,42 @@ async function submit(rpc: RpcClient, request: InvitationRequest): Promise<PageO
     vatNumber: fields.get('vatNumber')?.trim() ?? '',
   };
   const password = fields.get('password') ?? '';
+  const passwordsDiffer = password !== (fields.get('repeatPassword') ?? '');
   // The page comes back with the invitation as it is now and what was typed, but the password.
   const formAgain = async (
     status: number,
-    alerts: Alert[],
+    problems: FormProblems,
     existingUser = false,
   ): Promise<PageOutcome> => {
     const preview = await lookup(rpc, token, request.ip);
     if (preview === undefined) return invalidLinkView(language);
     // A user with this email may have appeared since the page was shown.
     const current = existingUser ? { ...preview, existingUser } : preview;
-    return invitationView(token, current, { status, alerts, values });
+    return invitationView(token, current, { status, problems, values });
   };
 
   if (!LINK_TOKEN.test(token)) return invalidLinkView(language);
-  if (password !== (fields.get('repeatPassword') ?? '')) {
-    return formAgain(400, [{ messages: [texts.passwordsDiffer] }]);
-  }
   try {
+    // Passwords that differ are not accepted, but the rest of the form is still checked, so
+    // every problem is shown at once.
     await rpc.call(method.acceptInvitation, {
       token,
       name: values.name ?? '',
       password: password === '' ? undefined : password,
       company: companyOf(values),
       ip: request.ip,
+      checkOnly: passwordsDiffer,
     });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     if (error.code === 'invalid_token') return invalidLinkView(language);
-    if (error.code === 'login_required') return formAgain(409, [], true);
-    if (error.code === 'validation_failed') return formAgain(400, alertsFor(error, texts));
+    if (error.code === 'login_required') return formAgain(409, { fields: {}, general: [] }, true);
+    if (error.code === 'validation_failed')
+      return formAgain(400, problemsOf(error, texts, passwordsDiffer));
     // Rate limits and unavailable services: the scope's failure page explains them.
     throw error;
   }
+  if (passwordsDiffer) return formAgain(400, problemsOf(undefined, texts, passwordsDiffer));
   return acceptedView(language);
 }
 
@@ -155,27 +159,52 @@ function passwordProblem(message: string, texts: InvitationTexts): string {
   return rule === undefined ? message : texts.passwordRules[rule];
 }
 
-/** The invitations service's violations as the invitee can act on them, grouped under a lead. */
-function alertsFor(error: DomainError, texts: InvitationTexts): Alert[] {
-  const isPassword = (violation: FieldViolation) => /(^|\.)password$/.test(violation.field);
-  const password = error.violations.filter(isPassword);
-  const others = new Set(
-    error.violations
-      .filter((violation) => !isPassword(violation))
-      .map((violation) => {
-        if (violation.field === 'name') return texts.nameMissing;
-        if (violation.field.startsWith('company')) return texts.companyMissing;
-        return `${violation.field}: ${violation.message}`;
-      }),
-  );
-  if (error.violations.length === 0) others.add(error.detail);
-  const alerts: Alert[] = [];
-  if (password.length > 0) {
-    alerts.push({
-      lead: texts.weakPassword,
-      messages: password.map((violation) => passwordProblem(violation.message, texts)),
-    });
+/** The form field a violation of the invitations service is about, with its message. */
+function fieldOf(
+  violation: FieldViolation,
+  texts: InvitationTexts,
+): [field: FormField, message: string] | undefined {
+  switch (violation.field) {
+    case 'name':
+      return ['name', texts.nameMissing];
+    case 'password':
+      return ['password', passwordProblem(violation.message, texts)];
+    case 'company.legalName':
+      return ['legalName', texts.legalNameMissing];
+    case 'company.registrationNumber':
+      return ['registrationNumber', texts.companyNumberMissing];
+    case 'company.vatNumber':
+      return ['vatNumber', texts.companyMissing];
+    default:
+      return undefined;
   }
-  if (others.size > 0) alerts.push({ lead: texts.checkInput, messages: [...others] });
-  return alerts;
+}
+
+/**
+ * Every problem of the posted form in the page's language: the service's violations, each beside
+ * its field, and passwords that differ; what belongs to no field is listed on its own.
+ */
+function problemsOf(
+  error: DomainError | undefined,
+  texts: InvitationTexts,
+  passwordsDiffer: boolean,
+): FormProblems {
+  const fields: FormProblems['fields'] = {};
+  const general = new Set<string>();
+  for (const violation of error?.violations ?? []) {
+    const found = fieldOf(violation, texts);
+    if (found === undefined) {
+      general.add(`${violation.field}: ${violation.message}`);
+      continue;
+    }
+    const [field, message] = found;
+    const problem = (fields[field] ??= {
+      lead: field === 'password' ? texts.weakPassword : undefined,
+      messages: [],
+    });
+    if (!problem.messages.includes(message)) problem.messages.push(message);
+  }
+  if (passwordsDiffer) fields.repeatPassword = { messages: [texts.passwordsDiffer] };
+  if (error !== undefined && error.violations.length === 0) general.add(error.detail);
+  return { fields, general: [...general] };
 }

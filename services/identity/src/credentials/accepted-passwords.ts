@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SERVICE_CONFIG } from '@onramp/config';
-import { DomainError } from '@onramp/errors';
+import { DomainError, type FieldViolation } from '@onramp/errors';
 import type { IdentityConfig } from '../config/identity-config';
 import { passwordViolations } from './password-policy';
 
@@ -9,8 +9,13 @@ import { passwordViolations } from './password-policy';
 export class AcceptedPasswords {
   constructor(@Inject(SERVICE_CONFIG) private readonly config: IdentityConfig) {}
 
+  /** What the policy finds wrong with `password`, named on `field`; empty when acceptable. */
+  violationsOf(password: string, field = 'password'): FieldViolation[] {
+    return passwordViolations(this.config.PASSWORD_POLICY, password, field);
+  }
+
   assertAcceptable(password: string, field = 'password'): void {
-    const violations = passwordViolations(this.config.PASSWORD_POLICY, password, field);
+    const violations = this.violationsOf(password, field);
     if (violations.length > 0) {
       throw new DomainError('validation_failed', 'the password is too weak', violations);
     }

@@ -19,7 +19,7 @@ export class ProvisioningRpc implements OnModuleInit {
       hasPassword: await this.provisioning.hasPassword(request.email),
     }));
     this.rpc.handle(methods.provisionUser, async (request) => {
-      const provisioned = await this.provisioning.provision({
+      const provisionRequest = {
         idempotencyKey: request.idempotencyKey,
         email: request.email,
         name: request.name,
@@ -28,7 +28,12 @@ export class ProvisioningRpc implements OnModuleInit {
         existingUserId: request.existingUserId,
         memberships: request.memberships,
         status: request.status,
-      });
+      };
+      if (request.checkOnly) {
+        await this.provisioning.check(provisionRequest);
+        return {};
+      }
+      const provisioned = await this.provisioning.provision(provisionRequest);
       return {
         user: userMessage(provisioned.user),
         created: provisioned.created,

@@ -105,20 +105,33 @@ export class ProvisioningService {
     }
   }
 
+  /**
+   * Answers as `provision` would — login_required first, then every violation at once — but
+   * provisions nothing. A key provisioned before passes: provisioning it again changes nothing.
+   */
+  async check(request: ProvisionRequest): Promise<void> {
+    const input = validRequest(request);
+    if ((await this.repository.findRecord(input.idempotencyKey)) !== null) return;
+    await this.repository.underKeyLock(input.idempotencyKey, async (transaction) => {
+      this.assertComplete(input, await this.plan(transaction, input));
+    });
+  }
+
   private async provisionOnce(transaction: Transaction, input: ValidRequest): Promise<Provisioned> {
     const earlier = await this.repository.findRecord(input.idempotencyKey, transaction);
     if (earlier !== null) return this.answerAgain(earlier, transaction);
     const plan = await this.plan(transaction, input);
+    this.assertComplete(input, plan);
     let user: UserWithMemberships;
     let granted: Membership[];
     switch (plan.kind) {
       case 'create': {
         user = await this.repository.createUser(transaction, {
           email: input.email,
-          name: required(input.name),
+          name: input.name,
           language: input.language ?? 'en',
           status: input.status,
-          passwordHash: await this.passwordHash(input.password),
+          passwordHash: await this.hasher.hash(input.password!),
           memberships: input.memberships,
         });
         await this.events.created(transaction, user, '');
@@ -131,7 +144,7 @@ export class ProvisioningService {
           name: input.name === '' ? plan.user.name : input.name,
           language: input.language ?? plan.user.language,
           status: input.status,
-          passwordHash: await this.passwordHash(input.password),
+          passwordHash: await this.hasher.hash(input.password!),
         });
         granted = await this.repository.grant(transaction, userId, input.memberships);
         user = await this.current(transaction, userId);
@@ -192,11 +205,22 @@ export class ProvisioningService {
     return { kind: 'complete', user: holder };
   }
 
-  /** The password checked under the installation's policy, and hashed. */
-  private passwordHash(password: string | undefined): Promise<string> {
-    if (password === undefined) throw invalid('password', 'is required for a new user');
-    this.passwords.assertAcceptable(password);
-    return this.hasher.hash(password);
+  /**
+   * What the invitee must provide, all reported at once: a new user a name and a password under
+   * the installation's policy, a user invited without a password that password; one who joins
+   * keeps their own.
+   */
+  private assertComplete(input: ValidRequest, plan: Plan): void {
+    if (plan.kind === 'join') return;
+    const violations: FieldViolation[] = [];
+    if (input.name !== '') violations.push(...nameViolations(input.name));
+    else if (plan.kind === 'create')
+      violations.push({ field: 'name', message: 'is required for a new user' });
+    if (input.password === undefined)
+      violations.push({ field: 'password', message: 'is required for a new user' });
+    else violations.push(...this.passwords.violationsOf(input.password));
+    if (violations.length > 0)
+      throw new DomainError('validation_failed', 'the user cannot be provisioned', violations);
   }
 
   private async answerAgain(
@@ -227,7 +251,6 @@ function validRequest(request: ProvisionRequest): ValidRequest {
       ? [{ field: 'idempotencyKey', message: `must be 1 to ${MAX_KEY_LENGTH} characters` }]
       : []),
     ...emailViolations(email),
-    ...(name === '' ? [] : nameViolations(name)),
     ...(language === undefined ? [] : languageViolations(language)),
     ...(request.existingUserId === undefined || isUuid(request.existingUserId)
       ? []
@@ -249,11 +272,6 @@ function validRequest(request: ProvisionRequest): ValidRequest {
     memberships: request.memberships,
     status: status as ValidRequest['status'],
   };
-}
-
-function required(name: string): string {
-  if (name === '') throw invalid('name', 'is required for a new user');
-  return name;
 }
 
 function invalid(field: string, message: string): DomainError {

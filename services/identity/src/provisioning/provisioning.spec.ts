@@ -143,6 +143,37 @@ describe('provisioning users for invitations (real Postgres and NATS)', () => {
     });
   });
 
+  it('names every problem of a new user at once, and only checks when asked to', async () => {
+    const { request } = invitee({ name: '', password: 'password' });
+    const refusal = await provision(request).catch((error: unknown) => error);
+    expect(refusal).toMatchObject({ code: 'validation_failed' });
+    const fields = (refusal as { violations: { field: string }[] }).violations.map(
+      (violation) => violation.field,
+    );
+    expect([...new Set(fields)].sort()).toEqual(['name', 'password']);
+    await expect(provision({ ...request, checkOnly: true })).rejects.toMatchObject({
+      code: 'validation_failed',
+    });
+
+    const complete = { ...request, name: 'Ivy Invitee', password: PASSWORD, checkOnly: true };
+    expect((await provision(complete)).user).toBeUndefined();
+    expect(await app.database.user.count({ where: { email: request.email } })).toBe(0);
+    expect(
+      await app.database.userProvisioning.count({
+        where: { idempotencyKey: request.idempotencyKey },
+      }),
+    ).toBe(0);
+  });
+
+  it('tells an existing user to log in before naming what their form lacks', async () => {
+    const holder = await personIn(app, admin, randomUUID(), 'driver');
+    const { request } = invitee({ email: holder.email, name: '', password: 'password' });
+    await expect(provision(request)).rejects.toMatchObject({ code: 'login_required' });
+    await expect(provision({ ...request, checkOnly: true })).rejects.toMatchObject({
+      code: 'login_required',
+    });
+  });
+
   it('refuses memberships the role catalogue does not know', async () => {
     const { request } = invitee({
       memberships: [{ accountIds: [randomUUID()], roles: ['nobody'] }],

@@ -1,12 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { create, fromJson, toJson, type JsonValue } from '@bufbuild/protobuf';
+import {
+  create,
+  fromJson,
+  toJson,
+  type JsonValue,
+  type MessageInitShape,
+} from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { companyViolations, normaliseCompany } from '@onramp/account-rules';
 import { actingUserId, type MembershipShape } from '@onramp/authz';
 import { accounts, identity, invitations } from '@onramp/contracts';
-import { DomainError } from '@onramp/errors';
+import { DomainError, type FieldViolation } from '@onramp/errors';
 import { Outbox, RpcClient } from '@onramp/messaging';
-import { nameViolations } from '@onramp/user-rules';
 import { RateLimits } from '../common/rate-limits';
 import { tokenHash, tokenMatches } from '../common/secrets';
 import type { Invitation } from '../generated/prisma/client';
@@ -81,36 +86,40 @@ export class AcceptanceService {
     const row = await this.usable(input.token);
     const plan = planInvitation(specMessage(row.spec).kind).plan;
     if (plan === undefined) throw new Error(`invitation ${row.id} holds no valid spec`);
-    const name = input.name.trim() === '' ? row.name : input.name.trim();
     const company = normaliseCompany({
       legalName: input.company?.legalName ?? '',
       registrationNumber: input.company?.registrationNumber ?? '',
       vatNumber: input.company?.vatNumber ?? '',
     });
-    const violations = [
-      ...nameViolations(name),
-      ...(plan.newAccount === undefined ? [] : companyViolations(company, plan.newAccount.type)),
-    ];
-    if (violations.length > 0)
-      throw new DomainError('validation_failed', 'the acceptance is not complete', violations);
-    if (plan.newAccount !== undefined)
-      await this.repository.keepAcceptanceCompany(
-        row.id,
-        toJson(accounts.CompanySchema, create(accounts.CompanySchema, company)) as object,
-      );
-
+    const companyProblems =
+      plan.newAccount === undefined ? [] : companyViolations(company, plan.newAccount.type);
     // A signed-in user accepting joins as themselves; an API key never accepts as anyone.
     const joiningUserId = input.caller === undefined ? '' : actingUserId(input.caller);
-    const { user } = await this.rpc.call(identity.IdentityService.method.provisionUser, {
+    // Identity decides who accepts and what they must provide: a user who exists keeps their
+    // name, a new one needs one (the invitation's unless typed).
+    const provisioning = {
       idempotencyKey: provisioningKey(row.id),
       email: row.email,
-      name,
+      name: input.name.trim() === '' ? row.name : input.name.trim(),
       language: row.language,
       password: input.password,
       existingUserId: joiningUserId === '' ? undefined : joiningUserId,
       memberships: [membershipSpec(membershipOf(plan, row.newAccountId ?? undefined))],
       status: 'active',
-    });
+    };
+    if (input.checkOnly || companyProblems.length > 0) {
+      await this.check(provisioning, companyProblems);
+      return create(invitations.AcceptInvitationResponseSchema, {});
+    }
+    if (plan.newAccount !== undefined)
+      await this.repository.keepAcceptanceCompany(
+        row.id,
+        toJson(accounts.CompanySchema, create(accounts.CompanySchema, company)) as object,
+      );
+    const { user } = await this.rpc.call(
+      identity.IdentityService.method.provisionUser,
+      provisioning,
+    );
     if (user === undefined) throw new Error('identity answered without the user');
     await this.complete(row.id, user.id, input.ip);
     return create(invitations.AcceptInvitationResponseSchema, {
@@ -118,6 +127,29 @@ export class AcceptanceService {
       invitationId: row.id,
       accountId: row.newAccountId ?? '',
     });
+  }
+
+  /**
+   * Refuses as the acceptance would: login_required when the email's user must sign in first,
+   * otherwise identity's violations and `problems` together; passes when there are none.
+   */
+  private async check(
+    provisioning: MessageInitShape<typeof identity.ProvisionUserRequestSchema>,
+    problems: readonly FieldViolation[],
+  ): Promise<void> {
+    const identityProblems = await this.rpc
+      .call(identity.IdentityService.method.provisionUser, { ...provisioning, checkOnly: true })
+      .then(
+        () => [],
+        (error: unknown) => {
+          if (error instanceof DomainError && error.code === 'validation_failed')
+            return error.violations;
+          throw error;
+        },
+      );
+    const violations = [...identityProblems, ...problems];
+    if (violations.length > 0)
+      throw new DomainError('validation_failed', 'the acceptance is not complete', violations);
   }
 
   /**

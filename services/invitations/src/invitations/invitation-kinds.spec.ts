@@ -83,6 +83,42 @@ describe('invitation kinds', () => {
     });
   });
 
+  it('keeps the role an account invitation grants, no_role when none was named', () => {
+    const { plan } = planInvitation(
+      kindOf({ kind: { case: 'account', value: { accountId: account } } }),
+    );
+    expect(plan!.spec).toMatchObject({
+      case: 'account',
+      value: { accountId: account, role: 'no_role' },
+    });
+  });
+
+  it('keeps the reimbursement rate in its one spelling', () => {
+    for (const [sent, kept] of [
+      ['0.215', '0.2150'],
+      ['0.2150', '0.2150'],
+      [' 0.22', '0.2200'],
+      ['', ''],
+    ]) {
+      const { plan } = planInvitation(
+        kindOf({
+          kind: {
+            case: 'subAccount',
+            value: {
+              parentAccountId: account,
+              relation: 'employee',
+              accountName: 'Fleet',
+              accountType: 'consumer',
+              reimbursementRateEurPerKwh: sent,
+            },
+          },
+        }),
+      );
+      expect(plan!.spec).toMatchObject({ value: { reimbursementRateEurPerKwh: kept } });
+      expect(plan!.newAccount!.reimbursementRate).toBe(kept);
+    }
+  });
+
   it('names every wrong field of an end-user invitation', () => {
     const { violations } = planInvitation(
       kindOf({

@@ -1,6 +1,7 @@
 import {
   ACCOUNT_TYPES,
   accountNameViolations,
+  canonicalReimbursementRate,
   oneOfViolations,
   reimbursementRateViolations,
   relationViolations,
@@ -26,6 +27,11 @@ export interface NewAccountPlan {
  */
 export interface InvitationPlan {
   kind: InvitationKindName;
+  /**
+   * The kind's fields as they are stored and answered: the defaults filled in and the rate in
+   * its one spelling, so an invitation says what it grants.
+   */
+  spec: Spec;
   /** Existing accounts named by the invitation: the ones joined, or the sub-account's parent. */
   accountIds: string[];
   platform: boolean;
@@ -37,6 +43,11 @@ export interface InvitationPlan {
 }
 
 type Spec = invitations.InvitationSpec['kind'];
+
+const DEFAULT_ACCOUNT_ROLE = 'no_role';
+
+/** The rate in its one spelling; a rate that is not one stays as sent, for its violation. */
+const spelledRate = (rate: string) => canonicalReimbursementRate(rate) ?? rate;
 
 /** One violation on `field` unless every id is a UUID. */
 export function uuidViolations(field: string, ids: readonly string[]): Violation[] {
@@ -59,6 +70,7 @@ export function planInvitation(spec: Spec): { plan?: InvitationPlan; violations:
       return {
         plan: {
           kind: 'system_user',
+          spec,
           accountIds: [],
           platform: true,
           roles: spec.value.roles,
@@ -70,6 +82,7 @@ export function planInvitation(spec: Spec): { plan?: InvitationPlan; violations:
       return {
         plan: {
           kind: 'account_owner',
+          spec,
           accountIds: [spec.value.accountId],
           platform: false,
           roles: ['account_owner'],
@@ -79,6 +92,7 @@ export function planInvitation(spec: Spec): { plan?: InvitationPlan; violations:
       };
     case 'endUser': {
       const { accountId, accountName, role, accountType, reimbursementRateEurPerKwh } = spec.value;
+      const rate = spelledRate(reimbursementRateEurPerKwh);
       const violations = [
         ...uuidViolations('accountId', [accountId]),
         ...oneOfViolations('role', role, ['driver', 'account_owner']),
@@ -87,6 +101,7 @@ export function planInvitation(spec: Spec): { plan?: InvitationPlan; violations:
       return {
         plan: {
           kind: 'end_user',
+          spec: { case: 'endUser', value: { ...spec.value, reimbursementRateEurPerKwh: rate } },
           accountIds: [accountId],
           platform: false,
           roles: [role],
@@ -98,7 +113,7 @@ export function planInvitation(spec: Spec): { plan?: InvitationPlan; violations:
             relation: 'employee',
             name: accountName.trim(),
             type: accountType as NewAccountPlan['type'],
-            reimbursementRate: reimbursementRateEurPerKwh.trim(),
+            reimbursementRate: rate,
           },
         },
         violations,
@@ -107,6 +122,7 @@ export function planInvitation(spec: Spec): { plan?: InvitationPlan; violations:
     case 'subAccount': {
       const { parentAccountId, relation, accountName, accountType, reimbursementRateEurPerKwh } =
         spec.value;
+      const rate = spelledRate(reimbursementRateEurPerKwh);
       const violations = [
         ...uuidViolations('parentAccountId', [parentAccountId]),
         ...relationViolations(relation, true),
@@ -115,6 +131,7 @@ export function planInvitation(spec: Spec): { plan?: InvitationPlan; violations:
       return {
         plan: {
           kind: 'sub_account',
+          spec: { case: 'subAccount', value: { ...spec.value, reimbursementRateEurPerKwh: rate } },
           accountIds: [parentAccountId],
           platform: false,
           roles: ['account_owner'],
@@ -124,7 +141,7 @@ export function planInvitation(spec: Spec): { plan?: InvitationPlan; violations:
             relation: relation as NewAccountPlan['relation'],
             name: accountName.trim(),
             type: accountType as NewAccountPlan['type'],
-            reimbursementRate: reimbursementRateEurPerKwh.trim(),
+            reimbursementRate: rate,
           },
         },
         violations,
@@ -140,6 +157,7 @@ export function planInvitation(spec: Spec): { plan?: InvitationPlan; violations:
       return {
         plan: {
           kind: 'admin',
+          spec,
           accountIds: [accountId],
           platform: false,
           roles: [`${level}_admin`],
@@ -161,6 +179,7 @@ export function planInvitation(spec: Spec): { plan?: InvitationPlan; violations:
       return {
         plan: {
           kind: 'account_user',
+          spec,
           accountIds: unique,
           platform: false,
           roles: [role],
@@ -169,17 +188,20 @@ export function planInvitation(spec: Spec): { plan?: InvitationPlan; violations:
         violations,
       };
     }
-    case 'account':
+    case 'account': {
+      const role = spec.value.role === '' ? DEFAULT_ACCOUNT_ROLE : spec.value.role;
       return {
         plan: {
           kind: 'account',
+          spec: { case: 'account', value: { ...spec.value, role } },
           accountIds: [spec.value.accountId],
           platform: false,
-          roles: [spec.value.role === '' ? 'no_role' : spec.value.role],
+          roles: [role],
           additionalPermissions: [],
         },
         violations: uuidViolations('accountId', [spec.value.accountId]),
       };
+    }
     case undefined:
       return { violations: [{ field: 'kind', message: 'say what the invitation is for' }] };
   }

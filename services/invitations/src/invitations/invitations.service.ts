@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { MAX_ACCOUNT_DEPTH } from '@onramp/account-rules';
-import { toJson } from '@bufbuild/protobuf';
+import { create, toJson } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import {
   holdsAnywhere,
@@ -129,7 +129,10 @@ export class InvitationsService {
         email,
         name,
         language,
-        spec: toJson(invitations.InvitationSpecSchema, input.spec!) as object,
+        spec: toJson(
+          invitations.InvitationSpecSchema,
+          create(invitations.InvitationSpecSchema, { kind: plan.spec }),
+        ) as object,
         scopeKey,
         accountIds: plan.accountIds,
         accountLineage: lineage,
