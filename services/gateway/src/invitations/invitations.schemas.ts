@@ -1,4 +1,7 @@
+import { MAX_ACCOUNT_TEXT } from '@onramp/account-rules';
 import { roles, type Role } from '@onramp/authz';
+import { MAX_INVITATION_ACCOUNTS, MAX_PERSONAL_MESSAGE_LENGTH } from '@onramp/invitation-rules';
+import { MAX_NAME_LENGTH } from '@onramp/user-rules';
 import { z } from 'zod';
 import {
   accountTypes,
@@ -12,6 +15,7 @@ import {
   id,
   languages,
   LINK_TOKEN,
+  newPassword,
   page,
   pageQueryFields,
   timestamp,
@@ -55,12 +59,12 @@ const token = z
   .regex(LINK_TOKEN, 'must be the token of an invitation link')
   .describe('The token of the invitation link (the last part of /invite/{token})');
 
-const personName = z.string().trim().min(1).max(200);
+const personName = z.string().trim().min(1).max(MAX_NAME_LENGTH);
 const accountName = z
   .string()
   .trim()
   .min(1)
-  .max(200)
+  .max(MAX_ACCOUNT_TEXT)
   .describe('The new account, easy to reference and searchable');
 const accountType = z.enum(accountTypes).describe('business needs company details on acceptance');
 const rate = reimbursementRate.optional();
@@ -77,7 +81,7 @@ const inviteeFields = {
     .describe("Of the email and the acceptance page; by default the account's language, else en"),
   personalMessage: z
     .string()
-    .max(1000)
+    .max(MAX_PERSONAL_MESSAGE_LENGTH)
     .optional()
     .describe('Shown, escaped, in the email and on the acceptance page'),
   sendEmail: z
@@ -153,7 +157,7 @@ export const createInvitationBody = z.discriminatedUnion('kind', [
       accountIds: z
         .array(id())
         .min(1)
-        .max(100)
+        .max(MAX_INVITATION_ACCOUNTS)
         .describe('The companies or clients the user may act on (the permission level)'),
       role: accountRole,
       additionalPermissions: z.array(permission).max(50).optional(),
@@ -190,10 +194,7 @@ export const acceptInvitationBody = z.strictObject({
     .describe(
       "The invitee's name as they want it; left out, the name the invitation was made with",
     ),
-  password: z
-    .string()
-    .min(1)
-    .max(1024)
+  password: newPassword()
     .optional()
     .describe(
       'Required for a new user: 8+ characters with upper and lower case letters, digits and special characters',
