@@ -31,6 +31,14 @@ import {
   MIN_CODE_INPUT_LENGTH,
 } from '@onramp/invitation-rules';
 import {
+  MAX_MESSAGE_STREAM_LENGTH,
+  MAX_TEMPLATE_PART_BYTES,
+  MAX_WEBHOOK_DESCRIPTION_LENGTH,
+  MAX_WEBHOOK_URL_LENGTH,
+  MESSAGE_STREAM,
+  POSTMARK_TOKEN,
+} from '@onramp/notification-rules';
+import {
   MAX_EMAIL_LENGTH,
   MAX_LOGIN_PASSWORD_LENGTH,
   MAX_NAME_LENGTH,
@@ -122,6 +130,12 @@ describe('the limits the OpenAPI document publishes are the ones the services en
     ['createChargingCard', 'issuer', 'maxLength', MAX_CARD_ISSUER_LENGTH],
     ['createChargingCard', 'visualNumber', 'maxLength', MAX_CARD_VISUAL_NUMBER_LENGTH],
     ['createChargingCard', 'groupId', 'maxLength', MAX_CARD_GROUP_ID_LENGTH],
+    ['putEmailProviderSettings', 'messageStream', 'maxLength', MAX_MESSAGE_STREAM_LENGTH],
+    ['putEmailProviderSettings', 'messageStream', 'pattern', MESSAGE_STREAM.source],
+    ['putEmailProviderSettings', 'postmarkServerToken', 'pattern', POSTMARK_TOKEN.source],
+    ['putTemplate', 'html', 'maxLength', MAX_TEMPLATE_PART_BYTES],
+    ['createWebhook', 'url', 'maxLength', MAX_WEBHOOK_URL_LENGTH],
+    ['createWebhook', 'description', 'maxLength', MAX_WEBHOOK_DESCRIPTION_LENGTH],
   ] as const)('%s %s: %s is the shared rule', (operationId, path, keyword, expected) => {
     expect(schemaAt(operationId, path)[keyword]).toEqual(expected);
   });
