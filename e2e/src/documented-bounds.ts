@@ -155,9 +155,8 @@ export function boundProbes(schema: JsonSchema, base: Record<string, unknown>): 
 
 /** Whether two dotted field paths name the same field or one lies inside the other. */
 function related(a: string, b: string): boolean {
-  const [left, right] = [a, b].map((field) => field.replace(/\[(\d+)\]/g, '.$1').split('.'));
-  const shorter = left!.length <= right!.length ? left! : right!;
-  const longer = shorter === left ? right! : left!;
+  const steps = (field: string) => field.replace(/\[(\d+)\]/g, '.$1').split('.');
+  const [shorter, longer] = [steps(a), steps(b)].sort((x, y) => x.length - y.length);
   return shorter.every((step, index) => step === longer[index]);
 }
 
