@@ -9,7 +9,8 @@ import {
   wrongBody,
   type BodyEndpoint,
 } from './bad-input';
-import { Stack } from './stack';
+import { apiDocument, expectDocumentedBoundsHold, type BoundedEndpoint } from './documented-bounds';
+import { eventually, Stack } from './stack';
 
 describe('accounts endpoints refuse bad input with 4xx problem+json and change nothing', () => {
   let stack: Stack;
@@ -17,6 +18,7 @@ describe('accounts endpoints refuse bad input with 4xx problem+json and change n
   let endpoints: BodyEndpoint[];
   let readPaths: string[];
   let deletePaths: string[];
+  let bounded: BoundedEndpoint[];
 
   beforeAll(async () => {
     stack = await Stack.start(['identity', 'accounts', 'gateway']);
@@ -73,6 +75,104 @@ describe('accounts endpoints refuse bad input with 4xx problem+json and change n
         fields: ['info1', 'vehicle', 'userGroupIds', 'prioritised', 'costCenterId'],
       },
     ];
+    const unique = () => randomUUID().slice(0, 8);
+    const business = {
+      company: { legalName: 'Bound B.V.', registrationNumber: '12345678', vatNumber: 'NL1' },
+      billingAddress: {
+        line1: 'Laan 1',
+        line2: 'Floor 2',
+        postalCode: '1000 AA',
+        city: 'Amsterdam',
+        country: 'NL',
+      },
+      contact: { name: 'Ada', phone: '+31 20 123', email: 'ada@bound.test' },
+    };
+    const driver = await admin.post<{ id: string }>('/v1/users', {
+      email: `driver-${unique()}@bound.test`,
+      name: 'Bound Driver',
+      memberships: [{ accountIds: [account.body.id], roles: ['driver'] }],
+    });
+    expect(driver.status).toBe(201);
+    await eventually('accounts to know the driver and their membership', async () => {
+      const rows = await stack.query(
+        `SELECT 1 FROM accounts.user_directory d
+           JOIN accounts.account_memberships m ON m.user_id = d.user_id AND NOT m.revoked
+          WHERE d.user_id = $1`,
+        [driver.body.id],
+      );
+      return rows.length === 1;
+    });
+    const cardFields = {
+      type: 'RFID',
+      contractId: 'NL-TNM-C12345678-X',
+      issuer: 'Probe',
+      groupId: 'G1',
+    };
+    // The plan is one of the installation's plans (ACCOUNT_PLANS), which no static document lists.
+    const unprobed = ['plan'];
+    bounded = [
+      {
+        method: 'POST',
+        template: '/v1/accounts',
+        path: '/v1/accounts',
+        base: () => ({ name: `Bound ${unique()}`, type: 'business', ...business }),
+        unprobed,
+      },
+      {
+        method: 'PATCH',
+        template: '/v1/accounts/{id}',
+        path: base,
+        base: () => ({ ...business, paymentReference: 'PAY-1' }),
+        unprobed,
+      },
+      {
+        method: 'POST',
+        template: '/v1/accounts/{id}/cost-centers',
+        path: `${base}/cost-centers`,
+        base: () => ({ name: `Bound ${unique()}` }),
+      },
+      {
+        method: 'PATCH',
+        template: '/v1/accounts/{id}/cost-centers/{costCenterId}',
+        path: costCenter,
+        base: () => ({ name: `Bound ${unique()}` }),
+      },
+      {
+        method: 'POST',
+        template: '/v1/accounts/{id}/user-groups',
+        path: `${base}/user-groups`,
+        base: () => ({ name: `Bound ${unique()}`, stationIds: ['S1'], stationGroupIds: ['G1'] }),
+      },
+      {
+        method: 'PATCH',
+        template: '/v1/accounts/{id}/user-groups/{userGroupId}',
+        path: userGroup,
+        base: () => ({ name: `Bound ${unique()}`, stationIds: ['S1'], stationGroupIds: ['G1'] }),
+      },
+      {
+        method: 'POST',
+        template: '/v1/accounts/{id}/charging-cards',
+        path: `${base}/charging-cards`,
+        base: () => ({ uid: `BOUND${unique()}`, visualNumber: 'V1', ...cardFields }),
+      },
+      {
+        method: 'PATCH',
+        template: '/v1/accounts/{id}/charging-cards/{cardId}',
+        path: card,
+        base: () => ({ visualNumber: 'V1', ...cardFields }),
+      },
+      {
+        method: 'PATCH',
+        template: '/v1/accounts/{id}/drivers/{userId}',
+        path: `${base}/drivers/${driver.body.id}`,
+        base: () => ({
+          newCostCenterName: `Bound ${unique()}`,
+          info1: 'I1',
+          info2: 'I2',
+          vehicle: { make: 'Kia', model: 'EV6', licencePlate: 'AB-123-C' },
+        }),
+      },
+    ];
     readPaths = [
       ...malformedIds.map((id) => `/v1/accounts/${encodeURIComponent(id)}`),
       ...malformedIds.map((id) => `${base}/charging-cards/${encodeURIComponent(id)}`),
@@ -121,6 +221,11 @@ describe('accounts endpoints refuse bad input with 4xx problem+json and change n
       }
     }
     expect(await schemaDigest(stack, 'accounts')).toEqual(before);
+  });
+
+  it('takes every documented bound and refuses one step past it, naming the field', async () => {
+    const document = await apiDocument(stack);
+    for (const endpoint of bounded) await expectDocumentedBoundsHold(admin, document, endpoint);
   });
 
   it('refuses malformed ids and queries, and deletes nothing it was not asked to', async () => {

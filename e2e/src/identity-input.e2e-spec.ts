@@ -9,6 +9,7 @@ import {
   wrongBody,
   type BodyEndpoint,
 } from './bad-input';
+import { apiDocument, expectDocumentedBoundsHold, type BoundedEndpoint } from './documented-bounds';
 import { Stack } from './stack';
 
 interface BodylessEndpoint {
@@ -83,6 +84,56 @@ describe('identity endpoints refuse bad input with 4xx problem+json and change n
       expectProblem(response, `${endpoint.method} ${endpoint.path} (${contentType})`);
     }
     expect(await schemaDigest(stack, 'identity')).toEqual(before);
+  });
+
+  it('takes every documented bound and refuses one step past it, naming the field', async () => {
+    const document = await apiDocument(stack);
+    const unique = () => randomUUID().slice(0, 8);
+    const user = await admin.post<{ id: string }>('/v1/users', {
+      email: `bound-${unique()}@bound.test`,
+      name: 'Bound',
+    });
+    expect(user.status).toBe(201);
+    const bounded: BoundedEndpoint[] = [
+      {
+        method: 'POST',
+        template: '/v1/auth/login',
+        path: '/v1/auth/login',
+        base: () => ({ email: 'nobody@bound.test', password: 'not-the-password' }),
+      },
+      {
+        method: 'POST',
+        template: '/v1/auth/refresh',
+        path: '/v1/auth/refresh',
+        base: () => ({ refreshToken: 'not-a-refresh-token' }),
+      },
+      {
+        method: 'POST',
+        template: '/v1/auth/password-reset',
+        path: '/v1/auth/password-reset',
+        base: () => ({ email: 'nobody@bound.test' }),
+      },
+      {
+        method: 'POST',
+        template: '/v1/auth/password-reset/confirm',
+        path: '/v1/auth/password-reset/confirm',
+        base: () => ({ token: 'not-a-reset-token', newPassword: 'Plug-and-Charge-42!' }),
+      },
+      {
+        method: 'POST',
+        template: '/v1/users',
+        path: '/v1/users',
+        base: () => ({ email: `bound-${unique()}@bound.test`, name: 'Bound' }),
+      },
+      {
+        method: 'PATCH',
+        template: '/v1/users/{id}',
+        path: `/v1/users/${user.body.id}`,
+        base: () => ({ name: 'Bound' }),
+      },
+      { method: 'PATCH', template: '/v1/me', path: '/v1/me', base: () => ({ name: 'Admin' }) },
+    ];
+    for (const endpoint of bounded) await expectDocumentedBoundsHold(admin, document, endpoint);
   });
 
   it.each(bodyless)('$method $path: malformed ids and queries', async (endpoint) => {

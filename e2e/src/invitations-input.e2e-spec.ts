@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { Api } from './api';
 import {
@@ -8,6 +9,12 @@ import {
   wrongBody,
   type BodyEndpoint,
 } from './bad-input';
+import {
+  apiDocument,
+  expectBodylessRequestsAsDocumented,
+  expectDocumentedBoundsHold,
+  type BoundedEndpoint,
+} from './documented-bounds';
 import { InvitationFlows } from './invitation-flows';
 import { eventually, Stack } from './stack';
 
@@ -117,6 +124,78 @@ describe('invitation endpoints refuse bad input with 4xx problem+json and change
       expect(JSON.stringify(response.body)).toContain(field);
     }
     expect(await schemaDigest(stack, 'invitations')).toEqual(before);
+  });
+
+  it('takes every documented bound and refuses one step past it, naming the field', async () => {
+    const document = await apiDocument(stack);
+    const unique = () => randomUUID().slice(0, 8);
+    const settings = await admin.request<{ registrationCode: string }>(
+      'PUT',
+      `/v1/accounts/${accountId}/registration-settings`,
+      { enabled: true },
+    );
+    expect(settings.status).toBe(200);
+    const invitee = { email: `bound-${unique()}@checks.test`, sendEmail: false };
+    const bounded: BoundedEndpoint[] = [
+      {
+        method: 'POST',
+        template: '/v1/invitations',
+        path: '/v1/invitations',
+        base: () => ({
+          ...invitee,
+          kind: 'account',
+          accountId,
+          name: 'Bound',
+          personalMessage: 'Welcome',
+        }),
+      },
+      {
+        method: 'POST',
+        template: '/v1/invitations',
+        path: '/v1/invitations',
+        base: () => ({
+          ...invitee,
+          kind: 'end_user',
+          accountId,
+          accountName: `Bound ${unique()}`,
+          role: 'driver',
+          accountType: 'consumer',
+        }),
+      },
+      {
+        method: 'POST',
+        template: '/v1/accounts/{id}/sub-accounts',
+        path: `/v1/accounts/${accountId}/sub-accounts`,
+        base: () => ({
+          ...invitee,
+          relation: 'employee',
+          accountName: `Bound ${unique()}`,
+          accountType: 'consumer',
+        }),
+      },
+      {
+        method: 'POST',
+        template: '/v1/accounts/{id}/joining-codes',
+        path: `/v1/accounts/${accountId}/joining-codes`,
+        base: () => ({ role: 'driver', maxUses: 5, validDays: 10 }),
+      },
+      {
+        method: 'POST',
+        template: '/v1/registrations',
+        path: '/v1/registrations',
+        base: () => ({
+          registrationCode: settings.body.registrationCode,
+          email: `bound-${unique()}@checks.test`,
+          name: 'Bound',
+          password: 'Plug-and-Charge-42!',
+        }),
+      },
+    ];
+    for (const endpoint of bounded) await expectDocumentedBoundsHold(admin, document, endpoint);
+  });
+
+  it('refuses a request without a body exactly where the document marks the body required', async () => {
+    await expectBodylessRequestsAsDocumented(admin, await apiDocument(stack));
   });
 
   it('refuses malformed ids, queries, tokens and codes', async () => {

@@ -7,6 +7,7 @@ import {
   wrongBody,
   type BodyEndpoint,
 } from './bad-input';
+import { apiDocument, expectDocumentedBoundsHold, type BoundedEndpoint } from './documented-bounds';
 import { Stack } from './stack';
 
 const endpoints: BodyEndpoint[] = [
@@ -62,6 +63,32 @@ describe('notifications endpoints refuse bad input with 4xx problem+json and cha
       }
     }
     expect(await schemaDigest(stack, 'notifications')).toEqual(before);
+  });
+
+  it('takes every documented bound and refuses one step past it, naming the field', async () => {
+    const document = await apiDocument(stack);
+    const bounded: BoundedEndpoint[] = [
+      {
+        method: 'PUT',
+        template: '/v1/settings/email-provider',
+        path: '/v1/settings/email-provider',
+        base: () => ({
+          provider: 'postmark',
+          postmarkServerToken: 'server-token',
+          from: 'Onramp <no-reply@onramp.test>',
+          messageStream: 'outbound',
+        }),
+        // An address or "Name <address>", as its description says: no text of one letter is.
+        unprobed: ['from'],
+      },
+      {
+        method: 'PUT',
+        template: '/v1/templates/{key}/{lang}',
+        path: '/v1/templates/password-reset/en',
+        base: () => ({ subject: 'Reset', html: '<p>{{resetUrl}}</p>', text: '{{resetUrl}}' }),
+      },
+    ];
+    for (const endpoint of bounded) await expectDocumentedBoundsHold(admin, document, endpoint);
   });
 
   it('refuses malformed queries and previews, unknown templates and oversized form posts to the reset page', async () => {

@@ -5,13 +5,21 @@ export const RELATIONS = ['employee', 'subsidiary'] as const;
 export const ACCOUNT_LANGUAGES = ['en', 'nl', 'de', 'fr'] as const;
 /** Eight levels: a top-level account has depth 0, so a sub-account's parent is at most depth 6. */
 export const MAX_ACCOUNT_DEPTH = 7;
-/** The longest name or other free-text field of an account. */
+/** The longest name or other free-text field of an account (the shorter ones are below). */
 export const MAX_ACCOUNT_TEXT = 200;
+/** A company's registration (chamber of commerce) or VAT number. */
+export const MAX_COMPANY_NUMBER_LENGTH = 50;
+export const MAX_POSTAL_CODE_LENGTH = 20;
+export const MAX_PHONE_LENGTH = 50;
 
-// Digits, then at most four decimals; no sign, no exponent (never parsed through a float).
-const RATE = /^\d{1,2}(\.\d{1,4})?$/;
+/** Feature flags granted on top of a plan: at most this many names, each like "smart-charging". */
+export const MAX_FEATURE_FLAGS = 100;
+export const FEATURE_FLAG = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+
+/** Digits, then at most four decimals; no sign, no exponent (never parsed through a float). */
+export const REIMBURSEMENT_RATE = /^\d{1,2}(\.\d{1,4})?$/;
+export const MAX_RATE_EUR_PER_KWH = 10;
 const RATE_DECIMALS = 4;
-const MAX_RATE_EUR_PER_KWH = 10;
 
 export const RATE_VIOLATION: FieldViolation = {
   field: 'reimbursementRateEurPerKwh',
@@ -53,7 +61,7 @@ export function relationViolations(relation: string | null, hasParent: boolean):
  * before the point and four after, from 0 to 10, compared digit by digit rather than as a float.
  */
 export function isReimbursementRate(text: string): boolean {
-  if (!RATE.test(text)) return false;
+  if (!REIMBURSEMENT_RATE.test(text)) return false;
   const [whole, fraction = ''] = text.split('.');
   const units = Number(whole);
   return units < MAX_RATE_EUR_PER_KWH || (units === MAX_RATE_EUR_PER_KWH && /^0*$/.test(fraction));

@@ -1,5 +1,5 @@
 import type { FieldViolation } from '@onramp/errors';
-import { MAX_ACCOUNT_TEXT } from './account-rules';
+import { MAX_ACCOUNT_TEXT, MAX_COMPANY_NUMBER_LENGTH } from './account-rules';
 
 /** The company details of an account (accounts.v1.Company). */
 export interface CompanyDetails {
@@ -19,20 +19,21 @@ export function normaliseCompany(company: CompanyDetails): CompanyDetails {
 
 /**
  * A business account needs a legal name and a registration (chamber of commerce) or VAT number;
- * no part of any account's company details is longer than 200 characters. Checked on the
- * trimmed values, with violations named as in the API (`company.legalName`, ...).
+ * no part of any account's company details is longer than its bound (200 characters for the name,
+ * 50 for the numbers). Checked on the trimmed values, with violations named as in the API
+ * (`company.legalName`, ...).
  */
 export function companyViolations(company: CompanyDetails, accountType: string): FieldViolation[] {
   const { legalName, registrationNumber, vatNumber } = normaliseCompany(company);
   const violations: FieldViolation[] = [];
-  const parts: [string, string][] = [
-    ['company.legalName', legalName],
-    ['company.registrationNumber', registrationNumber],
-    ['company.vatNumber', vatNumber],
+  const parts: [string, string, number][] = [
+    ['company.legalName', legalName, MAX_ACCOUNT_TEXT],
+    ['company.registrationNumber', registrationNumber, MAX_COMPANY_NUMBER_LENGTH],
+    ['company.vatNumber', vatNumber, MAX_COMPANY_NUMBER_LENGTH],
   ];
-  for (const [field, value] of parts)
-    if (value.length > MAX_ACCOUNT_TEXT)
-      violations.push({ field, message: `must be at most ${MAX_ACCOUNT_TEXT} characters` });
+  for (const [field, value, max] of parts)
+    if (value.length > max)
+      violations.push({ field, message: `must be at most ${max} characters` });
   if (accountType === 'business') {
     if (legalName === '')
       violations.push({ field: 'company.legalName', message: 'a business account needs it' });

@@ -4,8 +4,18 @@ import type { FieldViolation } from '@onramp/errors';
 // and invitations and registrations before identity sees them.
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const MAX_EMAIL_LENGTH = 254;
-const MAX_NAME_LENGTH = 200;
+export const MAX_EMAIL_LENGTH = 254;
+export const MAX_NAME_LENGTH = 200;
+
+/**
+ * The bounds of a password being set, in code points (as JSON Schema's `maxLength` counts): long
+ * enough for passphrases, short enough that hashing cannot be used to exhaust memory. The rest of
+ * the password policy (composition, common passwords) is identity's.
+ */
+export const MIN_PASSWORD_LENGTH = 8;
+export const MAX_PASSWORD_LENGTH = 128;
+/** The longest password a login is read with: more than any password set, never unbounded. */
+export const MAX_LOGIN_PASSWORD_LENGTH = 1024;
 
 export const languages = ['en', 'nl', 'de', 'fr'] as const;
 export type Language = (typeof languages)[number];

@@ -3,8 +3,12 @@ import {
   ACCOUNT_TYPES,
   accountNameViolations,
   companyViolations,
+  FEATURE_FLAG,
   isReimbursementRate,
   MAX_ACCOUNT_TEXT,
+  MAX_FEATURE_FLAGS,
+  MAX_PHONE_LENGTH,
+  MAX_POSTAL_CODE_LENGTH,
   oneOfViolations,
   relationViolations,
 } from '@onramp/account-rules';
@@ -17,8 +21,6 @@ export const LICENCES = ['compact', 'pro'] as const;
 export const STATUSES = ['active', 'suspended'] as const;
 export const LEVELS = ['', 'enterprise', 'company', 'location'] as const;
 
-const MAX_FLAGS = 100;
-const FLAG = /^[a-z0-9][a-z0-9_.-]{0,63}$/i;
 const COUNTRY = /^[A-Z]{2}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -106,20 +108,20 @@ export function accountViolations(
       fields.type,
     ),
   ];
-  const texts: [string, string][] = [
-    ['billingAddress.line1', fields.billingLine1],
-    ['billingAddress.line2', fields.billingLine2],
-    ['billingAddress.postalCode', fields.billingPostalCode],
-    ['billingAddress.city', fields.billingCity],
-    ['contact.name', fields.contactName],
-    ['contact.phone', fields.contactPhone],
-    ['contact.email', fields.contactEmail],
-    ['plan', fields.plan],
-    ['paymentReference', fields.paymentReference],
+  const texts: [string, string, number][] = [
+    ['billingAddress.line1', fields.billingLine1, MAX_ACCOUNT_TEXT],
+    ['billingAddress.line2', fields.billingLine2, MAX_ACCOUNT_TEXT],
+    ['billingAddress.postalCode', fields.billingPostalCode, MAX_POSTAL_CODE_LENGTH],
+    ['billingAddress.city', fields.billingCity, MAX_ACCOUNT_TEXT],
+    ['contact.name', fields.contactName, MAX_ACCOUNT_TEXT],
+    ['contact.phone', fields.contactPhone, MAX_PHONE_LENGTH],
+    ['contact.email', fields.contactEmail, MAX_ACCOUNT_TEXT],
+    ['plan', fields.plan, MAX_ACCOUNT_TEXT],
+    ['paymentReference', fields.paymentReference, MAX_ACCOUNT_TEXT],
   ];
-  for (const [field, value] of texts)
-    if (value.length > MAX_ACCOUNT_TEXT)
-      violations.push({ field, message: `must be at most ${MAX_ACCOUNT_TEXT} characters` });
+  for (const [field, value, max] of texts)
+    if (value.length > max)
+      violations.push({ field, message: `must be at most ${max} characters` });
   if (fields.billingCountry !== '' && !COUNTRY.test(fields.billingCountry))
     violations.push({
       field: 'billingAddress.country',
@@ -127,10 +129,10 @@ export function accountViolations(
     });
   if (fields.contactEmail !== '' && !EMAIL.test(fields.contactEmail))
     violations.push({ field: 'contact.email', message: 'must be an email address' });
-  if (fields.featureFlags.length > MAX_FLAGS)
-    violations.push({ field: 'featureFlags', message: `at most ${MAX_FLAGS} flags` });
+  if (fields.featureFlags.length > MAX_FEATURE_FLAGS)
+    violations.push({ field: 'featureFlags', message: `at most ${MAX_FEATURE_FLAGS} flags` });
   for (const flag of fields.featureFlags)
-    if (!FLAG.test(flag))
+    if (!FEATURE_FLAG.test(flag))
       violations.push({
         field: 'featureFlags',
         message: `"${flag.slice(0, 64)}" is not a flag name`,

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import {
+  LICENCE_PLATE,
+  MAX_DRIVER_INFO_LENGTH,
+  MAX_DRIVER_USER_GROUPS,
+  MAX_LICENCE_PLATE_INPUT_LENGTH,
+  MAX_VEHICLE_TEXT_LENGTH,
+} from '@onramp/account-rules';
 import type { Caller } from '@onramp/authz';
 import { accounts, isUuid } from '@onramp/contracts';
 import { DomainError, type FieldViolation } from '@onramp/errors';
@@ -17,8 +24,6 @@ const TABS: Record<string, string> = {
   invited: 'invited',
   to_be_approved: 'pending_approval',
 };
-const MAX_INFO = 200;
-const MAX_GROUPS = 100;
 
 /** A tab's sort key and cursor: the user's id, or the invitation's. */
 function listingKey(row: ListedDriver): string {
@@ -110,29 +115,36 @@ export class DriversService {
     }
     const info1 = (request.info1 ?? existing?.info1 ?? '').trim();
     const info2 = (request.info2 ?? existing?.info2 ?? '').trim();
-    if (info1.length > MAX_INFO)
-      violations.push({ field: 'info1', message: `at most ${MAX_INFO} characters` });
-    if (info2.length > MAX_INFO)
-      violations.push({ field: 'info2', message: `at most ${MAX_INFO} characters` });
+    if (info1.length > MAX_DRIVER_INFO_LENGTH)
+      violations.push({ field: 'info1', message: `at most ${MAX_DRIVER_INFO_LENGTH} characters` });
+    if (info2.length > MAX_DRIVER_INFO_LENGTH)
+      violations.push({ field: 'info2', message: `at most ${MAX_DRIVER_INFO_LENGTH} characters` });
     const vehicle = request.vehicle ?? {
       make: existing?.vehicleMake ?? '',
       model: existing?.vehicleModel ?? '',
       licencePlate: existing?.licencePlate ?? '',
     };
     const licencePlate = normaliseLicencePlate(vehicle.licencePlate);
-    if (licencePlate !== '' && !/^[A-Z0-9]{1,15}$/.test(licencePlate))
+    if (
+      licencePlate !== '' &&
+      (vehicle.licencePlate.length > MAX_LICENCE_PLATE_INPUT_LENGTH ||
+        !LICENCE_PLATE.test(vehicle.licencePlate))
+    )
       violations.push({ field: 'vehicle.licencePlate', message: 'letters and digits, at most 15' });
-    if (vehicle.make.length > MAX_INFO || vehicle.model.length > MAX_INFO)
+    if (
+      vehicle.make.length > MAX_VEHICLE_TEXT_LENGTH ||
+      vehicle.model.length > MAX_VEHICLE_TEXT_LENGTH
+    )
       violations.push({
         field: 'vehicle',
-        message: `make and model at most ${MAX_INFO} characters`,
+        message: `make and model at most ${MAX_VEHICLE_TEXT_LENGTH} characters`,
       });
     const userGroupIds = request.userGroupIds
       ? [...new Set(request.userGroupIds.values.map((id) => id.toLowerCase()))]
       : (existing?.userGroupIds ?? []);
     if (request.userGroupIds !== undefined) {
       if (
-        userGroupIds.length > MAX_GROUPS ||
+        userGroupIds.length > MAX_DRIVER_USER_GROUPS ||
         !userGroupIds.every(isUuid) ||
         (await this.repository.countUserGroups(account.id, userGroupIds)) !== userGroupIds.length
       )

@@ -2,6 +2,12 @@ import { isUniqueViolation } from '@onramp/persistence';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import {
+  MAX_GROUP_NAME_LENGTH,
+  MAX_STATION_ID_LENGTH,
+  MAX_STATIONS_PER_GROUP,
+  STATION_ID,
+} from '@onramp/account-rules';
 import type { Caller } from '@onramp/authz';
 import { accounts, isUuid } from '@onramp/contracts';
 import { DomainError, type FieldViolation } from '@onramp/errors';
@@ -13,25 +19,24 @@ import type { Account, CostCenter, Prisma, UserGroup } from '../generated/prisma
 import { costCenterMessage, userGroupMessage } from './group-messages';
 import { GroupsRepository } from './groups.repository';
 
-const MAX_NAME = 100;
-const MAX_STATIONS = 1000;
-const STATION_ID = /^[\x21-\x7e]{1,64}$/;
-
 function checkedName(name: string): string {
   const trimmed = name.trim();
-  if (trimmed.length === 0 || trimmed.length > MAX_NAME)
+  if (trimmed.length === 0 || trimmed.length > MAX_GROUP_NAME_LENGTH)
     throw new DomainError('validation_failed', 'the name is not valid', [
-      { field: 'name', message: `must be 1 to ${MAX_NAME} characters` },
+      { field: 'name', message: `must be 1 to ${MAX_GROUP_NAME_LENGTH} characters` },
     ]);
   return trimmed;
 }
 
 function checkedStations(field: string, ids: string[], violations: FieldViolation[]): string[] {
   const unique = [...new Set(ids)];
-  if (unique.length > MAX_STATIONS)
-    violations.push({ field, message: `at most ${MAX_STATIONS} identifiers` });
+  if (unique.length > MAX_STATIONS_PER_GROUP)
+    violations.push({ field, message: `at most ${MAX_STATIONS_PER_GROUP} identifiers` });
   if (!unique.every((id) => STATION_ID.test(id)))
-    violations.push({ field, message: 'identifiers are 1 to 64 printable characters' });
+    violations.push({
+      field,
+      message: `identifiers are 1 to ${MAX_STATION_ID_LENGTH} printable characters`,
+    });
   return unique;
 }
 

@@ -1,38 +1,49 @@
-import { z } from 'zod';
 import {
-  emailAddress,
-  id,
-  languages,
-  page,
-  pageQueryFields,
-  timestamp,
-} from '../http/common.schemas';
+  ACCOUNT_LANGUAGES,
+  ACCOUNT_TYPES,
+  FEATURE_FLAG,
+  isReimbursementRate,
+  MAX_ACCOUNT_TEXT,
+  MAX_COMPANY_NUMBER_LENGTH,
+  MAX_FEATURE_FLAGS,
+  MAX_PHONE_LENGTH,
+  MAX_POSTAL_CODE_LENGTH,
+  MAX_RATE_EUR_PER_KWH,
+  REIMBURSEMENT_RATE,
+  RELATIONS,
+} from '@onramp/account-rules';
+import { z } from 'zod';
+import { emailAddress, id, page, pageQueryFields, timestamp } from '../http/common.schemas';
 
-export const accountTypes = ['business', 'consumer'] as const;
-export const relations = ['employee', 'subsidiary'] as const;
+export const accountTypes = ACCOUNT_TYPES;
+export const relations = RELATIONS;
 export const licences = ['compact', 'pro'] as const;
 export const levels = ['enterprise', 'company', 'location'] as const;
 export const accountStatuses = ['active', 'suspended'] as const;
 
 const text = (max: number) => z.string().min(1).max(max);
 
-const name = text(200).describe('Easy to reference and searchable; unique among siblings');
+const name = text(MAX_ACCOUNT_TEXT).describe(
+  'Easy to reference and searchable; unique among siblings',
+);
 const type = z.enum(accountTypes).describe('A business account needs company details');
 const parentId = id().describe('The parent account of a sub-account');
 const relation = z
   .enum(relations)
   .describe('Of a sub-account: employee (automated reimbursement) or subsidiary (manual)');
-const language = z.enum(languages).describe("Language of the account's emails");
-const plan = text(200).describe('Unlocks features');
-const featureFlags = z.array(text(64)).max(100);
-const paymentReference = text(200).describe(
+const language = z.enum(ACCOUNT_LANGUAGES).describe("Language of the account's emails");
+const plan = text(MAX_ACCOUNT_TEXT).describe('Unlocks features');
+const featureFlags = z
+  .array(z.string().regex(FEATURE_FLAG, 'must be a flag name, e.g. smart-charging'))
+  .max(MAX_FEATURE_FLAGS);
+const paymentReference = text(MAX_ACCOUNT_TEXT).describe(
   'A reference to the payment arrangement; never card data',
 );
 export const reimbursementRate = z
   .string()
-  .regex(/^\d{1,2}(\.\d{1,4})?$/, 'must be a decimal with at most four decimals, e.g. "0.3125"')
-  .refine((rate) => Number(rate) <= 10, 'must be at most 10')
-  .describe('EUR per kWh for private charging, 0 to 10, as a decimal string');
+  .regex(REIMBURSEMENT_RATE, 'must be a decimal with at most four decimals, e.g. "0.3125"')
+  .refine(isReimbursementRate, `must be at most ${MAX_RATE_EUR_PER_KWH}`)
+  .describe(`EUR per kWh for private charging, 0 to ${MAX_RATE_EUR_PER_KWH}, as a decimal string`);
 /** A rate as every answer spells it, whichever spelling was sent. */
 export const reimbursementRateAnswer = z
   .string()
@@ -49,16 +60,18 @@ const licence = z
 const level = z.enum(levels).describe('Where the operator uses an admin hierarchy');
 
 export const companyBody = z.strictObject({
-  legalName: text(200),
-  registrationNumber: text(50).optional().describe('Chamber of commerce number'),
-  vatNumber: text(50).optional(),
+  legalName: text(MAX_ACCOUNT_TEXT),
+  registrationNumber: text(MAX_COMPANY_NUMBER_LENGTH)
+    .optional()
+    .describe('Chamber of commerce number'),
+  vatNumber: text(MAX_COMPANY_NUMBER_LENGTH).optional(),
 });
 
 export const addressBody = z.strictObject({
-  line1: text(200),
-  line2: text(200).optional(),
-  postalCode: text(20),
-  city: text(200),
+  line1: text(MAX_ACCOUNT_TEXT),
+  line2: text(MAX_ACCOUNT_TEXT).optional(),
+  postalCode: text(MAX_POSTAL_CODE_LENGTH),
+  city: text(MAX_ACCOUNT_TEXT),
   country: z
     .string()
     .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code in upper case')
@@ -66,9 +79,9 @@ export const addressBody = z.strictObject({
 });
 
 export const contactBody = z.strictObject({
-  name: text(200),
-  phone: text(50).optional(),
-  email: emailAddress().optional(),
+  name: text(MAX_ACCOUNT_TEXT),
+  phone: text(MAX_PHONE_LENGTH).optional(),
+  email: emailAddress().max(MAX_ACCOUNT_TEXT).optional(),
 });
 
 export const createAccountBody = z
@@ -118,7 +131,7 @@ export const updateAccountBody = z.strictObject({
 });
 
 export const listAccountsQuery = z.strictObject({
-  q: text(200).optional().describe('Matched against the name'),
+  q: text(MAX_ACCOUNT_TEXT).optional().describe('Matched against the name'),
   parentId: id().optional().describe('Only the direct sub-accounts of this account'),
   ...pageQueryFields,
 });

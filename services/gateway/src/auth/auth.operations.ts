@@ -21,6 +21,8 @@ export const authOperations = {
     strictRateLimit: true,
     body: loginBody,
     success: { status: 200, description: 'An access and a refresh token', schema: tokensResponse },
+    problems: [401],
+    problemDescriptions: { 401: 'The email and password do not match an active user' },
   },
   refresh: {
     method: 'post',
@@ -32,6 +34,10 @@ export const authOperations = {
     strictRateLimit: true,
     body: refreshBody,
     success: { status: 200, description: 'A new token pair', schema: tokensResponse },
+    problems: [401],
+    problemDescriptions: {
+      401: 'The refresh token is unknown, expired or already used (which ends its session)',
+    },
   },
   logout: {
     method: 'post',

@@ -1,9 +1,10 @@
+import { MAX_LOGIN_PASSWORD_LENGTH } from '@onramp/user-rules';
 import { z } from 'zod';
-import { emailAddress } from '../http/common.schemas';
+import { emailAddress, newPassword } from '../http/common.schemas';
 
 // Bounds keep hashing and lookups cheap; the password policy itself is identity's.
 const email = emailAddress();
-const secret = z.string().min(1).max(1024);
+const secret = z.string().min(1).max(MAX_LOGIN_PASSWORD_LENGTH);
 const token = z.string().min(1).max(2048);
 
 export const loginBody = z.strictObject({ email, password: secret });
@@ -14,7 +15,7 @@ export const passwordResetBody = z.strictObject({ email });
 
 export const passwordResetConfirmBody = z.strictObject({
   token,
-  newPassword: secret.describe('The new password; it must satisfy the password policy'),
+  newPassword: newPassword().describe('The new password; it must satisfy the password policy'),
 });
 
 export const tokensResponse = z.object({

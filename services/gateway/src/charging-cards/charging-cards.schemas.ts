@@ -1,3 +1,11 @@
+import {
+  CARD_UID,
+  CONTRACT_ID,
+  MAX_CARD_GROUP_ID_LENGTH,
+  MAX_CARD_ISSUER_LENGTH,
+  MAX_CARD_UID_LENGTH,
+  MAX_CARD_VISUAL_NUMBER_LENGTH,
+} from '@onramp/account-rules';
 import { z } from 'zod';
 import { id, page, pageQueryFields, timestamp } from '../http/common.schemas';
 
@@ -8,12 +16,23 @@ export const whitelistTypes = ['ALWAYS', 'ALLOWED', 'ALLOWED_OFFLINE', 'NEVER'] 
 const type = z.enum(cardTypes);
 const contractId = z
   .string()
+  .regex(CONTRACT_ID, 'must be an eMI3 eMA id, e.g. NL-TNM-C12345678-X')
+  .describe('eMI3 eMA id, e.g. NL-TNM-C12345678-X');
+const visualNumber = z
+  .string()
   .min(1)
-  .max(36)
-  .describe('eMI3 eMA id, e.g. NL-TNM-C12345678-X; checked by the accounts service');
-const visualNumber = z.string().min(1).max(64).describe('As printed on the card');
-const issuer = z.string().min(1).max(64).describe('The company that issued the card');
-const groupId = z.string().min(1).max(20).describe('Groups cards that belong together');
+  .max(MAX_CARD_VISUAL_NUMBER_LENGTH)
+  .describe('As printed on the card');
+const issuer = z
+  .string()
+  .min(1)
+  .max(MAX_CARD_ISSUER_LENGTH)
+  .describe('The company that issued the card');
+const groupId = z
+  .string()
+  .min(1)
+  .max(MAX_CARD_GROUP_ID_LENGTH)
+  .describe('Groups cards that belong together');
 const whitelist = z
   .enum(whitelistTypes)
   .describe('When the card may charge without an online check');
@@ -24,7 +43,11 @@ const language = z
 const assignedUserId = id().describe('The driver of the account the card is assigned to');
 
 export const createChargingCardBody = z.strictObject({
-  uid: z.string().min(1).max(36).describe('Unique across the platform'),
+  uid: z
+    .string()
+    .max(MAX_CARD_UID_LENGTH)
+    .regex(CARD_UID, `must be 1 to ${MAX_CARD_UID_LENGTH} printable characters without spaces`)
+    .describe('Unique across the platform'),
   type,
   contractId,
   visualNumber: visualNumber.optional(),

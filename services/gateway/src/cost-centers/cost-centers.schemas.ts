@@ -1,8 +1,9 @@
+import { MAX_GROUP_NAME_LENGTH } from '@onramp/account-rules';
 import { z } from 'zod';
 import { id, page, pageQueryFields, timestamp } from '../http/common.schemas';
 
 export const costCenterBody = z.strictObject({
-  name: z.string().min(1).max(200).describe('Unique within the account'),
+  name: z.string().min(1).max(MAX_GROUP_NAME_LENGTH).describe('Unique within the account'),
 });
 
 export const costCenterParams = z.strictObject({ id: id(), costCenterId: id() });

@@ -1,17 +1,25 @@
+import {
+  LICENCE_PLATE,
+  MAX_DRIVER_INFO_LENGTH,
+  MAX_DRIVER_USER_GROUPS,
+  MAX_GROUP_NAME_LENGTH,
+  MAX_LICENCE_PLATE_INPUT_LENGTH,
+  MAX_VEHICLE_TEXT_LENGTH,
+} from '@onramp/account-rules';
 import { z } from 'zod';
 import { id, page, pageQueryFields, timestamp } from '../http/common.schemas';
 
 export const driverTabs = ['active', 'invited', 'to_be_approved'] as const;
 
-const info = z.string().max(200);
+const info = z.string().max(MAX_DRIVER_INFO_LENGTH);
 
 export const vehicleBody = z.strictObject({
-  make: z.string().min(1).max(100).optional(),
-  model: z.string().min(1).max(100).optional(),
+  make: z.string().min(1).max(MAX_VEHICLE_TEXT_LENGTH).optional(),
+  model: z.string().min(1).max(MAX_VEHICLE_TEXT_LENGTH).optional(),
   licencePlate: z
     .string()
-    .min(1)
-    .max(20)
+    .max(MAX_LICENCE_PLATE_INPUT_LENGTH)
+    .regex(LICENCE_PLATE, 'at most 15 letters and digits, with spaces or dashes between them')
     .optional()
     .describe('Stored upper case without spaces or dashes'),
 });
@@ -26,7 +34,7 @@ export const updateDriverBody = z
     newCostCenterName: z
       .string()
       .min(1)
-      .max(200)
+      .max(MAX_GROUP_NAME_LENGTH)
       .optional()
       .describe('Adds a cost center with this name (or reuses the one so named) and sets it'),
     info1: info.nullable().optional(),
@@ -34,7 +42,7 @@ export const updateDriverBody = z
     vehicle: vehicleBody.optional().describe('Replaces the vehicle as a whole'),
     userGroupIds: z
       .array(id())
-      .max(100)
+      .max(MAX_DRIVER_USER_GROUPS)
       .optional()
       .describe("Replaces the driver's user groups; a Pro licence needs at least one"),
     prioritised: z

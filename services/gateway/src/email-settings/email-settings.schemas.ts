@@ -1,3 +1,12 @@
+import {
+  MAX_FROM_LENGTH,
+  MAX_MESSAGE_STREAM_LENGTH,
+  MAX_POSTMARK_TOKEN_LENGTH,
+  MAX_SMTP_URL_LENGTH,
+  MESSAGE_STREAM,
+  POSTMARK_TOKEN,
+  SMTP_URL,
+} from '@onramp/notification-rules';
 import { z } from 'zod';
 import { timestamp } from '../http/common.schemas';
 
@@ -8,23 +17,28 @@ export const putEmailProviderBody = z.strictObject({
   provider: z.enum(emailProviders),
   smtpUrl: z
     .string()
-    .max(2048)
-    .regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// URL')
+    .max(MAX_SMTP_URL_LENGTH)
+    .regex(SMTP_URL, 'must be an smtp:// or smtps:// URL')
     .optional()
     .describe('smtp only; credentials included. Left out: the saved one is kept. Never returned'),
   postmarkServerToken: z
     .string()
-    .min(1)
-    .max(256)
+    .max(MAX_POSTMARK_TOKEN_LENGTH)
+    .regex(POSTMARK_TOKEN, 'must be a Postmark server token, without spaces')
     .optional()
     .describe('postmark only. Left out: the saved one is kept. Never returned'),
   from: z
     .string()
     .min(3)
-    .max(320)
+    .max(MAX_FROM_LENGTH)
     .optional()
     .describe('"Name <address>" or an address; left out: the installation default'),
-  messageStream: z.string().min(1).max(100).optional().describe('postmark only; default outbound'),
+  messageStream: z
+    .string()
+    .max(MAX_MESSAGE_STREAM_LENGTH)
+    .regex(MESSAGE_STREAM, 'a Postmark stream id: lower-case letters, digits, "-" and "_"')
+    .optional()
+    .describe('postmark only; default outbound'),
 });
 
 /** Whether a secret is set, never the secret. */

@@ -1,3 +1,9 @@
+import {
+  languages,
+  MAX_EMAIL_LENGTH,
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
+} from '@onramp/user-rules';
 import { z } from 'zod';
 
 /** Ids are UUIDs; a malformed one is a 400 at the gateway rather than a lookup that fails. */
@@ -8,7 +14,7 @@ export const idParams = z.strictObject({ id: id() });
 /** Timestamps leave the gateway as ISO 8601 strings; an absent one is null. */
 export const timestamp = () => z.iso.datetime();
 
-export const languages = ['en', 'nl', 'de', 'fr'] as const;
+export { languages };
 
 /**
  * The shape of a link token (invitation, password reset: 256 random bits, base64url); anything
@@ -20,9 +26,23 @@ export const LINK_TOKEN = /^[A-Za-z0-9_-]{20,200}$/;
 export const emailAddress = () =>
   z
     .string()
-    .max(254)
+    .max(MAX_EMAIL_LENGTH)
     .regex(/^\s*[^\s@]+@[^\s@]+\.[^\s@]+\s*$/, 'must be an email address')
     .describe('Email address');
+
+/**
+ * A password being set. Its bounds are the password policy's, counted in code points as the policy
+ * and JSON Schema count them; the policy's other rules are identity's, which names every one missed.
+ */
+export const newPassword = () =>
+  z
+    .string()
+    .min(1)
+    .refine(
+      (password) => [...password].length <= MAX_PASSWORD_LENGTH,
+      `must be at most ${MAX_PASSWORD_LENGTH} characters`,
+    )
+    .meta({ minLength: MIN_PASSWORD_LENGTH, maxLength: MAX_PASSWORD_LENGTH });
 
 /** The query fields of every cursor-paginated list. */
 export const pageQueryFields = {

@@ -33,6 +33,17 @@ export class ZodBodyPipe<Schema extends z.ZodType> implements PipeTransform<
     private readonly options: { optional?: boolean } = {},
   ) {}
 
+  /**
+   * The pipe of an operation's body: it may be left out exactly when the operation says so, which
+   * is also what the OpenAPI document says.
+   */
+  static of<Schema extends z.ZodType>(operation: {
+    body: Schema;
+    optionalBody?: true;
+  }): ZodBodyPipe<Schema> {
+    return new ZodBodyPipe(operation.body, { optional: operation.optionalBody === true });
+  }
+
   transform(value: unknown): z.output<Schema> {
     if (value === undefined || value === null) {
       if (this.options.optional) return validate(this.schema, {}, 'body');

@@ -22,7 +22,6 @@ import {
   inviteSubAccountBody,
   listInvitationsQuery,
   lookupInvitationQuery,
-  resendInvitationBody,
   type AcceptedInvitationResponse,
   type AcceptInvitationBody,
   type CreatedInvitationResponse,
@@ -128,7 +127,7 @@ export class InvitationsController {
   async resend(
     @CurrentCaller() caller: common.Caller,
     @Param(pathId) { id }: { id: string },
-    @Body(new ZodBodyPipe(resendInvitationBody, { optional: true })) body: ResendInvitationBody,
+    @Body(ZodBodyPipe.of(api.resend)) body: ResendInvitationBody,
     @ClientInfo() { ip }: Client,
   ): Promise<ResentInvitationResponse> {
     const answer = await this.rpc.call(method.resendInvitation, {

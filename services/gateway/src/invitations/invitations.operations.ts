@@ -118,6 +118,7 @@ export const invitationsOperations = {
     access: { public: false, permission: 'invitations.manage' },
     params: idParams,
     body: resendInvitationBody,
+    optionalBody: true,
     success: { status: 200, description: 'The invitation', schema: resentInvitationResponse },
     problems: [404, 409],
   },

@@ -1,4 +1,7 @@
+import { MAX_ACCOUNT_TEXT } from '@onramp/account-rules';
 import { roles, type Role } from '@onramp/authz';
+import { MAX_INVITATION_ACCOUNTS, MAX_PERSONAL_MESSAGE_LENGTH } from '@onramp/invitation-rules';
+import { MAX_NAME_LENGTH } from '@onramp/user-rules';
 import { z } from 'zod';
 import {
   accountTypes,
@@ -13,6 +16,7 @@ import {
   id,
   languages,
   LINK_TOKEN,
+  newPassword,
   page,
   pageQueryFields,
   timestamp,
@@ -56,12 +60,12 @@ const token = z
   .regex(LINK_TOKEN, 'must be the token of an invitation link')
   .describe('The token of the invitation link (the last part of /invite/{token})');
 
-const personName = z.string().trim().min(1).max(200);
+const personName = z.string().trim().min(1).max(MAX_NAME_LENGTH);
 const accountName = z
   .string()
   .trim()
   .min(1)
-  .max(200)
+  .max(MAX_ACCOUNT_TEXT)
   .describe('The new account, easy to reference and searchable');
 const accountType = z.enum(accountTypes).describe('business needs company details on acceptance');
 const rate = reimbursementRate.optional();
@@ -78,7 +82,7 @@ const inviteeFields = {
     .describe("Of the email and the acceptance page; by default the account's language, else en"),
   personalMessage: z
     .string()
-    .max(1000)
+    .max(MAX_PERSONAL_MESSAGE_LENGTH)
     .optional()
     .describe('Shown, escaped, in the email and on the acceptance page'),
   sendEmail: z
@@ -154,7 +158,7 @@ export const createInvitationBody = z.discriminatedUnion('kind', [
       accountIds: z
         .array(id())
         .min(1)
-        .max(100)
+        .max(MAX_INVITATION_ACCOUNTS)
         .describe('The companies or clients the user may act on (the permission level)'),
       role: accountRole,
       additionalPermissions: z.array(permission).max(50).optional(),
@@ -191,10 +195,7 @@ export const acceptInvitationBody = z.strictObject({
     .describe(
       "A new user's name as they want it; left out, the name the invitation was made with. A signed-in user keeps their own",
     ),
-  password: z
-    .string()
-    .min(1)
-    .max(1024)
+  password: newPassword()
     .optional()
     .describe(
       'Required for a new user: 8+ characters with upper and lower case letters, digits and special characters',

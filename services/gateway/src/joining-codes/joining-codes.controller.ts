@@ -10,7 +10,6 @@ import { answered } from '../mappers/proto-values';
 import { toJoiningCodeJson } from './joining-codes.mappers';
 import { joiningCodesOperations as api } from './joining-codes.operations';
 import {
-  createJoiningCodeBody,
   listJoiningCodesQuery,
   redeemJoiningCodeBody,
   type CreateJoiningCodeBody,
@@ -32,7 +31,7 @@ export class JoiningCodesController {
   async create(
     @CurrentCaller() caller: common.Caller,
     @Param(byId) { id }: { id: string },
-    @Body(new ZodBodyPipe(createJoiningCodeBody, { optional: true })) body: CreateJoiningCodeBody,
+    @Body(ZodBodyPipe.of(api.create)) body: CreateJoiningCodeBody,
   ): Promise<JoiningCodeResponse> {
     const { joiningCode } = await this.rpc.call(method.createJoiningCode, {
       caller,

@@ -22,6 +22,7 @@ export const joiningCodesOperations = {
     access: { public: false, permission: 'invitations.manage' },
     params: idParams,
     body: createJoiningCodeBody,
+    optionalBody: true,
     success: { status: 201, ...theCode },
     problems: [404],
   },

@@ -1,3 +1,10 @@
+import {
+  DEFAULT_JOINING_CODE_VALID_DAYS,
+  MAX_CODE_INPUT_LENGTH,
+  MAX_JOINING_CODE_USES,
+  MAX_JOINING_CODE_VALID_DAYS,
+  MIN_CODE_INPUT_LENGTH,
+} from '@onramp/invitation-rules';
 import { z } from 'zod';
 import { page, pageQueryFields, timestamp } from '../http/common.schemas';
 import { accountRole } from '../invitations/invitations.schemas';
@@ -10,10 +17,16 @@ export const createJoiningCodeBody = z.strictObject({
     .number()
     .int()
     .min(1)
-    .max(1_000_000)
+    .max(MAX_JOINING_CODE_USES)
     .optional()
     .describe('How many people may redeem it; unlimited when left out'),
-  validDays: z.number().int().min(1).max(365).optional().describe('30 by default'),
+  validDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_JOINING_CODE_VALID_DAYS)
+    .optional()
+    .describe(`${DEFAULT_JOINING_CODE_VALID_DAYS} by default`),
 });
 
 export const listJoiningCodesQuery = z.strictObject(pageQueryFields);
@@ -22,8 +35,8 @@ export const redeemJoiningCodeBody = z.strictObject({
   code: z
     .string()
     .trim()
-    .min(4)
-    .max(64)
+    .min(MIN_CODE_INPUT_LENGTH)
+    .max(MAX_CODE_INPUT_LENGTH)
     .describe('As shared, e.g. K7QF-2M9D; case and dashes do not matter'),
 });
 

@@ -11,11 +11,13 @@ interface OperationObject {
   operationId: string;
   security: Schema[];
   parameters?: Parameter[];
-  requestBody?: { content: Record<string, { schema: Schema }> };
+  requestBody?: { required: boolean; content: Record<string, { schema: Schema }> };
   responses: Record<string, { description: string; content?: Record<string, { schema: Schema }> }>;
 }
 
 const document = openApiDocument();
+/** Public operations that check credentials sent in their body rather than a bearer one. */
+const credentialsInBody = ['login', 'refreshTokens'];
 const operations = Object.entries(document.paths).flatMap(([path, item]) =>
   Object.entries(item as Record<string, OperationObject>).map(([method, operation]) => ({
     path,
@@ -62,7 +64,9 @@ describe('the OpenAPI document', () => {
     for (const { operation } of operations) {
       const statuses = Object.keys(operation.responses);
       expect(statuses).toContain('429');
-      const acceptsCredential = operation.security.some((requirement) => 'bearer' in requirement);
+      const acceptsCredential =
+        operation.security.some((requirement) => 'bearer' in requirement) ||
+        credentialsInBody.includes(operation.operationId);
       const allowsAnonymous =
         operation.security.length === 0 ||
         operation.security.some((requirement) => Object.keys(requirement).length === 0);
@@ -75,6 +79,29 @@ describe('the OpenAPI document', () => {
           expect(Object.keys(response.content ?? {})).toEqual(['application/problem+json']);
         }
       }
+    }
+  });
+
+  it('answers 401 to a login or refresh whose credentials do not hold, and says why', () => {
+    for (const operationId of credentialsInBody) {
+      const { operation } = operations.find(
+        (entry) => entry.operation.operationId === operationId,
+      )!;
+      expect(operation.responses['401']?.description).not.toBe(
+        'No valid bearer access token or API key',
+      );
+    }
+  });
+
+  it('marks a request body required exactly where the gateway refuses a request without one', () => {
+    const optional = operations
+      .filter(({ operation }) => operation.requestBody?.required === false)
+      .map(({ operation }) => operation.operationId)
+      .sort();
+    expect(optional).toEqual(['createJoiningCode', 'previewTemplate', 'resendInvitation']);
+    for (const { operation } of operations.filter((entry) => entry.operation.requestBody)) {
+      const served = allOperations.find((entry) => entry.operationId === operation.operationId);
+      expect(operation.requestBody?.required).toBe(served?.optionalBody !== true);
     }
   });
 

@@ -83,7 +83,9 @@ function describe(operation: Operation): object {
   };
   for (const status of problemStatuses(operation)) {
     responses[status] = {
-      description: problemDescriptions[status],
+      description:
+        operation.problemDescriptions?.[status as keyof Operation['problemDescriptions']] ??
+        problemDescriptions[status],
       content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
     };
   }
@@ -99,7 +101,7 @@ function describe(operation: Operation): object {
     ...(operation.params || operation.query ? { parameters: parameters(operation) } : {}),
     ...(operation.body && {
       requestBody: {
-        required: true,
+        required: operation.optionalBody !== true,
         content: { 'application/json': { schema: jsonSchema(operation.body, 'input') } },
       },
     }),

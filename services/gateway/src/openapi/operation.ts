@@ -29,9 +29,16 @@ export interface Operation {
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /** A request may leave the body out: it is then read as `{}` (see `ZodBodyPipe.of`). */
+  optionalBody?: true;
   success: { status: 200 | 201 | 202 | 204; description: string; schema?: z.ZodType };
-  /** Problems this operation may answer besides the ones every operation of its kind has. */
-  problems?: readonly (404 | 409 | 410)[];
+  /**
+   * Problems this operation may answer besides the ones every operation of its kind has: 401 for a
+   * public operation that checks credentials sent in its body (login, refresh).
+   */
+  problems?: readonly (401 | 404 | 409 | 410)[];
+  /** What a problem means here, where that is more precise than its general description. */
+  problemDescriptions?: Partial<Record<401 | 404 | 409 | 410, string>>;
 }
 
 const methods: Record<Method, RequestMethod> = {

@@ -1,8 +1,11 @@
+import { MAX_CODE_INPUT_LENGTH, MIN_CODE_INPUT_LENGTH } from '@onramp/invitation-rules';
+import { MAX_NAME_LENGTH } from '@onramp/user-rules';
 import { z } from 'zod';
 import {
   emailAddress,
   id,
   languages,
+  newPassword,
   page,
   pageQueryFields,
   timestamp,
@@ -22,16 +25,14 @@ export const registerBody = z.strictObject({
   registrationCode: z
     .string()
     .trim()
-    .min(4)
-    .max(64)
+    .min(MIN_CODE_INPUT_LENGTH)
+    .max(MAX_CODE_INPUT_LENGTH)
     .describe("The account's registration code, as the account shared it"),
   email: emailAddress(),
-  name: z.string().trim().min(1).max(200),
-  password: z
-    .string()
-    .min(1)
-    .max(1024)
-    .describe('8+ characters with upper and lower case letters, digits and special characters'),
+  name: z.string().trim().min(1).max(MAX_NAME_LENGTH),
+  password: newPassword().describe(
+    '8+ characters with upper and lower case letters, digits and special characters',
+  ),
   language: z
     .enum(languages)
     .optional()

@@ -7,7 +7,6 @@ import { toTemplateJson } from '../mappers/notifications.mappers';
 import { Endpoint } from '../openapi/operation';
 import { templatesOperations as api } from './templates.operations';
 import {
-  previewTemplateBody,
   putTemplateBody,
   templateParams,
   type PreviewTemplateBody,
@@ -62,7 +61,7 @@ export class TemplatesController {
   async preview(
     @CurrentCaller() caller: common.Caller,
     @Param(new ZodParamsPipe(templateParams)) { key, lang }: TemplateParams,
-    @Body(new ZodBodyPipe(previewTemplateBody, { optional: true })) body: PreviewTemplateBody,
+    @Body(ZodBodyPipe.of(api.preview)) body: PreviewTemplateBody,
   ): Promise<TemplatePreviewResponse> {
     const { subject, html, text } = await this.rpc.call(method.previewTemplate, {
       caller,

@@ -58,6 +58,7 @@ export const templatesOperations = {
     access,
     params: templateParams,
     body: previewTemplateBody,
+    optionalBody: true,
     success: { status: 200, description: 'The rendered email', schema: templatePreviewResponse },
     problems: [404],
   },

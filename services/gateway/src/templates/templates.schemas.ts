@@ -1,11 +1,14 @@
+import { MAX_TEMPLATE_PART_BYTES } from '@onramp/notification-rules';
 import { z } from 'zod';
 import { timestamp } from '../http/common.schemas';
 
-/** Per part; the notifications service also bounds each part to 64 KiB of UTF-8. */
-const MAX_PART_LENGTH = 64 * 1024;
-
+// A character is at least one byte: the bound in bytes is also one in characters.
 const part = (description: string) =>
-  z.string().min(1).max(MAX_PART_LENGTH).describe(`${description} (Handlebars)`);
+  z
+    .string()
+    .min(1)
+    .max(MAX_TEMPLATE_PART_BYTES)
+    .describe(`${description} (Handlebars), at most ${MAX_TEMPLATE_PART_BYTES} bytes of UTF-8`);
 
 export const templateParams = z.strictObject({
   key: z

@@ -1,15 +1,25 @@
+import {
+  MAX_GROUP_NAME_LENGTH,
+  MAX_STATION_ID_LENGTH,
+  MAX_STATIONS_PER_GROUP,
+  STATION_ID,
+} from '@onramp/account-rules';
 import { z } from 'zod';
 import { id, page, pageQueryFields, timestamp } from '../http/common.schemas';
 
-const name = z.string().min(1).max(200).describe('Unique within the account');
+const name = z.string().min(1).max(MAX_GROUP_NAME_LENGTH).describe('Unique within the account');
 // Stations live in the operator's charging back end, so their ids are its, not Onramp's UUIDs.
+const stationId = z
+  .string()
+  .max(MAX_STATION_ID_LENGTH)
+  .regex(STATION_ID, `must be 1 to ${MAX_STATION_ID_LENGTH} printable characters without spaces`);
 const stationIds = z
-  .array(z.string().min(1).max(100))
-  .max(100)
+  .array(stationId)
+  .max(MAX_STATIONS_PER_GROUP)
   .describe('The stations the members may charge at (on a Pro licence)');
 const stationGroupIds = z
-  .array(z.string().min(1).max(100))
-  .max(100)
+  .array(stationId)
+  .max(MAX_STATIONS_PER_GROUP)
   .describe('The station groups the members may charge at (on a Pro licence)');
 
 export const createUserGroupBody = z.strictObject({

@@ -1,21 +1,19 @@
+import { MAX_NAME_LENGTH } from '@onramp/user-rules';
 import { z } from 'zod';
-import { emailAddress, id, languages, timestamp } from '../http/common.schemas';
+import { emailAddress, id, languages, newPassword, timestamp } from '../http/common.schemas';
 import { membershipBody, membershipResponse, role } from '../memberships/memberships.schemas';
 
 const userStatuses = ['invited', 'active', 'deactivated', 'pending_approval'] as const;
 
 const email = emailAddress().describe('Email address; stored trimmed and lower-cased');
-const name = z.string().min(1).max(200).describe('Display name');
+const name = z.string().min(1).max(MAX_NAME_LENGTH).describe('Display name');
 const language = z.enum(languages).describe("Language of the user's emails");
 
 export const createUserBody = z.strictObject({
   email,
   name,
   language: language.optional(),
-  password: z
-    .string()
-    .min(1)
-    .max(1024)
+  password: newPassword()
     .optional()
     .describe('When given the user is active at once; otherwise the user is invited'),
   memberships: z.array(membershipBody).max(20).default([]),

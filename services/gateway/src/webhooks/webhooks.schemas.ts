@@ -1,3 +1,4 @@
+import { MAX_WEBHOOK_DESCRIPTION_LENGTH, MAX_WEBHOOK_URL_LENGTH } from '@onramp/notification-rules';
 import { z } from 'zod';
 import { id, page, pageQueryFields, timestamp } from '../http/common.schemas';
 
@@ -24,7 +25,7 @@ export const listWebhooksQuery = z.strictObject({
 export const createWebhookBody = z.strictObject({
   url: z
     .url({ protocol: /^https?$/ })
-    .max(2048)
+    .max(MAX_WEBHOOK_URL_LENGTH)
     .describe(
       'https:// (http:// only where the installation allows it); refused when its host resolves to a loopback, private, link-local, shared (CGNAT), reserved, multicast or cloud metadata address',
     ),
@@ -38,7 +39,11 @@ export const createWebhookBody = z.strictObject({
     .min(1)
     .max(50)
     .describe('Names from GET /v1/webhooks/event-types'),
-  description: z.string().max(500).optional().describe('Tells the owners their endpoints apart'),
+  description: z
+    .string()
+    .max(MAX_WEBHOOK_DESCRIPTION_LENGTH)
+    .optional()
+    .describe('Tells the owners their endpoints apart'),
   accountId: id()
     .optional()
     .describe(

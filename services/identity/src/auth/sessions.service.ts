@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Caller } from '@onramp/authz';
 import { SERVICE_CONFIG } from '@onramp/config';
 import { DomainError } from '@onramp/errors';
+import { MAX_LOGIN_PASSWORD_LENGTH } from '@onramp/user-rules';
 import type { IdentityConfig } from '../config/identity-config';
 import { PasswordHasher } from '../credentials/password-hasher';
 import { randomToken, sha256Hex } from '../secrets';
@@ -20,7 +21,6 @@ export interface Tokens {
 // One answer for every way a login can fail, so it reveals nothing about the account.
 const LOGIN_FAILED = 'email or password is incorrect';
 const REFRESH_FAILED = 'the refresh token is invalid or has expired';
-const MAX_PASSWORD_INPUT = 1024;
 
 /** Login, refresh-token rotation and logout. */
 @Injectable()
@@ -47,7 +47,7 @@ export class SessionsService {
 
     const user = await this.repository.findLoginCandidate(email);
     // An absurdly long password cannot match and is not worth hashing.
-    const password = input.password.slice(0, MAX_PASSWORD_INPUT);
+    const password = input.password.slice(0, MAX_LOGIN_PASSWORD_LENGTH);
     const matches = await this.hasher.verifyOrWaste(user?.credential?.passwordHash, password);
     if (!matches || user?.status !== 'active') {
       await this.repository.recordFailure(email, user?.id, input.client);

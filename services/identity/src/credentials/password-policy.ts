@@ -1,4 +1,5 @@
 import type { FieldViolation } from '@onramp/errors';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '@onramp/user-rules';
 import { isCommonPassword } from './common-passwords';
 
 /**
@@ -6,10 +7,6 @@ import { isCommonPassword } from './common-passwords';
  * `asvs`: OWASP ASVS 2.1, length and a breached-password check only, no composition rules.
  */
 export type PasswordPolicyName = 'seeds' | 'asvs';
-
-export const MIN_PASSWORD_LENGTH = 8;
-// Long enough for passphrases, short enough that hashing cannot be used to exhaust memory.
-export const MAX_PASSWORD_LENGTH = 128;
 
 const compositionRules: readonly { pattern: RegExp; message: string }[] = [
   { pattern: /\p{Lu}/u, message: 'must contain an upper-case letter' },

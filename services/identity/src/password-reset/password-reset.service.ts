@@ -5,6 +5,7 @@ import { identity, tokenContext } from '@onramp/contracts';
 import { DomainError } from '@onramp/errors';
 import { Outbox } from '@onramp/messaging';
 import { EventTokens } from '@onramp/sealing';
+import { MAX_EMAIL_LENGTH } from '@onramp/user-rules';
 import type { IdentityConfig } from '../config/identity-config';
 import { AcceptedPasswords } from '../credentials/accepted-passwords';
 import { PasswordHasher } from '../credentials/password-hasher';
@@ -14,7 +15,6 @@ import { normaliseEmail } from '../users/user-fields';
 import { PasswordResetRepository } from './password-reset.repository';
 
 const INVALID_LINK = 'the reset link is invalid or has expired';
-const MAX_EMAIL_LENGTH = 254;
 
 /**
  * Password reset in two steps so that the request reveals nothing: the RPC only records that

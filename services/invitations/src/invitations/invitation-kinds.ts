@@ -9,9 +9,9 @@ import {
 import type { MembershipShape } from '@onramp/authz';
 import { invitations, isUuid } from '@onramp/contracts';
 import type { FieldViolation as Violation } from '@onramp/errors';
+import { MAX_INVITATION_ACCOUNTS } from '@onramp/invitation-rules';
 import type { InvitationKindName } from '../config/invitations-config';
 
-const MAX_ACCOUNTS = 20;
 /** The account acceptance creates (end_user and sub_account), before its id is fixed. */
 export interface NewAccountPlan {
   parentId: string;
@@ -172,8 +172,8 @@ export function planInvitation(spec: Spec): { plan?: InvitationPlan; violations:
       const unique = [...new Set(accountIds.map((id) => id.toLowerCase()))];
       const violations = [
         ...uuidViolations('accountIds', unique),
-        ...(unique.length === 0 || unique.length > MAX_ACCOUNTS
-          ? [{ field: 'accountIds', message: `1 to ${MAX_ACCOUNTS} accounts` }]
+        ...(unique.length === 0 || unique.length > MAX_INVITATION_ACCOUNTS
+          ? [{ field: 'accountIds', message: `1 to ${MAX_INVITATION_ACCOUNTS} accounts` }]
           : []),
       ];
       return {

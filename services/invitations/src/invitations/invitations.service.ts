@@ -15,6 +15,7 @@ import {
 import { SERVICE_CONFIG } from '@onramp/config';
 import { invitations, isUuid, tokenContext } from '@onramp/contracts';
 import { DomainError, type FieldViolation } from '@onramp/errors';
+import { MAX_PERSONAL_MESSAGE_LENGTH } from '@onramp/invitation-rules';
 import { Outbox } from '@onramp/messaging';
 import { decodeNewestFirst, newestFirstPage, pageLimit } from '@onramp/persistence';
 import { EventTokens } from '@onramp/sealing';
@@ -42,7 +43,6 @@ import {
 import { invitationMessage, type InvitationWithHistory } from './invitation-message';
 import { InvitationsRepository, type Transaction } from './invitations.repository';
 
-const MAX_PERSONAL_MESSAGE = 1000;
 const STATUSES: readonly InvitationStatus[] = [
   'pending',
   'accepted',
@@ -95,10 +95,10 @@ export class InvitationsService {
     violations.push(...emailViolations(email));
     if (name !== '') violations.push(...nameViolations(name));
     if (input.language !== undefined) violations.push(...languageViolations(input.language));
-    if (personalMessage.length > MAX_PERSONAL_MESSAGE)
+    if (personalMessage.length > MAX_PERSONAL_MESSAGE_LENGTH)
       violations.push({
         field: 'personalMessage',
-        message: `at most ${MAX_PERSONAL_MESSAGE} characters`,
+        message: `at most ${MAX_PERSONAL_MESSAGE_LENGTH} characters`,
       });
     if (plan !== undefined)
       violations.push(...membershipViolations(membershipOf(plan, randomUUID())));

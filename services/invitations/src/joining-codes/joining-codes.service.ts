@@ -4,6 +4,12 @@ import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { actingUserId, mayGrant, membershipViolations, type Caller } from '@onramp/authz';
 import { identity, invitations, isUuid } from '@onramp/contracts';
 import { DomainError } from '@onramp/errors';
+import {
+  DEFAULT_JOINING_CODE_VALID_DAYS,
+  MAX_CODE_INPUT_LENGTH,
+  MAX_JOINING_CODE_USES,
+  MAX_JOINING_CODE_VALID_DAYS,
+} from '@onramp/invitation-rules';
 import { Outbox, RpcClient } from '@onramp/messaging';
 import {
   DATABASE,
@@ -19,10 +25,6 @@ import { RateLimits } from '../common/rate-limits';
 import { withFreshCode } from '../common/fresh-code';
 import { normaliseCode } from '../common/secrets';
 import type { JoiningCode, PrismaClient } from '../generated/prisma/client';
-
-const DEFAULT_VALID_DAYS = 30;
-const MAX_VALID_DAYS = 365;
-const MAX_USES = 100_000;
 
 /** Identity's idempotency key for one user's redemption of one code. */
 export const redemptionKey = (codeId: string, userId: string) => `joining-code:${codeId}:${userId}`;
@@ -73,11 +75,11 @@ export class JoiningCodesService {
       ...violation,
       field: violation.field === 'roles' ? 'role' : violation.field,
     }));
-    const validDays = input.validDays === 0 ? DEFAULT_VALID_DAYS : input.validDays;
-    if (validDays > MAX_VALID_DAYS)
-      violations.push({ field: 'validDays', message: `1 to ${MAX_VALID_DAYS}` });
-    if (input.maxUses > MAX_USES)
-      violations.push({ field: 'maxUses', message: `0 (unlimited) to ${MAX_USES}` });
+    const validDays = input.validDays === 0 ? DEFAULT_JOINING_CODE_VALID_DAYS : input.validDays;
+    if (validDays > MAX_JOINING_CODE_VALID_DAYS)
+      violations.push({ field: 'validDays', message: `1 to ${MAX_JOINING_CODE_VALID_DAYS}` });
+    if (input.maxUses > MAX_JOINING_CODE_USES)
+      violations.push({ field: 'maxUses', message: `0 (unlimited) to ${MAX_JOINING_CODE_USES}` });
     if (violations.length > 0)
       throw new DomainError('validation_failed', 'the joining code is not valid', violations);
     if (!mayGrant(caller, membership, () => account.lineage))
@@ -144,7 +146,7 @@ export class JoiningCodesService {
       throw new DomainError('forbidden', 'sign in as yourself to use a joining code');
     await this.limits.consume('redeem', userId);
     const code = await this.database.joiningCode.findUnique({
-      where: { code: normaliseCode(input.code).slice(0, 64) },
+      where: { code: normaliseCode(input.code).slice(0, MAX_CODE_INPUT_LENGTH) },
     });
     if (code === null || !usable(code)) throw invalidCode();
     const answer = { accountId: code.accountId, accountName: code.accountName, role: code.role };

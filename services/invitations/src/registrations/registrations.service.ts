@@ -4,6 +4,7 @@ import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { scopeOf, type Caller } from '@onramp/authz';
 import { identity, invitations, isUuid } from '@onramp/contracts';
 import { DomainError } from '@onramp/errors';
+import { MAX_CODE_INPUT_LENGTH } from '@onramp/invitation-rules';
 import { Outbox, RpcClient } from '@onramp/messaging';
 import {
   DATABASE,
@@ -109,7 +110,9 @@ export class RegistrationsService {
   async register(input: invitations.RegisterRequest): Promise<Registration> {
     await this.limits.consume('register', input.ip === '' ? 'unknown' : input.ip);
     const settings = await this.database.registrationSettings.findUnique({
-      where: { registrationCode: normaliseCode(input.registrationCode).slice(0, 64) },
+      where: {
+        registrationCode: normaliseCode(input.registrationCode).slice(0, MAX_CODE_INPUT_LENGTH),
+      },
     });
     if (settings === null || !settings.enabled) throw invalidCode();
     const email = normaliseEmail(input.email);

@@ -2,6 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { isAllowed, type Caller } from '@onramp/authz';
 import { SERVICE_CONFIG } from '@onramp/config';
 import { DomainError } from '@onramp/errors';
+import {
+  MAX_FROM_LENGTH,
+  MESSAGE_STREAM,
+  POSTMARK_TOKEN,
+  SMTP_URL,
+} from '@onramp/notification-rules';
 import { z } from 'zod';
 import type { NotificationsConfig } from '../config/notifications-config';
 import { EmailProviderSettingsRepository } from '../email/email-provider-settings.repository';
@@ -38,10 +44,6 @@ export interface EmailSettingsChange {
 
 type Violation = { field: string; message: string };
 
-const SMTP_URL = /^smtps?:\/\/\S+$/;
-const POSTMARK_TOKEN = /^\S{1,256}$/;
-// Postmark stream ids: lower-case letters, digits, hyphens and underscores.
-const MESSAGE_STREAM = /^[a-z0-9_-]{1,100}$/;
 // "Name <address>" or a bare address; never a line break, which would inject headers.
 const NAMED_ADDRESS = /^([^<>\r\n]*)<([^<>\s]+)>$/;
 const address = z.email();
@@ -216,7 +218,7 @@ function isSmtpUrl(value: string): boolean {
 
 export function isFromAddress(value: string): boolean {
   const trimmed = value.trim();
-  if (trimmed.length > 320 || /[\r\n]/.test(trimmed)) return false;
+  if (trimmed.length > MAX_FROM_LENGTH || /[\r\n]/.test(trimmed)) return false;
   const named = NAMED_ADDRESS.exec(trimmed);
   return address.safeParse(named === null ? trimmed : named[2]).success;
 }

@@ -1,4 +1,5 @@
 import type { FieldViolation } from '@onramp/errors';
+import { MAX_TEMPLATE_PART_BYTES } from '@onramp/notification-rules';
 import type { Language, MessageKind } from './message-kinds';
 import { sampleVariables } from './sample-variables';
 import {
@@ -8,9 +9,6 @@ import {
   type CompiledMessage,
   type TemplateParts,
 } from './template-catalog';
-
-/** Per part, in UTF-8 bytes: far above any real email, far below a NATS message. */
-export const MAX_PART_BYTES = 64 * 1024;
 
 const TRIAL_BRAND = {
   brandName: 'Brand',
@@ -35,8 +33,8 @@ export function validateMessage(
   const violations: FieldViolation[] = [];
   for (const part of TEMPLATE_PARTS) {
     if (parts[part].trim() === '') violations.push({ field: part, message: 'must not be empty' });
-    else if (Buffer.byteLength(parts[part], 'utf8') > MAX_PART_BYTES)
-      violations.push({ field: part, message: `must be at most ${MAX_PART_BYTES} bytes` });
+    else if (Buffer.byteLength(parts[part], 'utf8') > MAX_TEMPLATE_PART_BYTES)
+      violations.push({ field: part, message: `must be at most ${MAX_TEMPLATE_PART_BYTES} bytes` });
   }
   if (violations.length > 0) return { ok: false, violations };
 

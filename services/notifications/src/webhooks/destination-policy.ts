@@ -1,12 +1,11 @@
 import ipaddr from 'ipaddr.js';
+import { MAX_WEBHOOK_URL_LENGTH } from '@onramp/notification-rules';
 
 /** What an installation allows as a webhook destination (WEBHOOK_ALLOW_* settings). */
 export interface DestinationRules {
   allowHttp: boolean;
   allowPrivate: boolean;
 }
-
-export const MAX_URL_LENGTH = 2048;
 
 // ipaddr.js's names for the special-purpose ranges, as an operator reads them in a refusal.
 const rangeWords: Record<string, string> = {
@@ -42,8 +41,8 @@ export function urlRefusal(
   text: string,
   rules: DestinationRules,
 ): { refusal: string } | { url: URL } {
-  if (text.length > MAX_URL_LENGTH)
-    return { refusal: `must be at most ${MAX_URL_LENGTH} characters` };
+  if (text.length > MAX_WEBHOOK_URL_LENGTH)
+    return { refusal: `must be at most ${MAX_WEBHOOK_URL_LENGTH} characters` };
   if (!URL.canParse(text)) return { refusal: 'must be an absolute URL' };
   const url = new URL(text);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && rules.allowHttp))

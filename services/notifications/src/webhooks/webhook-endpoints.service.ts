@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { holdsAnywhere, isAllowed, scopeOf, type Caller, type Target } from '@onramp/authz';
 import { isUuid } from '@onramp/contracts';
 import { DomainError, type FieldViolation } from '@onramp/errors';
+import { MAX_WEBHOOK_DESCRIPTION_LENGTH } from '@onramp/notification-rules';
 import { decodeNewestFirst, newestFirstPage, pageLimit } from '@onramp/persistence';
 import { statusFilter } from '../deliveries/delivery-log.service';
 import { SettingsCipher } from '../email/settings-cipher';
@@ -19,7 +20,6 @@ import { newSigningSecret, secretContext } from './webhook-signature';
 
 /** Per account, and for the platform: enough for real integrations, a bound on fan-out. */
 export const MAX_ENDPOINTS_PER_OWNER = 20;
-const MAX_DESCRIPTION_LENGTH = 500;
 const DELIVERY_STATUSES = [
   'pending',
   'delivered',
@@ -77,10 +77,10 @@ export class WebhookEndpointsService {
       violations.push({ field: 'eventTypes', message: 'at least one event type is required' });
     for (const type of eventTypes.filter((name) => !isWebhookEventType(name)))
       violations.push({ field: 'eventTypes', message: `unknown "${type}"` });
-    if (description.length > MAX_DESCRIPTION_LENGTH)
+    if (description.length > MAX_WEBHOOK_DESCRIPTION_LENGTH)
       violations.push({
         field: 'description',
-        message: `must be at most ${MAX_DESCRIPTION_LENGTH} characters`,
+        message: `must be at most ${MAX_WEBHOOK_DESCRIPTION_LENGTH} characters`,
       });
     if (violations.length > 0)
       throw new DomainError('validation_failed', 'the webhook is not valid', violations);
