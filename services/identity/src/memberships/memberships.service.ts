@@ -12,7 +12,6 @@ import { AccountTree, type LineageOf } from '@onramp/account-tree';
 import type { Membership } from '../generated/prisma/client';
 import { UserEvents } from '../users/user-events';
 import { UserLookup } from '../users/user-lookup';
-import { UsersRepository } from '../users/users.repository';
 import { MembershipsRepository } from './memberships.repository';
 
 /**
@@ -23,7 +22,6 @@ import { MembershipsRepository } from './memberships.repository';
 export class MembershipsService {
   constructor(
     private readonly repository: MembershipsRepository,
-    private readonly users: UsersRepository,
     private readonly lookup: UserLookup,
     private readonly events: UserEvents,
     private readonly lineages: AccountTree,
@@ -32,9 +30,15 @@ export class MembershipsService {
   async grant(caller: Caller, userId: string, spec: MembershipShape): Promise<Membership> {
     refuseOwn(caller, userId);
     assertWellFormed(spec);
-    // The target need not be visible yet: granting is how a user joins the caller's accounts.
-    const user = isUuid(userId) ? await this.users.findById(userId) : null;
-    if (user === null) throw new DomainError('not_found', 'no such user');
+    // Joining a user to an account takes their consent (an invitation or a joining code, both
+    // through provisioning) unless the caller already manages memberships where the user is.
+    // To anyone else the user does not exist: the same answer as an unknown id.
+    const { user } = await this.lookup.withLineages(
+      caller,
+      userId,
+      'no such user',
+      'memberships.manage',
+    );
     assertMayGrant(caller, spec, await this.lineages.lineagesOf(spec.accountIds));
     const membership = await this.repository.create(user.id, spec, (transaction, created) =>
       this.events.membershipsGranted(transaction, [created], caller.userId),
