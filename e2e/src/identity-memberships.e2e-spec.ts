@@ -140,4 +140,20 @@ describe('memberships through the gateway: granted only to users the granter man
       ['no_role'],
     ]);
   });
+
+  it('revokes a membership once: concurrent deletes of it answer one 204 and 404s', async () => {
+    const granted = await adminA.post<{ id: string }>(`/v1/users/${driverA.id}/memberships`, {
+      accountIds: [accountA],
+      roles: ['api_developer'],
+    });
+    expect(granted.status).toBe(201);
+    const path = `/v1/users/${driverA.id}/memberships/${granted.body.id}`;
+    const answers = await Promise.all([0, 1, 2, 3, 4, 5].map(() => adminA.delete(path)));
+    expect(answers.map((answer) => answer.status).sort()).toEqual([204, 404, 404, 404, 404, 404]);
+    for (const answer of answers.filter(({ status }) => status === 404)) {
+      expect(answer.headers.get('content-type')).toContain('application/problem+json');
+    }
+    const { body } = await adminA.get<User>(`/v1/users/${driverA.id}`);
+    expect(body.memberships.map((membership) => membership.id)).not.toContain(granted.body.id);
+  });
 });

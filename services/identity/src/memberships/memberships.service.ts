@@ -14,6 +14,8 @@ import { UserEvents } from '../users/user-events';
 import { UserLookup } from '../users/user-lookup';
 import { MembershipsRepository } from './memberships.repository';
 
+const NO_SUCH_MEMBERSHIP = 'no such membership';
+
 /**
  * Memberships say who may act where. Nobody grants more than they hold (`mayGrant`), and nobody
  * changes their own memberships at all: that is how a user cannot escalate their own roles.
@@ -54,26 +56,29 @@ export class MembershipsService {
     const membership = await this.repository.update(existing.id, spec, (transaction, updated) =>
       this.events.membershipUpdated(transaction, updated, caller.userId),
     );
+    if (membership === null) throw noSuchMembership();
     this.events.nudge();
     return membership;
   }
 
   async revoke(caller: Caller, membershipId: string): Promise<void> {
     const existing = await this.manageable(caller, membershipId);
-    await this.repository.delete(existing.id, (transaction, revoked) =>
-      this.events.membershipRevoked(transaction, revoked, caller.userId),
+    const revoked = await this.repository.delete(existing.id, (transaction, membership) =>
+      this.events.membershipRevoked(transaction, membership, caller.userId),
     );
+    // Revoked meanwhile by a concurrent request: to this one it is as gone as any unknown id.
+    if (revoked === null) throw noSuchMembership();
     this.events.nudge();
   }
 
   /** The membership, if the caller may manage memberships over the whole of its scope. */
   private async manageable(caller: Caller, membershipId: string): Promise<Membership> {
     const membership = isUuid(membershipId) ? await this.repository.findById(membershipId) : null;
-    if (membership === null) throw new DomainError('not_found', 'no such membership');
+    if (membership === null) throw noSuchMembership();
     const { lineageOf } = await this.lookup.withLineages(
       caller,
       membership.userId,
-      'no such membership',
+      NO_SUCH_MEMBERSHIP,
     );
     refuseOwn(caller, membership.userId);
     const targets = membership.platform
@@ -84,6 +89,10 @@ export class MembershipsService {
     }
     return membership;
   }
+}
+
+function noSuchMembership(): DomainError {
+  return new DomainError('not_found', NO_SUCH_MEMBERSHIP);
 }
 
 function refuseOwn(caller: Caller, userId: string): void {

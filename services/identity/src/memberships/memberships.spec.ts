@@ -11,7 +11,9 @@ const accountA = randomUUID();
 const subAccountA = randomUUID();
 const accountB = randomUUID();
 
-describe('granting memberships needs the consent of users the granter does not manage (real Postgres and NATS)', () => {
+type Outcome = 'done' | { code?: string; message?: string };
+
+describe('memberships: granted with consent, changed once (real Postgres and NATS)', () => {
   let bed: IdentityTestBed;
   let app: IdentityApp;
   let platformAdmin: common.Caller;
@@ -27,9 +29,10 @@ describe('granting memberships needs the consent of users the granter does not m
       userId,
       membership: { accountIds: [accountId], roles: [role] },
     });
-  const failureOf = (attempt: Promise<unknown>) =>
+  /** What an attempt came to: done, or the code and message of its error. */
+  const outcomeOf = (attempt: Promise<unknown>): Promise<Outcome> =>
     attempt.then(
-      () => 'granted',
+      () => 'done' as const,
       (error: { code?: string; message?: string }) => ({
         code: error.code,
         message: error.message,
@@ -72,10 +75,10 @@ describe('granting memberships needs the consent of users the granter does not m
 
   it("answers for another customer's admin and the platform admin exactly as for a random id", async () => {
     for (const caller of [adminA.caller, keyA]) {
-      const unknown = await failureOf(grant(caller, randomUUID(), accountA, 'driver'));
+      const unknown = await outcomeOf(grant(caller, randomUUID(), accountA, 'driver'));
       expect(unknown).toEqual({ code: 'not_found', message: 'no such user' });
       for (const target of [adminB.userId, platformAdminId]) {
-        expect(await failureOf(grant(caller, target, accountA, 'driver'))).toEqual(unknown);
+        expect(await outcomeOf(grant(caller, target, accountA, 'driver'))).toEqual(unknown);
         await expect(app.call(methods.getUser, { caller, userId: target })).rejects.toMatchObject({
           code: 'not_found',
         });
@@ -94,6 +97,41 @@ describe('granting memberships needs the consent of users the granter does not m
     });
     const { membership: byKey } = await grant(keyA, driverA.userId, accountA, 'no_role');
     expect(byKey).toMatchObject({ userId: driverA.userId, roles: ['no_role'] });
+  });
+
+  it('revokes a membership once: concurrent revokes and updates of it find it gone', async () => {
+    const outcomes = async (attempts: Promise<unknown>[]) =>
+      (await Promise.all(attempts.map((attempt) => outcomeOf(attempt)))).map((outcome) =>
+        outcome === 'done' ? outcome : outcome.code,
+      );
+    const revoke = (membershipId: string) =>
+      app.call(methods.revokeMembership, { caller: adminA.caller, membershipId });
+    const update = (membershipId: string) =>
+      app.call(methods.updateMembership, {
+        caller: adminA.caller,
+        membershipId,
+        membership: { accountIds: [accountA], roles: ['billing_admin'] },
+      });
+
+    const first = (await grant(adminA.caller, driverA.userId, accountA, 'no_role')).membership!;
+    expect((await outcomes([0, 1, 2, 3, 4, 5].map(() => revoke(first.id)))).sort()).toEqual([
+      'done',
+      'not_found',
+      'not_found',
+      'not_found',
+      'not_found',
+      'not_found',
+    ]);
+    const second = (await grant(adminA.caller, driverA.userId, accountA, 'no_role')).membership!;
+    const [revoked, ...updated] = await outcomes([
+      revoke(second.id),
+      update(second.id),
+      update(second.id),
+      update(second.id),
+    ]);
+    expect(revoked).toBe('done');
+    for (const outcome of updated) expect(['done', 'not_found']).toContain(outcome);
+    expect(await app.database.membership.findUnique({ where: { id: second.id } })).toBeNull();
   });
 
   it('lets the platform admin grant to any user', async () => {
