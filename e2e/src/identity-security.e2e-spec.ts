@@ -60,6 +60,34 @@ describe('identity and the gateway: who may do what', () => {
     }
   });
 
+  it('answers a correctly signed token naming a session that cannot exist as an unknown session', async () => {
+    const { tokens } = await anonymous.loginAsAdmin();
+    const claims = JSON.parse(
+      Buffer.from(tokens.accessToken.split('.')[1], 'base64url').toString(),
+    ) as { sub: string; sid: string };
+    const answerTo = async (token: string) => {
+      const response = await fetch(`${stack.gatewayUrl}/v1/me`, {
+        headers: { authorization: `Bearer ${token}`, 'x-correlation-id': 'forged-claims' },
+      });
+      return { status: response.status, body: await response.text() };
+    };
+    // The test signs as identity does: its own copy of a real token is accepted.
+    expect((await answerTo(stack.signAccessToken(claims))).status).toBe(200);
+
+    const unknownSession = await answerTo(
+      stack.signAccessToken({ sub: claims.sub, sid: randomUUID() }),
+    );
+    expect(unknownSession.status).toBe(401);
+    for (const forged of [
+      { sub: claims.sub, sid: 'not-a-uuid' },
+      { sub: claims.sub, sid: `${claims.sid}'--` },
+      { sub: 'not-a-uuid', sid: claims.sid },
+      { sub: claims.sub, sid: '' },
+    ]) {
+      expect(await answerTo(stack.signAccessToken(forged))).toEqual(unknownSession);
+    }
+  });
+
   it('keeps account admins inside their accounts: other accounts look empty, no escalation', async () => {
     const alice = await createUser('alice@cpo.test', accountA, ['account_admin']);
     const carol = await createUser('carol@cpo.test', accountA, ['driver']);

@@ -5,7 +5,7 @@ export { DATABASE, PersistenceModule, type PersistenceOptions } from './persiste
 export type { Database, SqlClient } from './database';
 export { quoteIdentifier } from './identifiers';
 export { decodeCursor, encodeCursor, page, pageLimit } from './paging';
-export { isUniqueViolation } from './errors';
+export { isRecordMissing, isUniqueViolation } from './errors';
 export {
   decodeNewestFirst,
   NEWEST_FIRST,

@@ -13,3 +13,4 @@ export { pgDatabase } from './pg-database';
 export { eventually } from './eventually';
 export { recipientsOf, startSmtpSink, type ReceivedEmail, type SmtpSink } from './smtp-sink';
 export { WebhookReceiver, type ReceivedRequest } from './webhook-receiver';
+export { mannWhitneyU, median, type MannWhitney } from './mann-whitney';

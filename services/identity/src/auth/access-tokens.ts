@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SERVICE_CONFIG } from '@onramp/config';
+import { isUuid } from '@onramp/contracts';
 import { jwtVerify, SignJWT } from 'jose';
 import type { IdentityConfig, SigningKey } from '../config/identity-config';
 
@@ -52,8 +53,13 @@ export class AccessTokens {
         },
         { issuer: ISSUER, audience: AUDIENCE, algorithms: [ALGORITHM] },
       );
-      if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return undefined;
-      return { userId: payload.sub, sessionId: payload.sid };
+      // Identity only signs ids it made, so claims that are not ids are as malformed as a bad
+      // signature (and must never reach the uuid columns they are looked up in).
+      const { sub, sid } = payload;
+      if (typeof sub !== 'string' || typeof sid !== 'string' || !isUuid(sub) || !isUuid(sid)) {
+        return undefined;
+      }
+      return { userId: sub, sessionId: sid };
     } catch {
       return undefined;
     }

@@ -14,6 +14,13 @@ export interface NewRefreshToken {
   expiresAt: Date;
 }
 
+/** Who is logging in: the user of the email, and their password hash if they have set one. */
+export interface LoginCandidate {
+  id: string;
+  status: string;
+  passwordHash: string | undefined;
+}
+
 export type RotationOutcome =
   { kind: 'rotated'; userId: string; sessionId: string } | { kind: 'reused' } | { kind: 'invalid' };
 
@@ -22,11 +29,19 @@ export type RotationOutcome =
 export class AuthRepository {
   constructor(@Inject(DATABASE) private readonly database: PrismaClient) {}
 
-  findLoginCandidate(email: string) {
-    return this.database.user.findUnique({
-      where: { email },
-      select: { id: true, status: true, credential: { select: { passwordHash: true } } },
-    });
+  /**
+   * The user an email names, with their password hash: one round trip whether the email is
+   * known or not (Prisma would fetch the credential in a second query, only for a known email),
+   * so a failed login does not tell by its time that an email has a user.
+   */
+  async findLoginCandidate(email: string): Promise<LoginCandidate | null> {
+    const [row] = await this.database.$queryRaw<LoginCandidateRow[]>`
+      SELECT u.id::text AS id, u.status, c.password_hash
+      FROM identity.users u
+      LEFT JOIN identity.credentials c ON c.user_id = u.id
+      WHERE u.email = ${email}`;
+    if (row === undefined) return null;
+    return { id: row.id, status: row.status, passwordHash: row.password_hash ?? undefined };
   }
 
   throttleOf(email: string): Promise<LoginThrottle | null> {
@@ -172,4 +187,10 @@ interface LiveSessionRow {
   account_ids: string[] | null;
   roles: string[] | null;
   additional_permissions: string[] | null;
+}
+
+interface LoginCandidateRow {
+  id: string;
+  status: string;
+  password_hash: string | null;
 }

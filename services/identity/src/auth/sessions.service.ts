@@ -48,7 +48,7 @@ export class SessionsService {
     const user = await this.repository.findLoginCandidate(email);
     // An absurdly long password cannot match and is not worth hashing.
     const password = input.password.slice(0, MAX_LOGIN_PASSWORD_LENGTH);
-    const matches = await this.hasher.verifyOrWaste(user?.credential?.passwordHash, password);
+    const matches = await this.hasher.verifyOrWaste(user?.passwordHash, password);
     if (!matches || user?.status !== 'active') {
       await this.repository.recordFailure(email, user?.id, input.client);
       throw new DomainError('unauthenticated', LOGIN_FAILED);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { MembershipShape } from '@onramp/authz';
-import { DATABASE } from '@onramp/persistence';
+import { DATABASE, isRecordMissing } from '@onramp/persistence';
 import type { Membership, Prisma, PrismaClient } from '../generated/prisma/client';
 import { membershipColumns } from './membership-columns';
 
@@ -28,22 +28,37 @@ export class MembershipsRepository {
     });
   }
 
-  update(id: string, shape: MembershipShape, also: AlsoInTransaction): Promise<Membership> {
-    return this.database.$transaction(async (transaction) => {
-      const membership = await transaction.membership.update({
-        where: { id },
-        data: membershipColumns(shape),
-      });
-      await also(transaction, membership);
-      return membership;
-    });
+  /** The updated membership; null when it is gone (revoked meanwhile). */
+  update(id: string, shape: MembershipShape, also: AlsoInTransaction): Promise<Membership | null> {
+    return nullWhenMissing(
+      this.database.$transaction(async (transaction) => {
+        const membership = await transaction.membership.update({
+          where: { id },
+          data: membershipColumns(shape),
+        });
+        await also(transaction, membership);
+        return membership;
+      }),
+    );
   }
 
-  delete(id: string, also: AlsoInTransaction): Promise<Membership> {
-    return this.database.$transaction(async (transaction) => {
-      const membership = await transaction.membership.delete({ where: { id } });
-      await also(transaction, membership);
-      return membership;
-    });
+  /** The deleted membership; null when it was already gone (a concurrent revoke won). */
+  delete(id: string, also: AlsoInTransaction): Promise<Membership | null> {
+    return nullWhenMissing(
+      this.database.$transaction(async (transaction) => {
+        const membership = await transaction.membership.delete({ where: { id } });
+        await also(transaction, membership);
+        return membership;
+      }),
+    );
+  }
+}
+
+async function nullWhenMissing<Row>(change: Promise<Row>): Promise<Row | null> {
+  try {
+    return await change;
+  } catch (error) {
+    if (isRecordMissing(error)) return null;
+    throw error;
   }
 }

@@ -12,8 +12,9 @@ import { AccountTree, type LineageOf } from '@onramp/account-tree';
 import type { Membership } from '../generated/prisma/client';
 import { UserEvents } from '../users/user-events';
 import { UserLookup } from '../users/user-lookup';
-import { UsersRepository } from '../users/users.repository';
 import { MembershipsRepository } from './memberships.repository';
+
+const NO_SUCH_MEMBERSHIP = 'no such membership';
 
 /**
  * Memberships say who may act where. Nobody grants more than they hold (`mayGrant`), and nobody
@@ -23,7 +24,6 @@ import { MembershipsRepository } from './memberships.repository';
 export class MembershipsService {
   constructor(
     private readonly repository: MembershipsRepository,
-    private readonly users: UsersRepository,
     private readonly lookup: UserLookup,
     private readonly events: UserEvents,
     private readonly lineages: AccountTree,
@@ -32,9 +32,15 @@ export class MembershipsService {
   async grant(caller: Caller, userId: string, spec: MembershipShape): Promise<Membership> {
     refuseOwn(caller, userId);
     assertWellFormed(spec);
-    // The target need not be visible yet: granting is how a user joins the caller's accounts.
-    const user = isUuid(userId) ? await this.users.findById(userId) : null;
-    if (user === null) throw new DomainError('not_found', 'no such user');
+    // Joining a user to an account takes their consent (an invitation or a joining code, both
+    // through provisioning) unless the caller already manages memberships where the user is.
+    // To anyone else the user does not exist: the same answer as an unknown id.
+    const { user } = await this.lookup.withLineages(
+      caller,
+      userId,
+      'no such user',
+      'memberships.manage',
+    );
     assertMayGrant(caller, spec, await this.lineages.lineagesOf(spec.accountIds));
     const membership = await this.repository.create(user.id, spec, (transaction, created) =>
       this.events.membershipsGranted(transaction, [created], caller.userId),
@@ -50,26 +56,29 @@ export class MembershipsService {
     const membership = await this.repository.update(existing.id, spec, (transaction, updated) =>
       this.events.membershipUpdated(transaction, updated, caller.userId),
     );
+    if (membership === null) throw noSuchMembership();
     this.events.nudge();
     return membership;
   }
 
   async revoke(caller: Caller, membershipId: string): Promise<void> {
     const existing = await this.manageable(caller, membershipId);
-    await this.repository.delete(existing.id, (transaction, revoked) =>
-      this.events.membershipRevoked(transaction, revoked, caller.userId),
+    const revoked = await this.repository.delete(existing.id, (transaction, membership) =>
+      this.events.membershipRevoked(transaction, membership, caller.userId),
     );
+    // Revoked meanwhile by a concurrent request: to this one it is as gone as any unknown id.
+    if (revoked === null) throw noSuchMembership();
     this.events.nudge();
   }
 
   /** The membership, if the caller may manage memberships over the whole of its scope. */
   private async manageable(caller: Caller, membershipId: string): Promise<Membership> {
     const membership = isUuid(membershipId) ? await this.repository.findById(membershipId) : null;
-    if (membership === null) throw new DomainError('not_found', 'no such membership');
+    if (membership === null) throw noSuchMembership();
     const { lineageOf } = await this.lookup.withLineages(
       caller,
       membership.userId,
-      'no such membership',
+      NO_SUCH_MEMBERSHIP,
     );
     refuseOwn(caller, membership.userId);
     const targets = membership.platform
@@ -80,6 +89,10 @@ export class MembershipsService {
     }
     return membership;
   }
+}
+
+function noSuchMembership(): DomainError {
+  return new DomainError('not_found', NO_SUCH_MEMBERSHIP);
 }
 
 function refuseOwn(caller: Caller, userId: string): void {

@@ -36,6 +36,11 @@ export class IdentityTestBed {
     return new IdentityApp(await this.bed.instance(variables));
   }
 
+  /** The bed's database, for a test that needs its own client of it. */
+  get databaseUrl(): string {
+    return this.bed.databaseUrl;
+  }
+
   stop(): Promise<void> {
     return this.bed.stop();
   }

@@ -76,7 +76,7 @@ describe('a grant on an account covers the accounts below it (real Postgres and 
   });
 
   it('lets the parent admin manage users and grant memberships below the parent', async () => {
-    const newcomer = await personIn(app, admin, sibling, 'driver', 'newcomer');
+    const newcomer = await personIn(app, admin, sub, 'driver', 'newcomer');
     await expect(
       app.call(methods.grantMembership, {
         caller: parentAdmin.caller,

@@ -9,16 +9,17 @@ export interface MembershipScope {
 
 /**
  * A caller sees a user who is themself, or who has a membership in an account where the caller
- * may read users — there or on one of its ancestors (a platform grant sees everyone). Anyone
- * else does not exist for the caller.
+ * holds the permission (`users.read` for reads) — there or on one of its ancestors (a platform
+ * grant sees everyone). Anyone else does not exist for the caller.
  */
 export function canSeeUser(
   caller: Caller,
   user: { id: string; memberships: readonly MembershipScope[] },
   lineageOf: LineageOf,
+  permission: Permission = 'users.read',
 ): boolean {
   if (user.id === actingUserId(caller)) return true;
-  const scope = scopeOf(caller, 'users.read');
+  const scope = scopeOf(caller, permission);
   if (scope.everywhere) return true;
   return user.memberships.some((membership) =>
     membership.accountIds.some((accountId) =>

@@ -36,14 +36,20 @@ export class UserLookup {
 
   /**
    * The visible user with the lineages of its accounts, which decide the access checks;
-   * `notFound` is what a hidden user is reported as.
+   * `notFound` is what a hidden user is reported as. Visible means through `users.read`, or
+   * through `seenWith` where a user must be more than readable to exist for the caller.
    */
-  async withLineages(caller: Caller, userId: string, notFound = 'no such user') {
+  async withLineages(
+    caller: Caller,
+    userId: string,
+    notFound = 'no such user',
+    seenWith: Permission = 'users.read',
+  ) {
     const user = isUuid(userId) ? await this.repository.findById(userId) : null;
     const lineageOf = await this.lineages.lineagesOf(
       user === null ? [] : accountsOf(user.memberships),
     );
-    if (user === null || !canSeeUser(caller, user, lineageOf)) {
+    if (user === null || !canSeeUser(caller, user, lineageOf, seenWith)) {
       throw new DomainError('not_found', notFound);
     }
     return { user, lineageOf };

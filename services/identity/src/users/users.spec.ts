@@ -98,9 +98,10 @@ describe('users and memberships are scoped to the caller (real Postgres and NATS
       accountIds = [accountA],
     ) => app.call(methods.grantMembership, { caller, userId, membership: { accountIds, roles } });
 
+    // Bob is nobody Alice manages: he does not exist for her.
     await expect(
       grant(alice.caller, bob.userId, ['account_admin'], [accountB]),
-    ).rejects.toMatchObject({ code: 'forbidden' });
+    ).rejects.toMatchObject({ code: 'not_found' });
     await expect(grant(alice.caller, carol.userId, ['enterprise_admin'])).rejects.toMatchObject({
       code: 'forbidden',
     });
