@@ -13,7 +13,9 @@ const ARGON2_OPTIONS = {
 /** argon2id hashing; `verifyOrWaste` keeps unknown emails as slow as known ones. */
 @Injectable()
 export class PasswordHasher {
-  private dummyHash?: Promise<string>;
+  // Made at construction, so that no unknown email's login pays for making it (a second argon2 run
+  // a stopwatch could tell from a known email's).
+  private readonly dummyHash = this.hash(randomBytes(32).toString('base64url'));
 
   hash(password: string): Promise<string> {
     return hash(password, ARGON2_OPTIONS);
@@ -21,7 +23,6 @@ export class PasswordHasher {
 
   /** Verifies against `passwordHash`, or against a throw-away hash when there is none. */
   async verifyOrWaste(passwordHash: string | undefined, password: string): Promise<boolean> {
-    this.dummyHash ??= this.hash(randomBytes(32).toString('base64url'));
     const matches = await verify(passwordHash ?? (await this.dummyHash), password);
     return passwordHash !== undefined && matches;
   }
