@@ -1,1 +1,7 @@
-export { ServiceInstance, ServiceTestBed, type ServiceUnderTest } from './service-test-bed';
+export {
+  parkedOnceEach,
+  ServiceInstance,
+  ServiceTestBed,
+  type PoisonOutcome,
+  type ServiceUnderTest,
+} from './service-test-bed';

@@ -141,12 +141,10 @@ export class ServiceInstance {
   /**
    * Publishes bytes no event schema decodes (the poison a broken producer would send) straight to
    * JetStream, once on each subject the instance consumes, and waits until every consumer has
-   * parked it. Answers what each consumer (by durable name) then lists, and the metrics.
+   * parked it. Answers, by durable name, what each consumer then lists and its dead-letter gauge;
+   * `parkedOnceEach` is what that must be.
    */
-  async poisonEveryConsumer(): Promise<{
-    deadLetters: Map<string, DeadLetter[]>;
-    metrics: string;
-  }> {
+  async poisonEveryConsumer(): Promise<Record<string, PoisonOutcome>> {
     const consumers = this.module.get(EventConsumers).durableConsumers();
     const js = jetstream(this.module.get<NatsConnection>(NATS_CONNECTION));
     for (const subject of new Set(consumers.map((consumer) => consumer.subject)))
@@ -159,7 +157,19 @@ export class ServiceInstance {
       for (const { durable } of consumers) deadLetters.set(durable, await store.list(durable));
       return [...deadLetters.values()].every((rows) => rows.some((row) => row.parkedAt !== null));
     });
-    return { deadLetters, metrics: await this.module.get(Registry).metrics() };
+    const metrics = await this.module.get(Registry).metrics();
+    const outcomes: Record<string, PoisonOutcome> = {};
+    for (const [consumer, rows] of deadLetters)
+      outcomes[consumer] = {
+        listed: rows.map((row) => ({
+          consumer: row.consumer,
+          attempts: row.attempts,
+          lastError: row.lastError,
+          parked: row.parkedAt instanceof Date,
+        })),
+        gauge: gaugeOf(metrics, consumer),
+      };
+    return outcomes;
   }
 
   /** Whether a consumer (by its name, as subscribed) has handled that message. */
@@ -171,4 +181,33 @@ export class ServiceInstance {
     );
     return rows.length > 0;
   }
+}
+
+/** What one consumer shows after `poisonEveryConsumer`: its dead letters and its gauge. */
+export interface PoisonOutcome {
+  listed: { consumer: string; attempts: number; lastError: string; parked: boolean }[];
+  gauge: number | undefined;
+}
+
+/** The outcome every consumer must show: the poison parked once, at once, and counted. */
+export function parkedOnceEach(consumers: string[]): Record<string, PoisonOutcome> {
+  return Object.fromEntries(
+    consumers.map((consumer) => [
+      consumer,
+      {
+        listed: [
+          { consumer, attempts: 1, lastError: 'the message cannot be decoded', parked: true },
+        ],
+        gauge: 1,
+      },
+    ]),
+  );
+}
+
+/** The value of a consumer's `onramp_dead_letters` gauge in Prometheus' text format. */
+function gaugeOf(metrics: string, consumer: string): number | undefined {
+  const line = metrics
+    .split('\n')
+    .find((candidate) => candidate.startsWith(`onramp_dead_letters{consumer="${consumer}"} `));
+  return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
 }
