@@ -4,6 +4,7 @@ import { Api } from './api';
 import {
   expectProblem,
   malformedBodies,
+  OVERSIZED_BODY_BYTES,
   malformedIds,
   schemaDigest,
   wrongBody,
@@ -213,12 +214,16 @@ describe('accounts endpoints refuse bad input with 4xx problem+json and change n
         }),
         { numRuns: 30 },
       );
-      for (const [body, contentType] of malformedBodies(endpoint.fields[0])) {
+      for (const [body, contentType] of malformedBodies) {
         const response = await admin.request(endpoint.method, endpoint.path, body, {
           'content-type': contentType,
         });
         expectProblem(response, `${endpoint.method} ${endpoint.path} (${contentType})`);
       }
+      expectProblem(
+        await admin.requestDeclaringBody(endpoint.method, endpoint.path, OVERSIZED_BODY_BYTES),
+        `${endpoint.method} ${endpoint.path} (oversized)`,
+      );
     }
     expect(await schemaDigest(stack, 'accounts')).toEqual(before);
   });

@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { BOOTSTRAP_ADMIN, type Stack } from './stack';
 
 export interface ApiResponse<Body = Record<string, unknown>> {
@@ -43,6 +44,50 @@ export class Api {
       headers: response.headers,
       body: (text === '' ? {} : JSON.parse(text)) as Body,
     };
+  }
+
+  /**
+   * A request declaring a JSON body of `bytes` bytes that sends none of it, for bodies over the
+   * gateway's limit: those are refused from the declared length alone, and the server closes the
+   * connection. Sending the bytes as well would race that close against the upload, and the
+   * kernel's reset of a connection closed with unread data may swallow the answer (fetch then
+   * fails with EPIPE), whatever the gateway answered.
+   */
+  requestDeclaringBody(method: string, path: string, bytes: number): Promise<ApiResponse> {
+    return new Promise((resolve, reject) => {
+      const request = httpRequest(
+        `${this.baseUrl}${path}`,
+        {
+          method,
+          headers: {
+            'content-type': 'application/json',
+            'content-length': String(bytes),
+            ...(this.credential === undefined
+              ? {}
+              : { authorization: `Bearer ${this.credential}` }),
+          },
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('error', reject);
+          response.on('end', () => {
+            request.destroy();
+            const headers = new Headers();
+            for (const [name, value] of Object.entries(response.headers))
+              if (value !== undefined) headers.set(name, [value].flat().join(', '));
+            const text = Buffer.concat(chunks).toString('utf8');
+            resolve({
+              status: response.statusCode ?? 0,
+              headers,
+              body: (text === '' ? {} : JSON.parse(text)) as Record<string, unknown>,
+            });
+          });
+        },
+      );
+      request.on('error', reject);
+      request.flushHeaders();
+    });
   }
 
   get<Body = Record<string, unknown>>(path: string) {

@@ -4,6 +4,7 @@ import { Api } from './api';
 import {
   expectProblem,
   malformedBodies,
+  OVERSIZED_BODY_BYTES,
   malformedIds,
   schemaDigest,
   wrongBody,
@@ -77,12 +78,16 @@ describe('identity endpoints refuse bad input with 4xx problem+json and change n
 
   it.each(endpoints)('$method $path: malformed and oversized bodies', async (endpoint) => {
     const before = await schemaDigest(stack, 'identity');
-    for (const [body, contentType] of malformedBodies(endpoint.fields[0])) {
+    for (const [body, contentType] of malformedBodies) {
       const response = await admin.request(endpoint.method, endpoint.path, body, {
         'content-type': contentType,
       });
       expectProblem(response, `${endpoint.method} ${endpoint.path} (${contentType})`);
     }
+    expectProblem(
+      await admin.requestDeclaringBody(endpoint.method, endpoint.path, OVERSIZED_BODY_BYTES),
+      `${endpoint.method} ${endpoint.path} (oversized)`,
+    );
     expect(await schemaDigest(stack, 'identity')).toEqual(before);
   });
 

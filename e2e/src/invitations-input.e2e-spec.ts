@@ -4,6 +4,7 @@ import { Api } from './api';
 import {
   expectProblem,
   malformedBodies,
+  OVERSIZED_BODY_BYTES,
   malformedIds,
   schemaDigest,
   wrongBody,
@@ -82,12 +83,16 @@ describe('invitation endpoints refuse bad input with 4xx problem+json and change
         }),
         { numRuns: 25 },
       );
-      for (const [body, contentType] of malformedBodies(endpoint.fields[0])) {
+      for (const [body, contentType] of malformedBodies) {
         const response = await client.request(endpoint.method, endpoint.path, body, {
           'content-type': contentType,
         });
         expectProblem(response, `${endpoint.method} ${endpoint.path} (${contentType})`);
       }
+      expectProblem(
+        await client.requestDeclaringBody(endpoint.method, endpoint.path, OVERSIZED_BODY_BYTES),
+        `${endpoint.method} ${endpoint.path} (oversized)`,
+      );
     }
     expect(await schemaDigest(stack, 'invitations')).toEqual(before);
   });

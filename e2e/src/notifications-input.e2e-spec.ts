@@ -3,6 +3,7 @@ import { Api } from './api';
 import {
   expectProblem,
   malformedBodies,
+  OVERSIZED_BODY_BYTES,
   schemaDigest,
   wrongBody,
   type BodyEndpoint,
@@ -55,12 +56,16 @@ describe('notifications endpoints refuse bad input with 4xx problem+json and cha
         }),
         { numRuns: 30 },
       );
-      for (const [body, contentType] of malformedBodies(endpoint.fields[0])) {
+      for (const [body, contentType] of malformedBodies) {
         const response = await admin.request(endpoint.method, endpoint.path, body, {
           'content-type': contentType,
         });
         expectProblem(response, `${endpoint.method} ${endpoint.path} (${contentType})`);
       }
+      expectProblem(
+        await admin.requestDeclaringBody(endpoint.method, endpoint.path, OVERSIZED_BODY_BYTES),
+        `${endpoint.method} ${endpoint.path} (oversized)`,
+      );
     }
     expect(await schemaDigest(stack, 'notifications')).toEqual(before);
   });
@@ -94,10 +99,14 @@ describe('notifications endpoints refuse bad input with 4xx problem+json and cha
   it('refuses malformed queries and previews, unknown templates and oversized form posts to the reset page', async () => {
     const before = await schemaDigest(stack, 'notifications');
     for (const path of readPaths) expectProblem(await admin.get(path), `GET ${path}`);
-    for (const [body, contentType] of malformedBodies('subject')) {
+    for (const [body, contentType] of malformedBodies) {
       const response = await admin.request('POST', preview, body, { 'content-type': contentType });
       expectProblem(response, `POST ${preview} (${contentType})`);
     }
+    expectProblem(
+      await admin.requestDeclaringBody('POST', preview, OVERSIZED_BODY_BYTES),
+      `POST ${preview} (oversized)`,
+    );
     for (const path of ['/v1/templates/no-such-kind/en', '/v1/templates/password-reset/xx']) {
       expectProblem(await admin.delete(path), `DELETE ${path}`);
     }
