@@ -1,7 +1,25 @@
 import { createConnection, createServer } from 'node:net';
 
-/** Asks the kernel for a free loopback port. */
-export function freePort(): Promise<number> {
+/**
+ * Ports this process has handed out. A port is only free until someone binds it, and the kernel
+ * may offer a closed port again at once: a stack that reserves the gateway's port before starting
+ * the services could otherwise hand the same number to a service, whose health check then answers
+ * for the gateway.
+ */
+const handedOut = new Set<number>();
+
+/** Asks the kernel for a free loopback port that this process has not handed out before. */
+export async function freePort(): Promise<number> {
+  for (;;) {
+    const port = await kernelFreePort();
+    if (!handedOut.has(port)) {
+      handedOut.add(port);
+      return port;
+    }
+  }
+}
+
+function kernelFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
