@@ -1,6 +1,7 @@
 export * as accounts from './accounts';
 export * as common from './common';
 export * as identity from './identity';
+export * as imports from './imports';
 export * as invitations from './invitations';
 export * as notifications from './notifications';
 export { allContractFiles } from './registry';

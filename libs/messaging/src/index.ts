@@ -12,3 +12,4 @@ export { streamFor } from './streams';
 export { ERROR_HEADER } from './headers';
 export { RetryLater } from './retry-later';
 export { backoffDelay } from './backoff';
+export { UploadStore, UploadTooLarge, UPLOADS_BUCKET } from './upload-store';

@@ -8,6 +8,7 @@ import { connectNats, NATS_CONNECTION, NatsLifecycle } from './nats-connection';
 import { Outbox } from './outbox';
 import { RpcClient } from './rpc-client';
 import { RpcServer } from './rpc-server';
+import { UploadStore } from './upload-store';
 
 export type { MessagingOptions };
 
@@ -36,10 +37,11 @@ export class MessagingModule {
         NatsLifecycle,
         RpcClient,
         RpcServer,
+        UploadStore,
         ...durable,
         ...consumerParts,
       ],
-      exports: [MESSAGING_OPTIONS, NATS_CONNECTION, RpcClient, RpcServer, ...durable],
+      exports: [MESSAGING_OPTIONS, NATS_CONNECTION, RpcClient, RpcServer, UploadStore, ...durable],
     };
   }
 }
