@@ -90,6 +90,20 @@ export class Api {
     });
   }
 
+  /** Any request, with a body fetch sends as it is (such as FormData), answering the text. */
+  async raw(
+    method: string,
+    path: string,
+    body?: FormData | string,
+  ): Promise<{ status: number; headers: Headers; text: string }> {
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers: this.credential === undefined ? {} : { authorization: `Bearer ${this.credential}` },
+      body,
+    });
+    return { status: response.status, headers: response.headers, text: await response.text() };
+  }
+
   get<Body = Record<string, unknown>>(path: string) {
     return this.request<Body>('GET', path);
   }

@@ -37,6 +37,9 @@ const processKey = (service: ServiceName, replica: number): string =>
 
 /** The platform admin identity creates at first start (ONRAMP_ADMIN_EMAIL / _PASSWORD). */
 /** The credentials Postmark's bounce webhook is given in e2e stacks. */
+/** The gateway's upload limit in e2e stacks: large enough for the fault test's file, small enough to exceed. */
+export const IMPORT_MAX_BYTES = 32 * 1024 * 1024;
+
 export const POSTMARK_WEBHOOK = { user: 'postmark', password: 'bounce-hook-secret-42' };
 
 export const BOOTSTRAP_ADMIN = { email: 'admin@onramp.test', password: 'Charge-Point-Admin-7!' };
@@ -135,11 +138,14 @@ export class Stack {
         INVITATION_TOKEN_ATTEMPTS: '8',
         EVENT_TOKEN_KEY: this.eventTokenKey,
       },
+      // A job left by a killed replica is taken over within seconds rather than the default.
+      import: { IMPORT_LEASE_SECONDS: '3' },
       gateway: {
         RATE_LIMIT_AUTH_PER_MINUTE: '100000',
         RATE_LIMIT_PER_MINUTE: '1000000',
         POSTMARK_WEBHOOK_USER: POSTMARK_WEBHOOK.user,
         POSTMARK_WEBHOOK_PASSWORD: POSTMARK_WEBHOOK.password,
+        IMPORT_MAX_BYTES: String(IMPORT_MAX_BYTES),
       },
     };
     return specific[service] ?? {};
