@@ -197,8 +197,8 @@ describe('importing users and drivers from CSV through the gateway', () => {
 
     expect(job.status).toBe('completed');
     expect(job.counts).toMatchObject({ created: 5, failed: 0, invalid: 0 });
-    await eventually('one invitation email per invited user', async () =>
-      invited.every((email) => emailsTo(email).length === 1),
+    await eventually('one invitation email per invited user', () =>
+      Promise.resolve(invited.every((email) => emailsTo(email).length === 1)),
     );
     for (const email of migrated) expect(emailsTo(email)).toHaveLength(0);
     for (const email of invited)

@@ -65,7 +65,11 @@ export class Stack {
     readonly mailbox: SmtpSink,
   ) {}
 
-  static async start(services: ServiceName[] = ALL_SERVICES): Promise<Stack> {
+  /** Starts `services`; `settings` replaces or adds variables of some of them (benchmarks). */
+  static async start(
+    services: ServiceName[] = ALL_SERVICES,
+    settings: Partial<Record<ServiceName, Record<string, string>>> = {},
+  ): Promise<Stack> {
     const infrastructure = await provideInfrastructure();
     const stack = new Stack(
       infrastructure,
@@ -75,7 +79,7 @@ export class Stack {
     // Known before anything starts, since emails link to it.
     stack.ports.set('gateway', await freePort());
     await Promise.all(services.filter(OWN_SCHEMA).map((service) => stack.migrate(service)));
-    for (const service of services) await stack.startService(service);
+    for (const service of services) await stack.startService(service, settings[service]);
     return stack;
   }
 

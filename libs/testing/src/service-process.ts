@@ -15,6 +15,8 @@ export interface ServiceProcessOptions {
 
 export interface ServiceProcess {
   name: string;
+  /** The operating system's process id, for measurements such as /proc/<pid>/status. */
+  pid: number;
   /** Every line the process wrote to stdout and stderr so far. */
   output(): string[];
   /** Sends the signal and resolves with the exit code (null when killed by a signal). */
@@ -52,6 +54,7 @@ export async function startServiceProcess(options: ServiceProcessOptions): Promi
 
   const handle: ServiceProcess = {
     name: options.name,
+    pid: child.pid ?? 0,
     output: () => [...lines],
     exited: () => exit,
     stop: (signal = 'SIGTERM') => {
