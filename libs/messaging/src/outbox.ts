@@ -76,6 +76,36 @@ export class Outbox implements OnApplicationBootstrap, BeforeApplicationShutdown
     return id;
   }
 
+  /**
+   * `append` for many events of one kind in a single multi-row INSERT (a bulk write's events),
+   * published in the order given: the relay orders by (created_at, id) and rows of one
+   * transaction share created_at, so each id starts with its position (the rest stays random).
+   */
+  async appendMany<Event extends Message>(
+    transaction: SqlClient,
+    schema: EventSchema<Event>,
+    events: MessageInitShape<EventSchema<Event>>[],
+  ): Promise<void> {
+    if (events.length === 0) return;
+    const correlationId = currentCorrelationId();
+    const headers = JSON.stringify(
+      correlationId === undefined ? {} : { [CORRELATION_HEADER]: correlationId },
+    );
+    const subject = eventSubject(schema);
+    const values: unknown[] = [];
+    const rows = events.map((event, index) => {
+      const id = `${index.toString(16).padStart(8, '0')}${randomUUID().slice(8)}`;
+      values.push(id, subject, Buffer.from(toBinary(schema, create(schema, event))));
+      const at = index * 3;
+      return `($${at + 1}::uuid, $${at + 2}, $${at + 3}, $${events.length * 3 + 1}::jsonb)`;
+    });
+    await transaction.$executeRawUnsafe(
+      `INSERT INTO ${this.table} (id, subject, payload, headers) VALUES ${rows.join(', ')}`,
+      ...values,
+      headers,
+    );
+  }
+
   /** Call after committing a transaction that appended events: they are published at once. */
   nudge(): void {
     this.wake?.();

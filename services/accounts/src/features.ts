@@ -1,3 +1,4 @@
+import { AccountImportsModule } from './account-imports/account-imports.module';
 import { AccountMembersModule } from './account-members/account-members.module';
 import { AccountsModule } from './accounts/accounts.module';
 import { ChargingCardsModule } from './charging-cards/charging-cards.module';
@@ -17,4 +18,5 @@ export const accountsFeatures = [
   AccountMembersModule,
   InvitedAccountsModule,
   DriverInvitationsModule,
+  AccountImportsModule,
 ];

@@ -22,7 +22,8 @@ import { accountMessage } from './account-message';
 import { AccountsRepository, type Transaction } from './accounts.repository';
 import { PlanCatalogue } from './plan-catalogue';
 
-const TOP_LEVEL = '00000000-0000-0000-0000-000000000000';
+/** The parent key of top-level accounts (sibling names are unique there too). */
+export const TOP_LEVEL = '00000000-0000-0000-0000-000000000000';
 
 type CreateInput = accounts.CreateAccountRequest;
 type UpdateInput = accounts.UpdateAccountRequest;

@@ -1,0 +1,78 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { AccessScope } from '@onramp/authz';
+import { DATABASE } from '@onramp/persistence';
+import type { Account, Prisma, PrismaClient } from '../generated/prisma/client';
+
+type Transaction = Prisma.TransactionClient;
+
+/** The accounts a chunk of an import reads and writes, each read one query for the chunk. */
+@Injectable()
+export class AccountImportsRepository {
+  constructor(@Inject(DATABASE) private readonly database: PrismaClient) {}
+
+  transaction<T>(work: (transaction: Transaction) => Promise<T>): Promise<T> {
+    return this.database.$transaction(work);
+  }
+
+  /** Accounts with one of these ids or external ids. */
+  byIdsOrExternalIds(ids: string[], externalIds: string[]): Promise<Account[]> {
+    if (ids.length === 0 && externalIds.length === 0) return Promise.resolve([]);
+    return this.database.account.findMany({
+      where: { OR: [{ id: { in: ids } }, { externalId: { in: externalIds } }] },
+    });
+  }
+
+  /** Accounts with one of these (parent key, name key) pairs. */
+  bySiblingNames(pairs: { parentKey: string; nameKey: string }[]): Promise<Account[]> {
+    if (pairs.length === 0) return Promise.resolve([]);
+    return this.database.account.findMany({ where: { OR: pairs } });
+  }
+
+  /** New accounts in one multi-row insert, parents before their sub-accounts. */
+  async createMany(transaction: Transaction, rows: Account[]): Promise<void> {
+    if (rows.length === 0) return;
+    await transaction.account.createMany({
+      data: rows.map((row) => ({
+        ...row,
+        reimbursementRate: row.reimbursementRate,
+      })),
+    });
+  }
+
+  update(
+    transaction: Transaction,
+    id: string,
+    data: Prisma.AccountUncheckedUpdateInput,
+  ): Promise<Account> {
+    return transaction.account.update({ where: { id }, data });
+  }
+
+  /** A page of the export: in (depth, id) order within the scope, after the cursor. */
+  exportPage(
+    scope: AccessScope,
+    after: { depth: number; id: string } | undefined,
+    take: number,
+  ): Promise<Account[]> {
+    const where: Prisma.AccountWhereInput[] = [];
+    if (!scope.everywhere) where.push({ path: { hasSome: [...scope.accountIds] } });
+    if (after !== undefined)
+      where.push({
+        OR: [{ depth: { gt: after.depth } }, { depth: after.depth, id: { gt: after.id } }],
+      });
+    return this.database.account.findMany({
+      where: { AND: where },
+      orderBy: [{ depth: 'asc' }, { id: 'asc' }],
+      take,
+    });
+  }
+
+  /** The external ids of these accounts (those that have one). */
+  async externalIdsOf(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.database.account.findMany({
+      where: { id: { in: ids }, externalId: { not: null } },
+      select: { id: true, externalId: true },
+    });
+    return new Map(rows.map((row) => [row.id, row.externalId!]));
+  }
+}
