@@ -91,17 +91,17 @@ export class Outbox implements OnApplicationBootstrap, BeforeApplicationShutdown
     const headers = JSON.stringify(
       correlationId === undefined ? {} : { [CORRELATION_HEADER]: correlationId },
     );
-    const subject = eventSubject(schema);
-    const values: unknown[] = [];
-    const rows = events.map((event, index) => {
-      const id = `${index.toString(16).padStart(8, '0')}${randomUUID().slice(8)}`;
-      values.push(id, subject, Buffer.from(toBinary(schema, create(schema, event))));
-      const at = index * 3;
-      return `($${at + 1}::uuid, $${at + 2}, $${at + 3}, $${events.length * 3 + 1}::jsonb)`;
-    });
+    // One JSON parameter rather than three per event (a chunk's thousand events).
+    const rows = events.map((event, index) => ({
+      id: `${index.toString(16).padStart(8, '0')}${randomUUID().slice(8)}`,
+      payload: Buffer.from(toBinary(schema, create(schema, event))).toString('base64'),
+    }));
     await transaction.$executeRawUnsafe(
-      `INSERT INTO ${this.table} (id, subject, payload, headers) VALUES ${rows.join(', ')}`,
-      ...values,
+      `INSERT INTO ${this.table} (id, subject, payload, headers)
+       SELECT (row->>'id')::uuid, $2, decode(row->>'payload', 'base64'), $3::jsonb
+       FROM json_array_elements($1::json) AS row`,
+      JSON.stringify(rows),
+      eventSubject(schema),
       headers,
     );
   }

@@ -319,6 +319,30 @@ describe('ImportAccounts', () => {
   });
 });
 
+describe('ImportAccounts chunks', () => {
+  it('takes 1,000 rows in one call, parents and sub-accounts alike, and refuses more', async () => {
+    const tag = randomUUID();
+    const rows = Array.from({ length: 1000 }, (_, index) =>
+      index % 10 === 0
+        ? row(index + 1, `Bulk ${tag} ${index}`, { externalId: `bulk-${tag}-${index}` })
+        : row(
+            index + 1,
+            `Sub ${index}`,
+            { parentExternalId: `bulk-${tag}-${index - (index % 10)}` },
+            { relation: 'employee' },
+          ),
+    );
+    const results = await importRows(rows);
+    expect(results.filter((result) => result.outcome === CREATED)).toHaveLength(1000);
+    const again = await importRows(rows);
+    expect(again.map((result) => result.id)).toEqual(results.map((result) => result.id));
+    expect(new Set(again.map((result) => result.outcome))).toEqual(new Set([SKIPPED]));
+    await expect(importRows([...rows, row(1001, 'One too many')])).rejects.toMatchObject({
+      code: 'validation_failed',
+    });
+  });
+});
+
 describe('ResolveAccounts and ExportAccounts', () => {
   it('resolves ids and external ids the caller may see', async () => {
     const tag = randomUUID();

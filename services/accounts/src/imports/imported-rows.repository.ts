@@ -49,7 +49,7 @@ export class ImportedRowsRepository {
     );
   }
 
-  /** Records the results in one multi-row insert. */
+  /** Records the results in one statement (the rows as one JSON parameter). */
   async record(
     transaction: Transaction,
     importId: string,
@@ -57,15 +57,17 @@ export class ImportedRowsRepository {
     results: RowResult[],
   ): Promise<void> {
     if (results.length === 0) return;
-    await transaction.importedRow.createMany({
-      data: results.map((result) => ({
-        importId,
-        kind,
-        line: result.line,
-        outcome: NAMES.get(result.outcome)!,
-        recordId: result.id === '' ? null : result.id,
-        violations: result.violations.map(({ field, message }) => ({ field, message })),
-      })),
-    });
+    const rows = results.map((result) => ({
+      import_id: importId,
+      kind,
+      line: result.line,
+      outcome: NAMES.get(result.outcome)!,
+      record_id: result.id === '' ? null : result.id,
+      violations: result.violations.map(({ field, message }) => ({ field, message })),
+    }));
+    await transaction.$executeRaw`
+      INSERT INTO "accounts"."imported_rows" (import_id, kind, line, outcome, record_id, violations)
+      SELECT import_id, kind, line, outcome, record_id, violations
+      FROM json_populate_recordset(NULL::"accounts"."imported_rows", ${JSON.stringify(rows)}::json)`;
   }
 }

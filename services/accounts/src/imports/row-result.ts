@@ -19,9 +19,3 @@ export function invalid(line: number, violations: FieldViolation[]): RowResult {
 export function failed(line: number, violations: FieldViolation[]): RowResult {
   return { line, outcome: Outcome.FAILED, id: '', violations };
 }
-
-/** The import's rows are numbered by line; a request names each line at most once. */
-export function duplicateLines(lines: number[]): number[] {
-  const seen = new Set<number>();
-  return lines.filter((line) => seen.has(line) || !seen.add(line));
-}
