@@ -355,6 +355,24 @@ describe('ImportDrivers', () => {
   });
 });
 
+describe('ImportDrivers chunks', () => {
+  it('takes 1,000 rows in one call, sharing the cost centers they name', async () => {
+    const { account } = await customer();
+    const rows: Row[] = Array.from({ length: 1000 }, (_, index) => ({
+      line: index + 1,
+      accountId: account.id,
+      userId: randomUUID(),
+      costCenterName: `Center ${index % 5}`,
+      userGroupNames: ['Depot'],
+      chargingCardUids: [`B${index}-${account.id.slice(0, 8)}`],
+    }));
+    const results = await importDrivers(rows);
+    expect(results.filter((result) => result.outcome === CREATED)).toHaveLength(1000);
+    expect(await app.database.costCenter.count({ where: { accountId: account.id } })).toBe(5);
+    expect(await app.database.chargingCard.count({ where: { accountId: account.id } })).toBe(1000);
+  });
+});
+
 describe('LookupDrivers', () => {
   it('answers profiles by names and uids, which import back unchanged', async () => {
     const { account } = await customer();
