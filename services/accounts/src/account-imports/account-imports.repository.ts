@@ -1,46 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AccessScope } from '@onramp/authz';
 import { DATABASE } from '@onramp/persistence';
-import { Prisma, type Account, type PrismaClient } from '../generated/prisma/client';
+import { insertRows } from '../common/json-rows';
+import type { Account, Prisma, PrismaClient } from '../generated/prisma/client';
 
 type Transaction = Prisma.TransactionClient;
-
-/** Each field's column (schema.prisma's @map). */
-const COLUMNS: Record<keyof Account, string> = {
-  id: 'id',
-  parentId: 'parent_id',
-  parentKey: 'parent_key',
-  path: 'path',
-  depth: 'depth',
-  relation: 'relation',
-  name: 'name',
-  nameKey: 'name_key',
-  type: 'type',
-  companyLegalName: 'company_legal_name',
-  companyRegistrationNumber: 'company_registration_number',
-  companyVatNumber: 'company_vat_number',
-  billingLine1: 'billing_line1',
-  billingLine2: 'billing_line2',
-  billingPostalCode: 'billing_postal_code',
-  billingCity: 'billing_city',
-  billingCountry: 'billing_country',
-  contactName: 'contact_name',
-  contactPhone: 'contact_phone',
-  contactEmail: 'contact_email',
-  contactGender: 'contact_gender',
-  externalId: 'external_id',
-  language: 'language',
-  plan: 'plan',
-  featureFlags: 'feature_flags',
-  paymentReference: 'payment_reference',
-  reimbursementRate: 'reimbursement_rate_eur_per_kwh',
-  stationIssueEmails: 'station_issue_emails',
-  licence: 'licence',
-  status: 'status',
-  level: 'level',
-  createdAt: 'created_at',
-  updatedAt: 'updated_at',
-};
 
 /** The accounts a chunk of an import reads and writes, each read one query for the chunk. */
 @Injectable()
@@ -75,23 +39,11 @@ export class AccountImportsRepository {
     return candidates.filter((account) => wanted.has(`${account.parentKey}/${account.nameKey}`));
   }
 
-  /**
-   * New accounts in one statement, parents before their sub-accounts: the rows travel as one JSON
-   * parameter (a multi-row VALUES of 1,000 accounts would bind some 35,000 parameters).
-   */
-  async createMany(transaction: Transaction, rows: Account[]): Promise<void> {
-    if (rows.length === 0) return;
-    const records = rows.map((row) =>
-      Object.fromEntries(
-        Object.entries(row).map(([field, value]) => [
-          COLUMNS[field as keyof Account],
-          value instanceof Prisma.Decimal ? value.toString() : value,
-        ]),
-      ),
-    );
-    await transaction.$executeRaw`
-      INSERT INTO "accounts"."accounts"
-      SELECT * FROM json_populate_recordset(NULL::"accounts"."accounts", ${JSON.stringify(records)}::json)`;
+  /** New accounts in one statement, parents before their sub-accounts. */
+  createMany(transaction: Transaction, rows: Account[]): Promise<void> {
+    return insertRows(transaction, 'accounts', rows, {
+      reimbursementRate: 'reimbursement_rate_eur_per_kwh',
+    });
   }
 
   update(

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DATABASE } from '@onramp/persistence';
+import { insertRows } from '../common/json-rows';
 import type {
   ChargingCard,
   CostCenter,
@@ -62,18 +63,18 @@ export class DriverImportsRepository {
    */
   async ensureDirectoryUsers(transaction: Transaction, userIds: string[]): Promise<void> {
     if (userIds.length === 0) return;
-    await transaction.directoryUser.createMany({
-      data: userIds.map((userId) => ({ userId, email: '', name: '', status: 'invited' })),
-      skipDuplicates: true,
-    });
+    await transaction.$executeRaw`
+      INSERT INTO "accounts"."user_directory" (user_id, email, name, status)
+      SELECT user_id, '', '', 'invited' FROM unnest(${userIds}::uuid[]) AS user_id
+      ON CONFLICT (user_id) DO NOTHING`;
   }
 
-  async createCostCenters(transaction: Transaction, rows: CostCenter[]): Promise<void> {
-    if (rows.length > 0) await transaction.costCenter.createMany({ data: rows });
+  createCostCenters(transaction: Transaction, rows: CostCenter[]): Promise<void> {
+    return insertRows(transaction, 'cost_centers', rows);
   }
 
-  async createCards(transaction: Transaction, rows: ChargingCard[]): Promise<void> {
-    if (rows.length > 0) await transaction.chargingCard.createMany({ data: rows });
+  createCards(transaction: Transaction, rows: ChargingCard[]): Promise<void> {
+    return insertRows(transaction, 'charging_cards', rows);
   }
 
   async assignCard(transaction: Transaction, card: ChargingCard): Promise<void> {
@@ -83,8 +84,8 @@ export class DriverImportsRepository {
     });
   }
 
-  async createProfiles(transaction: Transaction, rows: DriverProfile[]): Promise<void> {
-    if (rows.length > 0) await transaction.driverProfile.createMany({ data: rows });
+  createProfiles(transaction: Transaction, rows: DriverProfile[]): Promise<void> {
+    return insertRows(transaction, 'driver_profiles', rows);
   }
 
   async updateProfile(transaction: Transaction, profile: DriverProfile): Promise<DriverProfile> {

@@ -3,6 +3,7 @@ import { common } from '@onramp/contracts';
 import type { FieldViolation } from '@onramp/errors';
 import { DATABASE } from '@onramp/persistence';
 import type { Prisma, PrismaClient } from '../generated/prisma/client';
+import { insertRows } from '../common/json-rows';
 import type { RowResult } from './row-result';
 
 type Transaction = Prisma.TransactionClient;
@@ -49,25 +50,26 @@ export class ImportedRowsRepository {
     );
   }
 
-  /** Records the results in one statement (the rows as one JSON parameter). */
-  async record(
+  /** Records the results in one statement. */
+  record(
     transaction: Transaction,
     importId: string,
     kind: ImportKind,
     results: RowResult[],
   ): Promise<void> {
-    if (results.length === 0) return;
-    const rows = results.map((result) => ({
-      import_id: importId,
-      kind,
-      line: result.line,
-      outcome: NAMES.get(result.outcome)!,
-      record_id: result.id === '' ? null : result.id,
-      violations: result.violations.map(({ field, message }) => ({ field, message })),
-    }));
-    await transaction.$executeRaw`
-      INSERT INTO "accounts"."imported_rows" (import_id, kind, line, outcome, record_id, violations)
-      SELECT import_id, kind, line, outcome, record_id, violations
-      FROM json_populate_recordset(NULL::"accounts"."imported_rows", ${JSON.stringify(rows)}::json)`;
+    const recordedAt = new Date();
+    return insertRows(
+      transaction,
+      'imported_rows',
+      results.map((result) => ({
+        importId,
+        kind,
+        line: result.line,
+        outcome: NAMES.get(result.outcome)!,
+        recordId: result.id === '' ? null : result.id,
+        violations: result.violations.map(({ field, message }) => ({ field, message })),
+        recordedAt,
+      })),
+    );
   }
 }
