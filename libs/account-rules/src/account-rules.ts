@@ -3,6 +3,8 @@ import type { FieldViolation } from '@onramp/errors';
 export const ACCOUNT_TYPES = ['business', 'consumer'] as const;
 export const RELATIONS = ['employee', 'subsidiary'] as const;
 export const ACCOUNT_LANGUAGES = ['en', 'nl', 'de', 'fr'] as const;
+/** A contact's gender when given (an account's contact has "" until someone gives it). */
+export const CONTACT_GENDERS = ['female', 'male'] as const;
 /** Eight levels: a top-level account has depth 0, so a sub-account's parent is at most depth 6. */
 export const MAX_ACCOUNT_DEPTH = 7;
 /** The longest name or other free-text field of an account (the shorter ones are below). */

@@ -20,6 +20,7 @@ export {
   ACCOUNT_TYPES,
   accountNameViolations,
   canonicalReimbursementRate,
+  CONTACT_GENDERS,
   FEATURE_FLAG,
   isReimbursementRate,
   MAX_ACCOUNT_DEPTH,

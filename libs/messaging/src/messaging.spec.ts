@@ -215,6 +215,28 @@ describe('messaging against real NATS and Postgres', () => {
     expect(running.seenMost).toBe(1);
   });
 
+  it('appends many events in one statement, published in the order given', async () => {
+    const database = app.get<Database>(DATABASE);
+    const outbox = app.get(Outbox);
+    const ids = Array.from({ length: 30 }, (_, index) => `many-${29 - index}`);
+    await database.$transaction((transaction) =>
+      outbox.appendMany(
+        transaction,
+        identity.UserCreatedSchema,
+        ids.map((userId) => ({ userId, email: `${userId}@example.com`, name: userId })),
+      ),
+    );
+    outbox.nudge();
+    await eventually(async () =>
+      (await Promise.all(ids.map(seenCount))).every((count) => count === 1),
+    );
+    const { rows } = await pool.query<{ user_id: string }>(
+      `SELECT s.user_id FROM demo.seen s JOIN demo.outbox o ON o.id::text = s.message_id
+       WHERE s.user_id LIKE 'many-%' ORDER BY o.created_at, o.id`,
+    );
+    expect(rows.map((row) => row.user_id)).toEqual(ids);
+  });
+
   it('tells the handler the message id, the outbox row id the event was published with', async () => {
     const database = app.get<Database>(DATABASE);
     const outbox = app.get(Outbox);

@@ -76,6 +76,36 @@ export class Outbox implements OnApplicationBootstrap, BeforeApplicationShutdown
     return id;
   }
 
+  /**
+   * `append` for many events of one kind in a single multi-row INSERT (a bulk write's events),
+   * published in the order given: the relay orders by (created_at, id) and rows of one
+   * transaction share created_at, so each id starts with its position (the rest stays random).
+   */
+  async appendMany<Event extends Message>(
+    transaction: SqlClient,
+    schema: EventSchema<Event>,
+    events: MessageInitShape<EventSchema<Event>>[],
+  ): Promise<void> {
+    if (events.length === 0) return;
+    const correlationId = currentCorrelationId();
+    const headers = JSON.stringify(
+      correlationId === undefined ? {} : { [CORRELATION_HEADER]: correlationId },
+    );
+    // One JSON parameter rather than three per event (a chunk's thousand events).
+    const rows = events.map((event, index) => ({
+      id: `${index.toString(16).padStart(8, '0')}${randomUUID().slice(8)}`,
+      payload: Buffer.from(toBinary(schema, create(schema, event))).toString('base64'),
+    }));
+    await transaction.$executeRawUnsafe(
+      `INSERT INTO ${this.table} (id, subject, payload, headers)
+       SELECT (row->>'id')::uuid, $2, decode(row->>'payload', 'base64'), $3::jsonb
+       FROM json_array_elements($1::json) AS row`,
+      JSON.stringify(rows),
+      eventSubject(schema),
+      headers,
+    );
+  }
+
   /** Call after committing a transaction that appended events: they are published at once. */
   nudge(): void {
     this.wake?.();

@@ -1,6 +1,8 @@
+import { AccountImportsModule } from './account-imports/account-imports.module';
 import { AccountMembersModule } from './account-members/account-members.module';
 import { AccountsModule } from './accounts/accounts.module';
 import { ChargingCardsModule } from './charging-cards/charging-cards.module';
+import { DriverImportsModule } from './driver-imports/driver-imports.module';
 import { DriverInvitationsModule } from './driver-invitations/driver-invitations.module';
 import { DriversModule } from './drivers/drivers.module';
 import { GroupsModule } from './groups/groups.module';
@@ -17,4 +19,6 @@ export const accountsFeatures = [
   AccountMembersModule,
   InvitedAccountsModule,
   DriverInvitationsModule,
+  AccountImportsModule,
+  DriverImportsModule,
 ];

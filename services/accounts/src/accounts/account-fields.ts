@@ -2,6 +2,7 @@ import {
   ACCOUNT_LANGUAGES,
   ACCOUNT_TYPES,
   accountNameViolations,
+  CONTACT_GENDERS,
   companyViolations,
   FEATURE_FLAG,
   isReimbursementRate,
@@ -40,6 +41,8 @@ export interface AccountFields {
   contactName: string;
   contactPhone: string;
   contactEmail: string;
+  /** "female", "male", or "" when never given. */
+  contactGender: string;
   language: string;
   plan: string;
   featureFlags: string[];
@@ -96,6 +99,9 @@ export function accountViolations(
     ...oneOfViolations('type', fields.type, ACCOUNT_TYPES),
     ...relationViolations(fields.relation, hasParent),
     ...oneOfViolations('language', fields.language, ACCOUNT_LANGUAGES),
+    ...(fields.contactGender === ''
+      ? []
+      : oneOfViolations('contact.gender', fields.contactGender, CONTACT_GENDERS)),
     ...oneOfViolations('licence', fields.licence, LICENCES),
     ...oneOfViolations('status', fields.status, STATUSES),
     ...oneOfViolations('level', fields.level, LEVELS),

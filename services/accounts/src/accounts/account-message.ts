@@ -31,6 +31,7 @@ export function accountMessage(
       name: account.contactName,
       phone: account.contactPhone,
       email: account.contactEmail,
+      gender: account.contactGender,
     },
     language: account.language,
     plan: account.plan,
@@ -47,6 +48,7 @@ export function accountMessage(
     depth: account.depth,
     // The stored path is the ancestors and the account itself, root first.
     ancestorIds: account.path.slice(0, -1),
+    externalId: account.externalId ?? '',
     createdAt: timestampFromDate(account.createdAt),
     updatedAt: timestampFromDate(account.updatedAt),
   };

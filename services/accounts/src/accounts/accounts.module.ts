@@ -7,6 +7,6 @@ import { PlanCatalogue } from './plan-catalogue';
 
 @Module({
   providers: [AccountsRpc, AccountsService, AccountsRepository, AccountAccess, PlanCatalogue],
-  exports: [AccountAccess, AccountsRepository, AccountsService],
+  exports: [AccountAccess, AccountsRepository, AccountsService, PlanCatalogue],
 })
 export class AccountsModule {}

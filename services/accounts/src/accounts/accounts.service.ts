@@ -22,7 +22,8 @@ import { accountMessage } from './account-message';
 import { AccountsRepository, type Transaction } from './accounts.repository';
 import { PlanCatalogue } from './plan-catalogue';
 
-const TOP_LEVEL = '00000000-0000-0000-0000-000000000000';
+/** The parent key of top-level accounts (sibling names are unique there too). */
+export const TOP_LEVEL = '00000000-0000-0000-0000-000000000000';
 
 type CreateInput = accounts.CreateAccountRequest;
 type UpdateInput = accounts.UpdateAccountRequest;
@@ -43,6 +44,7 @@ export function fieldsOf(input: CreateInput): AccountFields {
     contactName: input.contact?.name ?? '',
     contactPhone: input.contact?.phone ?? '',
     contactEmail: input.contact?.email ?? '',
+    contactGender: input.contact?.gender ?? '',
     language: input.language === '' ? 'en' : input.language,
     plan: input.plan,
     featureFlags: input.featureFlags,
@@ -254,6 +256,7 @@ export class AccountsService {
             contactName: input.contact.name,
             contactPhone: input.contact.phone,
             contactEmail: input.contact.email,
+            contactGender: input.contact.gender,
           }),
       language: input.language ?? current.language,
       plan: input.plan ?? current.plan,

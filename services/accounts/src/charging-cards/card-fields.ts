@@ -23,9 +23,31 @@ export interface CardFields {
   language: string;
 }
 
+/** Whether `uid` may be a card's OCPI uid. */
+export function isCardUid(uid: string): boolean {
+  return CARD_UID.test(uid);
+}
+
+/**
+ * A card an import names by its uid alone: RFID, whitelist ALLOWED (CreateChargingCard's
+ * default), issued by the account. The uid does not tell its eMA contract id, which stays empty
+ * until an admin sets it (UpdateChargingCard then asks for one).
+ */
+export function importedCardFields(accountName: string): CardFields {
+  return {
+    type: 'RFID',
+    contractId: '',
+    visualNumber: '',
+    issuer: accountName.slice(0, MAX_CARD_ISSUER_LENGTH),
+    groupId: '',
+    whitelist: 'ALLOWED',
+    language: '',
+  };
+}
+
 export function cardViolations(fields: CardFields, uid?: string): FieldViolation[] {
   const violations: FieldViolation[] = [];
-  if (uid !== undefined && !CARD_UID.test(uid))
+  if (uid !== undefined && !isCardUid(uid))
     violations.push({
       field: 'uid',
       message: `must be 1 to ${MAX_CARD_UID_LENGTH} printable characters`,

@@ -1,12 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import {
-  LICENCE_PLATE,
-  MAX_DRIVER_INFO_LENGTH,
-  MAX_DRIVER_USER_GROUPS,
-  MAX_LICENCE_PLATE_INPUT_LENGTH,
-  MAX_VEHICLE_TEXT_LENGTH,
-} from '@onramp/account-rules';
+import { MAX_DRIVER_USER_GROUPS } from '@onramp/account-rules';
 import type { Caller } from '@onramp/authz';
 import { accounts, isUuid } from '@onramp/contracts';
 import { DomainError, type FieldViolation } from '@onramp/errors';
@@ -15,6 +9,7 @@ import { AccountAccess } from '../accounts/account-access';
 import { DriverInvitationsRepository } from '../driver-invitations/driver-invitations.repository';
 import { decodeCursor, page, pageLimit } from '@onramp/persistence';
 import { GroupsService } from '../groups/groups.service';
+import { checkedDriverTexts, proLicenceViolation } from './driver-fields';
 import { driverMessage, type ListedDriver } from './driver-message';
 import { DriversRepository, type DriverRow } from './drivers.repository';
 
@@ -28,11 +23,6 @@ const TABS: Record<string, string> = {
 /** A tab's sort key and cursor: the user's id, or the invitation's. */
 function listingKey(row: ListedDriver): string {
   return 'invitationId' in row ? row.invitationId : row.userId;
-}
-
-/** Upper case without spaces or dashes: "ab-123-c" and "AB 123 C" are the same plate. */
-export function normaliseLicencePlate(plate: string): string {
-  return plate.replace(/[\s-]/g, '').toUpperCase();
 }
 
 /** Driver profiles: a user's cost center, info fields, vehicle, user groups and priority. */
@@ -113,32 +103,16 @@ export class DriversService {
         violations.push({ field: 'costCenterId', message: 'not a cost center of this account' });
       else costCenterId = request.costCenterId.toLowerCase();
     }
-    const info1 = (request.info1 ?? existing?.info1 ?? '').trim();
-    const info2 = (request.info2 ?? existing?.info2 ?? '').trim();
-    if (info1.length > MAX_DRIVER_INFO_LENGTH)
-      violations.push({ field: 'info1', message: `at most ${MAX_DRIVER_INFO_LENGTH} characters` });
-    if (info2.length > MAX_DRIVER_INFO_LENGTH)
-      violations.push({ field: 'info2', message: `at most ${MAX_DRIVER_INFO_LENGTH} characters` });
-    const vehicle = request.vehicle ?? {
-      make: existing?.vehicleMake ?? '',
-      model: existing?.vehicleModel ?? '',
-      licencePlate: existing?.licencePlate ?? '',
-    };
-    const licencePlate = normaliseLicencePlate(vehicle.licencePlate);
-    if (
-      licencePlate !== '' &&
-      (vehicle.licencePlate.length > MAX_LICENCE_PLATE_INPUT_LENGTH ||
-        !LICENCE_PLATE.test(vehicle.licencePlate))
-    )
-      violations.push({ field: 'vehicle.licencePlate', message: 'letters and digits, at most 15' });
-    if (
-      vehicle.make.length > MAX_VEHICLE_TEXT_LENGTH ||
-      vehicle.model.length > MAX_VEHICLE_TEXT_LENGTH
-    )
-      violations.push({
-        field: 'vehicle',
-        message: `make and model at most ${MAX_VEHICLE_TEXT_LENGTH} characters`,
-      });
+    const { texts, violations: textViolations } = checkedDriverTexts({
+      info1: request.info1 ?? existing?.info1 ?? '',
+      info2: request.info2 ?? existing?.info2 ?? '',
+      vehicle: request.vehicle ?? {
+        make: existing?.vehicleMake ?? '',
+        model: existing?.vehicleModel ?? '',
+        licencePlate: existing?.licencePlate ?? '',
+      },
+    });
+    violations.push(...textViolations);
     const userGroupIds = request.userGroupIds
       ? [...new Set(request.userGroupIds.values.map((id) => id.toLowerCase()))]
       : (existing?.userGroupIds ?? []);
@@ -153,11 +127,8 @@ export class DriversService {
           message: 'not all are user groups of this account',
         });
     }
-    if (account.licence === 'pro' && userGroupIds.length === 0)
-      violations.push({
-        field: 'userGroupIds',
-        message: 'on a Pro licence every driver needs at least one user group',
-      });
+    const proViolation = proLicenceViolation(account.licence, userGroupIds.length, 'userGroupIds');
+    if (proViolation !== undefined) violations.push(proViolation);
     if (violations.length > 0)
       throw new DomainError('validation_failed', 'the driver is not valid', violations);
 
@@ -173,11 +144,7 @@ export class DriversService {
         ).id;
       const saved = await this.repository.upsert(transaction, account.id, userId, {
         costCenterId,
-        info1,
-        info2,
-        vehicleMake: vehicle.make.trim(),
-        vehicleModel: vehicle.model.trim(),
-        licencePlate,
+        ...texts,
         userGroupIds,
         prioritised: request.prioritised ?? existing?.prioritised ?? false,
       });

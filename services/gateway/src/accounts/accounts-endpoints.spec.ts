@@ -50,6 +50,7 @@ describe('accounts endpoints', () => {
         licence: 'compact',
         status: 'active',
         company: request.company,
+        contact: request.contact,
         createdAt: timestampFromDate(new Date('2026-11-23T10:00:00Z')),
       },
     }));
@@ -145,12 +146,34 @@ describe('accounts endpoints', () => {
       status: 'active',
       level: null,
       depth: 0,
+      externalId: null,
       createdAt: '2026-11-23T10:00:00.000Z',
       updatedAt: null,
     });
     const request = received<accounts.CreateAccountRequest>('rpc.accounts.accounts.create.v1');
     expect(request.caller?.userId).toBe(userId);
     expect(request.parentId).toBeUndefined();
+  });
+
+  it("passes the contact's gender on and answers it; any other gender is refused", async () => {
+    const response = await send('POST', '/v1/accounts', {
+      name: 'Dana',
+      type: 'consumer',
+      contact: { name: 'Dana', gender: 'female' },
+    });
+    expect(response.status).toBe(201);
+    expect(((await response.json()) as { contact: unknown }).contact).toEqual({
+      name: 'Dana',
+      phone: null,
+      email: null,
+      gender: 'female',
+    });
+    const request = received<accounts.CreateAccountRequest>('rpc.accounts.accounts.create.v1');
+    expect(request.contact?.gender).toBe('female');
+    const refused = await send('PATCH', `/v1/accounts/${accountId}`, {
+      contact: { name: 'Dana', gender: 'other' },
+    });
+    expect(refused.status).toBe(400);
   });
 
   it("answers the plan, the account's own flags and the effective flags apart", async () => {

@@ -1,6 +1,7 @@
 import {
   ACCOUNT_LANGUAGES,
   ACCOUNT_TYPES,
+  CONTACT_GENDERS,
   FEATURE_FLAG,
   isReimbursementRate,
   MAX_ACCOUNT_TEXT,
@@ -82,6 +83,7 @@ export const contactBody = z.strictObject({
   name: text(MAX_ACCOUNT_TEXT),
   phone: text(MAX_PHONE_LENGTH).optional(),
   email: emailAddress().max(MAX_ACCOUNT_TEXT).optional(),
+  gender: z.enum(CONTACT_GENDERS).optional(),
 });
 
 export const createAccountBody = z
@@ -159,7 +161,15 @@ export const accountResponse = z.object({
     })
     .nullable(),
   contact: z
-    .object({ name: z.string(), phone: z.string().nullable(), email: z.string().nullable() })
+    .object({
+      name: z.string(),
+      phone: z.string().nullable(),
+      email: z.string().nullable(),
+      gender: z
+        .string()
+        .nullable()
+        .describe(`${CONTACT_GENDERS.join(', ')}; null when never given`),
+    })
     .nullable(),
   language: z.string(),
   plan: z.string().nullable().describe("One of the installation's plans (ACCOUNT_PLANS)"),
@@ -174,6 +184,10 @@ export const accountResponse = z.object({
   status: z.string().describe(accountStatuses.join(', ')),
   level: z.string().nullable().describe(levels.join(', ')),
   depth: z.number().int().describe('0 for a top-level account'),
+  externalId: z
+    .string()
+    .nullable()
+    .describe('Its id in the system it was imported from (unique); null for none. Read-only'),
   createdAt: timestamp().nullable(),
   updatedAt: timestamp().nullable(),
 });

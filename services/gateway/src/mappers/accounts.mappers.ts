@@ -121,6 +121,7 @@ export function toAccountJson(account: accounts.Account): AccountResponse {
           name: contact.name,
           phone: nonEmptyOrNull(contact.phone),
           email: nonEmptyOrNull(contact.email),
+          gender: nonEmptyOrNull(contact.gender),
         }
       : null,
     language: account.language,
@@ -134,6 +135,7 @@ export function toAccountJson(account: accounts.Account): AccountResponse {
     status: account.status,
     level: nonEmptyOrNull(account.level),
     depth: account.depth,
+    externalId: nonEmptyOrNull(account.externalId),
     createdAt: isoOrNull(account.createdAt),
     updatedAt: isoOrNull(account.updatedAt),
   };
