@@ -75,7 +75,7 @@ export class UsersRepository {
 
   update(
     id: string,
-    data: { name?: string; language?: string; email?: string },
+    data: { name?: string; language?: string; email?: string; gender?: string },
     alsoInTransaction: AlsoInTransaction<UserWithMemberships>,
   ): Promise<UserWithMemberships> {
     return this.translateConflicts(() =>

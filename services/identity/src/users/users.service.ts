@@ -17,6 +17,7 @@ import { accountsOf } from './user-access';
 import { decodeUserCursor, encodeUserCursor } from './user-cursor';
 import {
   emailViolations,
+  genderViolations,
   isUserStatus,
   languageViolations,
   membershipListViolations,
@@ -144,9 +145,9 @@ export class UsersService {
   async update(
     caller: Caller,
     userId: string,
-    changes: { name?: string; language?: string; email?: string },
+    changes: { name?: string; language?: string; email?: string; gender?: string },
   ): Promise<UserWithMemberships> {
-    // Everyone keeps their own name and language current; anything else needs users.manage.
+    // Everyone keeps their own name, language and gender current; anything else needs users.manage.
     const ownProfile = userId === actingUserId(caller) && changes.email === undefined;
     if (ownProfile) await this.lookup.visible(caller, userId);
     else await this.lookup.changeable(caller, userId, 'users.manage');
@@ -154,11 +155,13 @@ export class UsersService {
       name: changes.name?.trim(),
       language: changes.language,
       email: changes.email === undefined ? undefined : normaliseEmail(changes.email),
+      gender: changes.gender,
     };
     const violations: FieldViolation[] = [
       ...(data.name === undefined ? [] : nameViolations(data.name)),
       ...(data.language === undefined ? [] : languageViolations(data.language)),
       ...(data.email === undefined ? [] : emailViolations(data.email)),
+      ...(data.gender === undefined ? [] : genderViolations(data.gender)),
     ];
     if (violations.length > 0)
       throw new DomainError('validation_failed', 'the changes are not valid', violations);
