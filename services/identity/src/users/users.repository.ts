@@ -21,6 +21,9 @@ export interface NewUser {
   status: UserStatus;
   passwordHash?: string;
   memberships: readonly MembershipShape[];
+  /** Given by imports; "" and null when not. */
+  gender?: string;
+  externalId?: string | null;
 }
 
 export interface UserFilter {
@@ -211,6 +214,8 @@ export class UsersRepository {
         name: data.name,
         language: data.language,
         status: data.status,
+        gender: data.gender,
+        externalId: data.externalId,
         activatedAt: data.status === 'active' ? now : null,
         credential:
           data.passwordHash === undefined

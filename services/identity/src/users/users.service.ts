@@ -1,19 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import {
-  actingUserId,
-  type Caller,
-  isAllowed,
-  mayGrant,
-  type MembershipShape,
-  scopeOf,
-} from '@onramp/authz';
+import { actingUserId, type Caller, type MembershipShape, scopeOf } from '@onramp/authz';
 import { isUuid } from '@onramp/contracts';
 import { DomainError, type FieldViolation } from '@onramp/errors';
 import type { SqlClient } from '@onramp/persistence';
-import { AccountTree, type LineageOf } from '@onramp/account-tree';
+import { AccountTree } from '@onramp/account-tree';
 import { AcceptedPasswords } from '../credentials/accepted-passwords';
 import { PasswordHasher } from '../credentials/password-hasher';
-import { accountsOf } from './user-access';
+import { accountsOf, mayCreateUserWith } from './user-access';
 import { decodeUserCursor, encodeUserCursor } from './user-cursor';
 import {
   emailViolations,
@@ -64,7 +57,8 @@ export class UsersService {
   async create(caller: Caller, input: NewUserInput): Promise<UserWithMemberships> {
     const user = await this.validNewUser(input);
     const lineageOf = await this.lineages.lineagesOf(accountsOf(input.memberships));
-    authoriseCreation(caller, input.memberships, lineageOf);
+    if (!mayCreateUserWith(caller, input.memberships, lineageOf))
+      throw new DomainError('forbidden', 'you may not create a user with these memberships');
     const created = await this.repository.create(user, this.creationEvents(caller.userId));
     this.events.nudge();
     return created;
@@ -170,31 +164,5 @@ export class UsersService {
     );
     this.events.nudge();
     return user;
-  }
-}
-
-/**
- * Creating a user means managing users where their memberships put them and granting those
- * memberships; a user outside every account is platform business.
- */
-function authoriseCreation(
-  caller: Caller,
-  memberships: readonly MembershipShape[],
-  lineageOf: LineageOf,
-): void {
-  const allowed =
-    memberships.length === 0
-      ? isAllowed(caller, 'users.manage', { platform: true })
-      : memberships.every(
-          (membership) =>
-            mayGrant(caller, membership, lineageOf) &&
-            (membership.platform
-              ? isAllowed(caller, 'users.manage', { platform: true })
-              : membership.accountIds.every((accountId) =>
-                  isAllowed(caller, 'users.manage', { accountIds: lineageOf(accountId) }),
-                )),
-        );
-  if (!allowed) {
-    throw new DomainError('forbidden', 'you may not create a user with these memberships');
   }
 }
