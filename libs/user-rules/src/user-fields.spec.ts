@@ -1,4 +1,11 @@
-import { emailViolations, languageViolations, nameViolations, normaliseEmail } from './user-fields';
+import {
+  emailViolations,
+  externalIdViolations,
+  genderViolations,
+  languageViolations,
+  nameViolations,
+  normaliseEmail,
+} from './user-fields';
 
 describe('user fields', () => {
   it('compares emails trimmed and in lower case', () => {
@@ -19,5 +26,18 @@ describe('user fields', () => {
     expect(nameViolations('a'.repeat(201))).toHaveLength(1);
     expect(languageViolations('nl')).toEqual([]);
     expect(languageViolations('es')).toHaveLength(1);
+  });
+
+  it('takes "female" and "male" as genders and external ids of 1 to 200 characters', () => {
+    expect(genderViolations('female')).toEqual([]);
+    expect(genderViolations('male')).toEqual([]);
+    expect(genderViolations('Female')).toEqual([
+      { field: 'gender', message: 'must be one of female, male' },
+    ]);
+    expect(externalIdViolations('legacy-42')).toEqual([]);
+    expect(externalIdViolations('')).toHaveLength(1);
+    expect(externalIdViolations('x'.repeat(201))).toEqual([
+      { field: 'externalId', message: 'must be 1 to 200 characters' },
+    ]);
   });
 });

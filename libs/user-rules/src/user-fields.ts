@@ -18,6 +18,13 @@ export const MAX_PASSWORD_LENGTH = 128;
 export const MAX_LOGIN_PASSWORD_LENGTH = 1024;
 
 export const languages = ['en', 'nl', 'de', 'fr'] as const;
+
+/** A person's gender, where one is kept (users, account contacts); never given is no value. */
+export const genders = ['female', 'male'] as const;
+export type Gender = (typeof genders)[number];
+
+/** The id of a person in the system they were imported from (unique per installation). */
+export const MAX_EXTERNAL_ID_LENGTH = 200;
 export type Language = (typeof languages)[number];
 
 /** Emails compare case-insensitively: they are stored trimmed and in lower case. */
@@ -41,4 +48,20 @@ export function languageViolations(language: string): FieldViolation[] {
   return (languages as readonly string[]).includes(language)
     ? []
     : [{ field: 'language', message: `must be one of ${languages.join(', ')}` }];
+}
+
+export function isGender(value: string): value is Gender {
+  return (genders as readonly string[]).includes(value);
+}
+
+export function genderViolations(gender: string): FieldViolation[] {
+  return isGender(gender)
+    ? []
+    : [{ field: 'gender', message: `must be one of ${genders.join(', ')}` }];
+}
+
+export function externalIdViolations(externalId: string): FieldViolation[] {
+  return externalId.length > 0 && externalId.length <= MAX_EXTERNAL_ID_LENGTH
+    ? []
+    : [{ field: 'externalId', message: `must be 1 to ${MAX_EXTERNAL_ID_LENGTH} characters` }];
 }

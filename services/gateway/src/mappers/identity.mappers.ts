@@ -1,5 +1,6 @@
 import { timestampDate, type Timestamp } from '@bufbuild/protobuf/wkt';
 import type { common, identity } from '@onramp/contracts';
+import { isGender, type Gender } from '@onramp/user-rules';
 import type { ApiKeyResponse } from '../api-keys/api-keys.schemas';
 import type { TokensResponse } from '../auth/auth.schemas';
 import type { GrantResponse } from '../me/me.schemas';
@@ -34,8 +35,14 @@ export function toUserJson(user: identity.User): UserResponse {
     createdAt: isoOrNull(user.createdAt),
     activatedAt: isoOrNull(user.activatedAt),
     lastLoginAt: isoOrNull(user.lastLoginAt),
+    gender: genderOrNull(user.gender),
+    externalId: nonEmptyOrNull(user.externalId),
     memberships: user.memberships.map(toMembershipJson),
   };
+}
+
+function genderOrNull(gender: string): Gender | null {
+  return isGender(gender) ? gender : null;
 }
 
 export function toApiKeyJson(apiKey: identity.ApiKey): ApiKeyResponse {

@@ -1,4 +1,4 @@
-import { MAX_NAME_LENGTH } from '@onramp/user-rules';
+import { genders, MAX_NAME_LENGTH } from '@onramp/user-rules';
 import { z } from 'zod';
 import { emailAddress, id, languages, newPassword, timestamp } from '../http/common.schemas';
 import { membershipBody, membershipResponse, role } from '../memberships/memberships.schemas';
@@ -8,6 +8,7 @@ const userStatuses = ['invited', 'active', 'deactivated', 'pending_approval'] as
 const email = emailAddress().describe('Email address; stored trimmed and lower-cased');
 const name = z.string().min(1).max(MAX_NAME_LENGTH).describe('Display name');
 const language = z.enum(languages).describe("Language of the user's emails");
+const gender = z.enum(genders);
 
 export const createUserBody = z.strictObject({
   email,
@@ -23,6 +24,7 @@ export const updateUserBody = z.strictObject({
   name: name.optional(),
   email: email.optional(),
   language: language.optional(),
+  gender: gender.optional(),
 });
 
 export const listUsersQuery = z.strictObject({
@@ -43,6 +45,11 @@ export const userResponse = z.object({
   createdAt: timestamp().nullable(),
   activatedAt: timestamp().nullable(),
   lastLoginAt: timestamp().nullable(),
+  gender: gender.nullable().describe('Null when never given'),
+  externalId: z
+    .string()
+    .nullable()
+    .describe("The user's id in the system they were imported from (read-only); null for none"),
   memberships: z.array(membershipResponse),
 });
 

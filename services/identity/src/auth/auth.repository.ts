@@ -44,6 +44,17 @@ export class AuthRepository {
     return { id: row.id, status: row.status, passwordHash: row.password_hash ?? undefined };
   }
 
+  /**
+   * After a login verified an imported (or outdated) hash: Onramp's own replaces it, unless the
+   * password changed meanwhile (a reset then wins).
+   */
+  async replacePasswordHash(userId: string, verified: string, replacement: string) {
+    await this.database.credential.updateMany({
+      where: { userId, passwordHash: verified },
+      data: { passwordHash: replacement },
+    });
+  }
+
   throttleOf(email: string): Promise<LoginThrottle | null> {
     return this.database.loginThrottle.findUnique({ where: { email } });
   }

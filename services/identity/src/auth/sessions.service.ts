@@ -53,6 +53,15 @@ export class SessionsService {
       await this.repository.recordFailure(email, user?.id, input.client);
       throw new DomainError('unauthenticated', LOGIN_FAILED);
     }
+    // A legacy hash that just verified is replaced by Onramp's own, so it is used once.
+    const verified = user.passwordHash;
+    if (verified !== undefined && this.hasher.needsRehash(verified)) {
+      await this.repository.replacePasswordHash(
+        user.id,
+        verified,
+        await this.hasher.hash(password),
+      );
+    }
     const refresh = this.newRefreshToken();
     const sessionId = await this.repository.openSession({ id: user.id, email }, input.client, {
       tokenHash: refresh.tokenHash,

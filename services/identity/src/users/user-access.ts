@@ -1,4 +1,12 @@
-import { actingUserId, type Caller, isAllowed, type Permission, scopeOf } from '@onramp/authz';
+import {
+  actingUserId,
+  type Caller,
+  isAllowed,
+  mayGrant,
+  type MembershipShape,
+  type Permission,
+  scopeOf,
+} from '@onramp/authz';
 import type { LineageOf } from '@onramp/account-tree';
 
 /** The part of a membership that decides who may see or change its user. */
@@ -54,4 +62,25 @@ export function canChangeUser(
 /** Every account the memberships name, to load their lineages at once. */
 export function accountsOf(memberships: readonly MembershipScope[]): string[] {
   return memberships.flatMap((membership) => membership.accountIds);
+}
+
+/**
+ * Creating a user means managing users where their memberships put them and granting those
+ * memberships; a user outside every account is platform business.
+ */
+export function mayCreateUserWith(
+  caller: Caller,
+  memberships: readonly MembershipShape[],
+  lineageOf: LineageOf,
+): boolean {
+  if (memberships.length === 0) return isAllowed(caller, 'users.manage', { platform: true });
+  return memberships.every(
+    (membership) =>
+      mayGrant(caller, membership, lineageOf) &&
+      (membership.platform
+        ? isAllowed(caller, 'users.manage', { platform: true })
+        : membership.accountIds.every((accountId) =>
+            isAllowed(caller, 'users.manage', { accountIds: lineageOf(accountId) }),
+          )),
+  );
 }

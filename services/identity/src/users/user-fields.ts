@@ -4,6 +4,8 @@ import type { FieldViolation } from '@onramp/errors';
 // A person's email, name and language follow the rules shared with invitations.
 export {
   emailViolations,
+  externalIdViolations,
+  genderViolations,
   languages,
   languageViolations,
   nameViolations,

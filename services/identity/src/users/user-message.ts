@@ -31,6 +31,8 @@ export function userMessage(
     createdAt: timestampFromDate(user.createdAt),
     activatedAt: user.activatedAt === null ? undefined : timestampFromDate(user.activatedAt),
     lastLoginAt: user.lastLoginAt === null ? undefined : timestampFromDate(user.lastLoginAt),
+    gender: user.gender,
+    externalId: user.externalId ?? '',
     memberships: user.memberships.map(membershipMessage),
   };
 }

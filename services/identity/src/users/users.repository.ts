@@ -21,6 +21,9 @@ export interface NewUser {
   status: UserStatus;
   passwordHash?: string;
   memberships: readonly MembershipShape[];
+  /** Given by imports; "" and null when not. */
+  gender?: string;
+  externalId?: string | null;
 }
 
 export interface UserFilter {
@@ -75,7 +78,7 @@ export class UsersRepository {
 
   update(
     id: string,
-    data: { name?: string; language?: string; email?: string },
+    data: { name?: string; language?: string; email?: string; gender?: string },
     alsoInTransaction: AlsoInTransaction<UserWithMemberships>,
   ): Promise<UserWithMemberships> {
     return this.translateConflicts(() =>
@@ -211,6 +214,8 @@ export class UsersRepository {
         name: data.name,
         language: data.language,
         status: data.status,
+        gender: data.gender,
+        externalId: data.externalId,
         activatedAt: data.status === 'active' ? now : null,
         credential:
           data.passwordHash === undefined

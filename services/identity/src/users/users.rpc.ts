@@ -42,6 +42,7 @@ export class UsersRpc implements OnModuleInit {
         name: request.name,
         language: request.language,
         email: request.email,
+        gender: request.gender,
       });
       return { user: userMessage(user) };
     });

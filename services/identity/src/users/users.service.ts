@@ -1,22 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import {
-  actingUserId,
-  type Caller,
-  isAllowed,
-  mayGrant,
-  type MembershipShape,
-  scopeOf,
-} from '@onramp/authz';
+import { actingUserId, type Caller, type MembershipShape, scopeOf } from '@onramp/authz';
 import { isUuid } from '@onramp/contracts';
 import { DomainError, type FieldViolation } from '@onramp/errors';
 import type { SqlClient } from '@onramp/persistence';
-import { AccountTree, type LineageOf } from '@onramp/account-tree';
+import { AccountTree } from '@onramp/account-tree';
 import { AcceptedPasswords } from '../credentials/accepted-passwords';
 import { PasswordHasher } from '../credentials/password-hasher';
-import { accountsOf } from './user-access';
+import { accountsOf, mayCreateUserWith } from './user-access';
 import { decodeUserCursor, encodeUserCursor } from './user-cursor';
 import {
   emailViolations,
+  genderViolations,
   isUserStatus,
   languageViolations,
   membershipListViolations,
@@ -63,7 +57,8 @@ export class UsersService {
   async create(caller: Caller, input: NewUserInput): Promise<UserWithMemberships> {
     const user = await this.validNewUser(input);
     const lineageOf = await this.lineages.lineagesOf(accountsOf(input.memberships));
-    authoriseCreation(caller, input.memberships, lineageOf);
+    if (!mayCreateUserWith(caller, input.memberships, lineageOf))
+      throw new DomainError('forbidden', 'you may not create a user with these memberships');
     const created = await this.repository.create(user, this.creationEvents(caller.userId));
     this.events.nudge();
     return created;
@@ -144,9 +139,9 @@ export class UsersService {
   async update(
     caller: Caller,
     userId: string,
-    changes: { name?: string; language?: string; email?: string },
+    changes: { name?: string; language?: string; email?: string; gender?: string },
   ): Promise<UserWithMemberships> {
-    // Everyone keeps their own name and language current; anything else needs users.manage.
+    // Everyone keeps their own name, language and gender current; anything else needs users.manage.
     const ownProfile = userId === actingUserId(caller) && changes.email === undefined;
     if (ownProfile) await this.lookup.visible(caller, userId);
     else await this.lookup.changeable(caller, userId, 'users.manage');
@@ -154,11 +149,13 @@ export class UsersService {
       name: changes.name?.trim(),
       language: changes.language,
       email: changes.email === undefined ? undefined : normaliseEmail(changes.email),
+      gender: changes.gender,
     };
     const violations: FieldViolation[] = [
       ...(data.name === undefined ? [] : nameViolations(data.name)),
       ...(data.language === undefined ? [] : languageViolations(data.language)),
       ...(data.email === undefined ? [] : emailViolations(data.email)),
+      ...(data.gender === undefined ? [] : genderViolations(data.gender)),
     ];
     if (violations.length > 0)
       throw new DomainError('validation_failed', 'the changes are not valid', violations);
@@ -167,31 +164,5 @@ export class UsersService {
     );
     this.events.nudge();
     return user;
-  }
-}
-
-/**
- * Creating a user means managing users where their memberships put them and granting those
- * memberships; a user outside every account is platform business.
- */
-function authoriseCreation(
-  caller: Caller,
-  memberships: readonly MembershipShape[],
-  lineageOf: LineageOf,
-): void {
-  const allowed =
-    memberships.length === 0
-      ? isAllowed(caller, 'users.manage', { platform: true })
-      : memberships.every(
-          (membership) =>
-            mayGrant(caller, membership, lineageOf) &&
-            (membership.platform
-              ? isAllowed(caller, 'users.manage', { platform: true })
-              : membership.accountIds.every((accountId) =>
-                  isAllowed(caller, 'users.manage', { accountIds: lineageOf(accountId) }),
-                )),
-        );
-  if (!allowed) {
-    throw new DomainError('forbidden', 'you may not create a user with these memberships');
   }
 }

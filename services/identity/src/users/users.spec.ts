@@ -62,6 +62,29 @@ describe('users and memberships are scoped to the caller (real Postgres and NATS
     ).rejects.toMatchObject({ code: 'forbidden' });
   });
 
+  it('keeps a gender once given ("female" or "male"), and no external id unless imported', async () => {
+    const { user: before } = await app.call(methods.getUser, {
+      caller: admin,
+      userId: carol.userId,
+    });
+    expect(before).toMatchObject({ gender: '', externalId: '' });
+    const { user } = await app.call(methods.updateUser, {
+      caller: carol.caller,
+      userId: carol.userId,
+      gender: 'female',
+    });
+    expect(user).toMatchObject({ gender: 'female', name: 'carol', externalId: '' });
+    await expect(
+      app.call(methods.updateUser, { caller: admin, userId: carol.userId, gender: 'f' }),
+    ).rejects.toMatchObject({
+      code: 'validation_failed',
+      violations: [{ field: 'gender', message: 'must be one of female, male' }],
+    });
+    expect(
+      await app.database.user.findUniqueOrThrow({ where: { id: carol.userId } }),
+    ).toMatchObject({ gender: 'female', externalId: null });
+  });
+
   it('lists only visible users, filtered, in pages', async () => {
     const { users } = await app.call(methods.listUsers, { caller: alice.caller });
     expect(users.map((user) => user.name).sort()).toEqual(['alice', 'carol']);

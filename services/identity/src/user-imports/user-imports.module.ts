@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AccountTreeModule } from '@onramp/account-tree';
+import { UsersModule } from '../users/users.module';
+import { UserImportsRepository } from './user-imports.repository';
+import { UserImportsRpc } from './user-imports.rpc';
+import { UserImportsService } from './user-imports.service';
+
+@Module({
+  imports: [UsersModule, AccountTreeModule],
+  providers: [UserImportsRpc, UserImportsService, UserImportsRepository],
+})
+export class UserImportsModule {}
