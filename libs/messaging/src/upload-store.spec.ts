@@ -1,10 +1,13 @@
+import { Readable } from 'node:stream';
 import { randomBytes } from 'node:crypto';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { startNatsServer, type NatsServer } from '@onramp/testing';
 import { UploadStore, UploadTooLarge } from './upload-store';
 
-async function* chunksOf(data: Buffer, size: number): AsyncIterable<Uint8Array> {
-  for (let at = 0; at < data.length; at += size) yield data.subarray(at, at + size);
+function chunksOf(data: Buffer, size: number): AsyncIterable<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for (let at = 0; at < data.length; at += size) chunks.push(data.subarray(at, at + size));
+  return Readable.from(chunks);
 }
 
 async function collect(stream: AsyncIterable<Uint8Array>): Promise<Buffer> {
