@@ -80,13 +80,17 @@ export async function readCsv(source: AsyncIterable<Uint8Array>): Promise<CsvFil
   if (head.trim() === '') throw new FileProblem('the file is empty');
   const delimiter = delimiterOf(head.split('\n')[0]);
 
-  const parser = Readable.from(
+  const textStream = Readable.from(
     (async function* () {
       yield head;
       for (let next = await text.next(); next.done !== true; next = await text.next())
         yield next.value;
     })(),
-  ).pipe(parse({ delimiter, relax_column_count: true, skip_empty_lines: true }));
+  );
+  const parser = parse({ delimiter, relax_column_count: true, skip_empty_lines: true });
+  // pipe() does not pass errors on: a file found to be no text must end the parsing too.
+  textStream.on('error', (error: Error) => parser.destroy(error));
+  textStream.pipe(parser);
   const records = (parser as AsyncIterable<string[]>)[Symbol.asyncIterator]();
 
   const first = await nextRecord(records);
