@@ -4,9 +4,10 @@ import { UsersModule } from '../users/users.module';
 import { UserImportsRepository } from './user-imports.repository';
 import { UserImportsRpc } from './user-imports.rpc';
 import { UserImportsService } from './user-imports.service';
+import { UserExportsService } from './user-exports.service';
 
 @Module({
   imports: [UsersModule, AccountTreeModule],
-  providers: [UserImportsRpc, UserImportsService, UserImportsRepository],
+  providers: [UserImportsRpc, UserImportsService, UserImportsRepository, UserExportsService],
 })
 export class UserImportsModule {}
