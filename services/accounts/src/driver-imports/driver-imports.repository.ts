@@ -22,13 +22,14 @@ export class DriverImportsRepository {
     return this.database.$transaction(work);
   }
 
+  /** `keys` are the (account, user) pairs known; `accountIds` every row's account. */
   async state(
     keys: Key[],
+    accountIds: string[],
     costCenterKeys: string[],
     userGroupKeys: string[],
     uids: string[],
   ): Promise<DriverChunkState> {
-    const accountIds = [...new Set(keys.map((row) => row.accountId))];
     const userIds = [...new Set(keys.map((row) => row.userId))];
     const [accounts, profiles, costCenters, userGroups, cards] = await Promise.all([
       this.database.account.findMany({ where: { id: { in: accountIds } } }),

@@ -62,6 +62,8 @@ export class DriverImportsService {
       .filter((row) => isUuid(row.accountId) && isUuid(row.userId));
     const state = await this.repository.state(
       keys,
+      // A dry run's new users have no id yet, but their accounts are checked all the same.
+      [...new Set(fresh.map((row) => row.accountId.toLowerCase()).filter(isUuid))],
       fresh.map((row) => nameKey(row.costCenterName)).filter((name) => name !== ''),
       fresh.flatMap((row) => row.userGroupNames.map(nameKey)),
       fresh.flatMap((row) => row.chargingCardUids.map((uid) => uid.trim())),
