@@ -117,7 +117,7 @@ describe('importing accounts from CSV through the gateway', () => {
         externalId: `L-${t}-3`,
         name: `Other ${t}`,
         'contact.gender': 'woman',
-        language: 'NL',
+        language: '',
       }),
     ]);
 
@@ -275,7 +275,12 @@ describe('importing accounts from CSV through the gateway', () => {
     )[0];
     expect(exported.text.split('\n')[0]).toBe(templateHeader);
 
-    const before = await schemaDigest(stack, 'accounts');
+    // Which rows an import answered is kept apart (imported_rows); the accounts stay the same.
+    const accountsDigest = async () => {
+      const { imported_rows: _answered, ...data } = await schemaDigest(stack, 'accounts');
+      return data;
+    };
+    const before = await accountsDigest();
     const reimported = await importFile(admin, exported.text, {
       kind: 'accounts',
       onConflict: 'update',
@@ -285,7 +290,7 @@ describe('importing accounts from CSV through the gateway', () => {
     expect(reimported.counts.created).toBe(0);
     expect(reimported.counts.updated).toBe(0);
     expect(reimported.counts.skipped).toBe(reimported.counts.total);
-    expect(await schemaDigest(stack, 'accounts')).toEqual(before);
+    expect(await accountsDigest()).toEqual(before);
     expect(await account(`=Export ${t}`, `E-${t}-1`)).toMatchObject({ name: `=Export ${t}` });
   });
 

@@ -13,6 +13,7 @@ import { DriversController } from './drivers/drivers.controller';
 import { EmailSettingsController } from './email-settings/email-settings.controller';
 import type { GatewayEnv } from './gateway-env';
 import { InvitationsModule } from './invitations/invitations.module';
+import { ImportsController } from './imports/imports.controller';
 import { MeController } from './me/me.controller';
 import { MembershipsController } from './memberships/memberships.controller';
 import { MembershipsService } from './memberships/memberships.service';
@@ -50,6 +51,7 @@ export class AppModule {
         NotificationsController,
         EmailSettingsController,
         TemplatesController,
+        ImportsController,
         DocsController,
       ],
       providers: [

@@ -13,6 +13,13 @@ export const gatewayEnv = serviceEnv.extend({
   RATE_LIMIT_PER_MINUTE: perMinute.default(600),
   /** Per client IP: refused credentials before that address must wait (guessing tokens or keys). */
   FAILED_AUTH_PER_MINUTE: perMinute.default(30),
+  /** The largest import file taken (bytes); a larger one is refused with 413, nothing kept. */
+  IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(Number.MAX_SAFE_INTEGER)
+    .default(200 * 1024 * 1024),
 });
 
 export type GatewayEnv = z.output<typeof gatewayEnv>;

@@ -1,3 +1,4 @@
+import multipart from '@fastify/multipart';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { installDocsUi } from '../docs/docs-ui';
 import { installInvitationPage } from '../pages/invitation.page';
@@ -18,6 +19,12 @@ export async function configureGateway(
   await installRateLimits(app, {
     strictPerMinute: env.RATE_LIMIT_AUTH_PER_MINUTE,
     perMinute: env.RATE_LIMIT_PER_MINUTE,
+  });
+  // Import uploads: read part by part as they stream (see imports/upload-reader); a file is cut
+  // at IMPORT_MAX_BYTES and marked truncated, the rest of the request read and dropped.
+  await app.register(multipart, {
+    throwFileSizeLimit: false,
+    limits: { fileSize: env.IMPORT_MAX_BYTES, files: 2, fields: 10, fieldSize: 1024, parts: 12 },
   });
   await installDocsUi(app);
   await installResetPasswordPage(app);

@@ -18,7 +18,7 @@ export function emptyIfNull(value: string | null | undefined): string | undefine
 
 /** A field a service always sets; its absence is that service's bug, not the client's. */
 export function answered<T>(
-  service: 'identity' | 'accounts' | 'invitations' | 'notifications',
+  service: 'identity' | 'accounts' | 'invitations' | 'notifications' | 'import',
   value: T | undefined,
   what: string,
 ): T {

@@ -57,7 +57,8 @@ function parameters(operation: Operation): object[] {
 function problemStatuses(operation: Operation): number[] {
   const statuses = new Set<number>(operation.problems ?? []);
   if (operation.body || operation.query || operation.params) statuses.add(400);
-  if (operation.body) [413, 415].forEach((status) => statuses.add(status));
+  if (operation.body || operation.upload) [413, 415].forEach((status) => statuses.add(status));
+  if (operation.upload) statuses.add(400);
   const { access } = operation;
   if (!access.public) [401, 403].forEach((status) => statuses.add(status));
   if (access.public && access.callerIfPresent) statuses.add(401);
@@ -78,6 +79,9 @@ function describe(operation: Operation): object {
       description: success.description,
       ...(success.schema && {
         content: { 'application/json': { schema: jsonSchema(success.schema, 'output') } },
+      }),
+      ...(success.csv && {
+        content: { 'text/csv; charset=utf-8': { schema: { type: 'string' } } },
       }),
     },
   };
@@ -105,7 +109,25 @@ function describe(operation: Operation): object {
         content: { 'application/json': { schema: jsonSchema(operation.body, 'input') } },
       },
     }),
+    ...(operation.upload && { requestBody: uploadBody(operation.upload) }),
     responses,
+  };
+}
+
+/** A multipart/form-data body: the file as binary, beside the form's fields. */
+function uploadBody(fields: z.ZodObject): object {
+  const schema = jsonSchema(fields, 'input') as { properties?: object; required?: string[] };
+  return {
+    required: true,
+    content: {
+      'multipart/form-data': {
+        schema: {
+          ...schema,
+          properties: { ...schema.properties, file: { type: 'string', format: 'binary' } },
+          required: [...(schema.required ?? []), 'file'],
+        },
+      },
+    },
   };
 }
 

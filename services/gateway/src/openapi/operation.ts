@@ -31,7 +31,15 @@ export interface Operation {
   body?: z.ZodType;
   /** A request may leave the body out: it is then read as `{}` (see `ZodBodyPipe.of`). */
   optionalBody?: true;
-  success: { status: 200 | 201 | 202 | 204; description: string; schema?: z.ZodType };
+  /** A multipart/form-data body: a binary `file` part and these fields (read by the handler). */
+  upload?: z.ZodObject;
+  success: {
+    status: 200 | 201 | 202 | 204;
+    description: string;
+    schema?: z.ZodType;
+    /** The answer is a CSV file (text/csv), streamed, instead of JSON. */
+    csv?: true;
+  };
   /**
    * Problems this operation may answer besides the ones every operation of its kind has: 401 for a
    * public operation that checks credentials sent in its body (login, refresh).

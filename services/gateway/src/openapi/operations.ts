@@ -5,6 +5,7 @@ import { chargingCardsOperations } from '../charging-cards/charging-cards.operat
 import { costCentersOperations } from '../cost-centers/cost-centers.operations';
 import { driversOperations } from '../drivers/drivers.operations';
 import { emailSettingsOperations } from '../email-settings/email-settings.operations';
+import { importsOperations } from '../imports/imports.operations';
 import { invitationsOperations } from '../invitations/invitations.operations';
 import { joiningCodesOperations } from '../joining-codes/joining-codes.operations';
 import { meOperations } from '../me/me.operations';
@@ -38,4 +39,5 @@ export const allOperations: readonly Operation[] = [
   joiningCodesOperations,
   registrationsOperations,
   webhooksOperations,
+  importsOperations,
 ].flatMap((operations) => Object.values<Operation>(operations));

@@ -28,6 +28,7 @@ export async function startGateway(
     RPC_TIMEOUT_MS: 1_000,
     TRUST_PROXY: false,
     RATE_LIMIT_AUTH_PER_MINUTE: 1_000,
+    IMPORT_MAX_BYTES: 1024 * 1024,
     RATE_LIMIT_PER_MINUTE: 1_000,
     FAILED_AUTH_PER_MINUTE: 1_000,
     ...overrides,

@@ -104,8 +104,18 @@ export class ProvisioningRepository {
     userId: string,
     shapes: readonly MembershipShape[],
   ): Promise<Membership[]> {
+    // A membership the user holds already (same scope, the roles included: an imported user
+    // accepting their invitation) is not granted twice.
+    const held = await transaction.membership.findMany({ where: { userId } });
+    const covered = (shape: MembershipShape) =>
+      held.some(
+        (membership) =>
+          membership.platform === shape.platform &&
+          sameSet(membership.accountIds, shape.accountIds) &&
+          shape.roles.every((role) => membership.roles.includes(role)),
+      );
     const granted: Membership[] = [];
-    for (const shape of shapes)
+    for (const shape of shapes.filter((wanted) => !covered(wanted)))
       granted.push(
         await transaction.membership.create({
           data: { id: randomUUID(), userId, ...membershipColumns(shape) },
@@ -120,4 +130,8 @@ export class ProvisioningRepository {
   ): Promise<UserProvisioning> {
     return transaction.userProvisioning.create({ data: record });
   }
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((value) => b.includes(value));
 }

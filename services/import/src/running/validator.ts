@@ -125,7 +125,8 @@ export class Validator {
   private async decide(job: ImportJob, owner: string): Promise<void> {
     const counts = countsOf(await this.store.outcomes(job.id));
     if (job.onConflict === 'fail' && counts.failed > 0) {
-      await this.held(job, owner, counts);
+      // Nothing was applied: only the conflicting rows are counted, as failed.
+      await this.held(job, owner, { ...counts, created: 0, updated: 0, skipped: 0 });
       await this.endings.failed(
         job,
         owner,
