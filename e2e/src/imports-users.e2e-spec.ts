@@ -206,7 +206,9 @@ describe('importing users and drivers from CSV through the gateway', () => {
     expect(await userByEmail(migrated[1])).toMatchObject({ status: 'active' });
 
     const signedIn = await Api.of(stack).login(migrated[0], password);
-    expect((await signedIn.api.get<{ email: string }>('/v1/me')).body.email).toBe(migrated[0]);
+    expect((await signedIn.api.get<{ user: { email: string } }>('/v1/me')).body.user.email).toBe(
+      migrated[0],
+    );
     const wrong = await Api.of(stack).post('/v1/auth/login', {
       email: migrated[0],
       password: 'Not-The-Password-1!',
