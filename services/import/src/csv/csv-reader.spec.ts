@@ -74,13 +74,23 @@ describe('readCsv', () => {
       ['name'],
       ['=1+2'],
       ['@SUM(A1)'],
+      ['\tTab'],
+      ['\rReturn'],
+      ['+31201234567'],
+      ['-5'],
       ["'quoted on purpose"],
       ['=multi\nline'],
     ]);
-    expect(exported).toBe("name\n'=1+2\n'@SUM(A1)\n'quoted on purpose\n\"'=multi\nline\"\n");
+    expect(exported).toBe(
+      "name\n'=1+2\n'@SUM(A1)\n'\tTab\n\"'\rReturn\"\n'+31201234567\n'-5\n'quoted on purpose\n\"'=multi\nline\"\n",
+    );
     expect((await read(Buffer.from(exported))).rows.map((row) => row.cells[0])).toEqual([
       '=1+2',
       '@SUM(A1)',
+      '\tTab',
+      '\rReturn',
+      '+31201234567',
+      '-5',
       "'quoted on purpose",
       '=multi\nline',
     ]);
