@@ -89,6 +89,13 @@ export class InvitationsRepository {
     });
   }
 
+  findByIdempotencyKey(idempotencyKey: string): Promise<InvitationWithHistory | null> {
+    return this.database.invitation.findUnique({
+      where: { idempotencyKey },
+      include: { history: { orderBy: { at: 'asc' } } },
+    });
+  }
+
   findByTokenHash(hash: Uint8Array): Promise<Invitation | null> {
     return this.database.invitation.findUnique({ where: { tokenHash: Buffer.from(hash) } });
   }

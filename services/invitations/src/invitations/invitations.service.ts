@@ -1,23 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { MAX_ACCOUNT_DEPTH } from '@onramp/account-rules';
 import { create, toJson } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import {
   holdsAnywhere,
   isAllowed,
-  mayGrant,
   membershipViolations,
   scopeOf,
   type Caller,
-  type Target,
 } from '@onramp/authz';
 import { SERVICE_CONFIG } from '@onramp/config';
 import { invitations, isUuid, tokenContext } from '@onramp/contracts';
 import { DomainError, type FieldViolation } from '@onramp/errors';
 import { MAX_PERSONAL_MESSAGE_LENGTH } from '@onramp/invitation-rules';
 import { Outbox } from '@onramp/messaging';
-import { decodeNewestFirst, newestFirstPage, pageLimit } from '@onramp/persistence';
+import {
+  decodeNewestFirst,
+  isUniqueViolation,
+  newestFirstPage,
+  pageLimit,
+} from '@onramp/persistence';
 import { EventTokens } from '@onramp/sealing';
 import {
   emailViolations,
@@ -27,21 +29,25 @@ import {
 } from '@onramp/user-rules';
 import { INVITATION_KINDS, ttlHours, type InvitationsConfig } from '../config/invitations-config';
 import { requireManageable, requirePermission } from '../common/access';
-import { Directory, type AccountRef } from '../common/directory';
+import { Directory } from '../common/directory';
 import { EmailReadiness } from '../common/email-readiness';
 import { RateLimits } from '../common/rate-limits';
 import { newToken, tokenHash } from '../common/secrets';
 import type { Invitation, InvitationKind, InvitationStatus } from '../generated/prisma/client';
+import { authoriseInvitation, invalid, targetOf } from './invitation-authorisation';
 import { closeInvitation, issuedEvent } from './invitation-events';
-import {
-  membershipOf,
-  planInvitation,
-  scopeKeyOf,
-  uuidViolations,
-  type InvitationPlan,
-} from './invitation-kinds';
+import { membershipOf, planInvitation, scopeKeyOf, uuidViolations } from './invitation-kinds';
 import { invitationMessage, type InvitationWithHistory } from './invitation-message';
 import { InvitationsRepository, type Transaction } from './invitations.repository';
+
+const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
+
+/** What creating an invitation answers (the same again for a repeated idempotency key). */
+export interface CreatedInvitation {
+  invitation: InvitationWithHistory;
+  acceptanceUrl: string;
+  supersededInvitationId: string;
+}
 
 const STATUSES: readonly InvitationStatus[] = [
   'pending',
@@ -50,15 +56,6 @@ const STATUSES: readonly InvitationStatus[] = [
   'expired',
   'superseded',
 ];
-
-/** Where an invitation applies, for permission checks. */
-function targetOf(row: Pick<Invitation, 'accountLineage'>): Target {
-  return row.accountLineage.length === 0 ? { platform: true } : { accountIds: row.accountLineage };
-}
-
-function invalid(detail: string, violations: FieldViolation[]): DomainError {
-  return new DomainError('validation_failed', detail, violations);
-}
 
 /** A link to the acceptance page: the token itself, so shown once and never stored. */
 export function acceptanceUrl(config: InvitationsConfig, token: string): string {
@@ -78,16 +75,49 @@ export class InvitationsService {
     @Inject(SERVICE_CONFIG) private readonly config: InvitationsConfig,
   ) {}
 
+  /**
+   * With an idempotency key, a key already used answers the invitation first made with it and
+   * does nothing more: no new token, event, email or supersession. Concurrent requests with one
+   * key meet at the key's unique index; the loser answers the winner's invitation.
+   */
   async create(
     caller: Caller,
     input: invitations.CreateInvitationRequest,
-  ): Promise<{
-    invitation: InvitationWithHistory;
-    acceptanceUrl: string;
-    supersededInvitationId: string;
-  }> {
+  ): Promise<CreatedInvitation> {
     if (!holdsAnywhere(caller, 'invitations.manage'))
       throw new DomainError('forbidden', 'you may not invite anyone');
+    const idempotencyKey = input.idempotencyKey?.trim();
+    if (idempotencyKey !== undefined) {
+      const earlier = await this.madeEarlier(caller, idempotencyKey);
+      if (earlier !== undefined) return earlier;
+    }
+    try {
+      return await this.createOnce(caller, input, idempotencyKey);
+    } catch (error) {
+      if (idempotencyKey === undefined || !isUniqueViolation(error)) throw error;
+      const earlier = await this.madeEarlier(caller, idempotencyKey);
+      if (earlier === undefined) throw error;
+      return earlier;
+    }
+  }
+
+  /** The invitation made with this key before, answered as its creation was (without a link). */
+  private async madeEarlier(
+    caller: Caller,
+    idempotencyKey: string,
+  ): Promise<CreatedInvitation | undefined> {
+    const row = await this.repository.findByIdempotencyKey(idempotencyKey);
+    if (row === null) return undefined;
+    if (!isAllowed(caller, 'invitations.read', targetOf(row)))
+      throw new DomainError('conflict', 'this idempotency key was used for another invitation');
+    return { invitation: row, acceptanceUrl: '', supersededInvitationId: '' };
+  }
+
+  private async createOnce(
+    caller: Caller,
+    input: invitations.CreateInvitationRequest,
+    idempotencyKey: string | undefined,
+  ): Promise<CreatedInvitation> {
     const email = normaliseEmail(input.email);
     const name = input.name.trim();
     const personalMessage = input.personalMessage.trim();
@@ -102,6 +132,14 @@ export class InvitationsService {
       });
     if (plan !== undefined)
       violations.push(...membershipViolations(membershipOf(plan, randomUUID())));
+    if (
+      idempotencyKey !== undefined &&
+      (idempotencyKey.length === 0 || idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH)
+    )
+      violations.push({
+        field: 'idempotencyKey',
+        message: `1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`,
+      });
     if (plan === undefined || violations.length > 0)
       throw invalid('the invitation is not valid', violations);
 
@@ -113,7 +151,7 @@ export class InvitationsService {
       sendEmail ? this.readiness.initialStatus() : notRequested(),
     ]);
     const newAccountId = plan.newAccount === undefined ? undefined : randomUUID();
-    this.authorise(caller, plan, accounts, newAccountId, sendEmail);
+    authoriseInvitation(caller, plan, accounts, newAccountId, sendEmail);
     const language = input.language ?? accounts[0]?.language ?? 'en';
 
     const token = newToken();
@@ -152,6 +190,7 @@ export class InvitationsService {
         emailStatus: emailState.status,
         emailReason: emailState.reason,
         emailUpdatedAt: now,
+        idempotencyKey: idempotencyKey ?? null,
       });
       await this.repository.record(
         transaction,
@@ -318,40 +357,6 @@ export class InvitationsService {
         by: { byUserId: caller.userId || null, ip },
       });
     return pending.map((row) => row.id);
-  }
-
-  /** Nobody invites above themselves, nor where they may not invite. */
-  private authorise(
-    caller: Caller,
-    plan: InvitationPlan,
-    accounts: AccountRef[],
-    newAccountId: string | undefined,
-    sendEmail: boolean,
-  ): void {
-    const lineages = new Map(accounts.map((account) => [account.id, account.lineage]));
-    const parent = plan.newAccount === undefined ? undefined : accounts[0];
-    if (parent !== undefined && newAccountId !== undefined)
-      lineages.set(newAccountId, [...parent.lineage, newAccountId]);
-    const targets: Target[] = plan.platform
-      ? [{ platform: true }]
-      : accounts.map((account) => ({ accountIds: account.lineage }));
-    for (const target of targets) {
-      requirePermission(caller, 'invitations.manage', target);
-      if (!sendEmail) requirePermission(caller, 'invitations.share_link', target);
-    }
-    if (!mayGrant(caller, membershipOf(plan, newAccountId), (id) => lineages.get(id) ?? [id]))
-      throw new DomainError('forbidden', 'you may not grant what this invitation would grant');
-    if (plan.adminLevel !== undefined && accounts[0]?.level !== plan.adminLevel)
-      throw invalid('the account is not at this admin level', [
-        { field: 'level', message: `the account is not a ${plan.adminLevel}` },
-      ]);
-    if (parent !== undefined && parent.depth + 1 > MAX_ACCOUNT_DEPTH)
-      throw invalid('the sub-account would be nested too deep', [
-        {
-          field: 'parentAccountId',
-          message: `accounts nest at most ${MAX_ACCOUNT_DEPTH + 1} levels deep`,
-        },
-      ]);
   }
 
   /** Visible (invitations.read) or "not_found"; then manageable or "forbidden". No history. */
