@@ -1,6 +1,13 @@
 import { create, type DescMessage, type MessageInitShape } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { accounts, eventSubject, identity, invitations, notifications } from '@onramp/contracts';
+import {
+  accounts,
+  eventSubject,
+  identity,
+  imports,
+  invitations,
+  notifications,
+} from '@onramp/contracts';
 import { eventSources, webhookBody, type PublicEvent } from './event-sources';
 import { webhookEventTypes } from './event-types';
 
@@ -43,6 +50,8 @@ const samples: [DescMessage, MessageInitShape<DescMessage>][] = [
   [invitations.RegistrationSubmittedSchema, { registration: { id: 'r1', accountId: 'acc-1' } }],
   [invitations.RegistrationDecidedSchema, { registration: { id: 'r1', accountId: 'acc-1' } }],
   [notifications.EmailDeliveryChangedSchema, { delivery: { id: 'd1', status: 'bounced' } }],
+  [imports.ImportCompletedSchema, { job: { id: 'imp-1' }, accountIds: ['acc-1'] }],
+  [imports.ImportFailedSchema, { job: { id: 'imp-2' }, accountIds: [] }],
 ];
 
 it('produces every type of the catalogue, and only those', () => {
@@ -112,4 +121,35 @@ it('writes the body partners receive: id, type, occurredAt and data, nothing els
   expect(JSON.parse(webhookBody('msg-2', undated, new Date('2026-11-24T00:00:00Z')))).toMatchObject(
     { occurredAt: '2026-11-24T00:00:00.000Z' },
   );
+});
+
+it("tells partners an import's end in the API's words, scoped to the importer's accounts", () => {
+  expect(
+    toPublic(imports.ImportCompletedSchema, {
+      job: {
+        id: 'imp-1',
+        kind: imports.ImportKind.USERS,
+        status: imports.ImportStatus.COMPLETED,
+        counts: { total: 3, valid: 2, invalid: 1, created: 2 },
+        createdAt: occurredAt,
+        finishedAt: occurredAt,
+      },
+      accountIds: ['acc-1'],
+      occurredAt,
+    }),
+  ).toEqual({
+    type: 'import.completed',
+    occurredAt,
+    accountIds: ['acc-1'],
+    data: {
+      importId: 'imp-1',
+      kind: 'users',
+      status: 'completed',
+      dryRun: false,
+      counts: { total: 3, valid: 2, invalid: 1, created: 2, updated: 0, skipped: 0, failed: 0 },
+      failure: null,
+      createdAt: '2026-11-23T10:00:00.000Z',
+      finishedAt: '2026-11-23T10:00:00.000Z',
+    },
+  });
 });

@@ -3,6 +3,7 @@ import { timestampDate, type Timestamp } from '@bufbuild/protobuf/wkt';
 import {
   accounts,
   identity,
+  imports,
   invitations,
   notifications,
   type EventSchema,
@@ -175,6 +176,39 @@ function registrationEvent(
 }
 
 /** Every internal event a public one comes from; each is read by its own durable consumer. */
+/** An import job's end, in the API's words (kind and status in lower case, as the gateway's). */
+function importEvent(
+  type: WebhookEventType,
+  event: imports.ImportCompleted | imports.ImportFailed,
+): PublicEvent | undefined {
+  const { job } = event;
+  if (job === undefined) return undefined;
+  const counts = job.counts;
+  return {
+    type,
+    occurredAt: event.occurredAt,
+    accountIds: event.accountIds,
+    data: {
+      importId: job.id,
+      kind: (imports.ImportKind[job.kind] ?? 'unknown').toLowerCase(),
+      status: (imports.ImportStatus[job.status] ?? 'unknown').toLowerCase(),
+      dryRun: job.dryRun,
+      counts: {
+        total: counts?.total ?? 0,
+        valid: counts?.valid ?? 0,
+        invalid: counts?.invalid ?? 0,
+        created: counts?.created ?? 0,
+        updated: counts?.updated ?? 0,
+        skipped: counts?.skipped ?? 0,
+        failed: counts?.failed ?? 0,
+      },
+      failure: orNull(job.failure),
+      createdAt: iso(job.createdAt),
+      finishedAt: iso(job.finishedAt),
+    },
+  };
+}
+
 export const eventSources: readonly EventSource[] = [
   source(identity.UserCreatedSchema, (event) => ({
     type: 'user.created',
@@ -247,6 +281,8 @@ export const eventSources: readonly EventSource[] = [
         }
       : undefined,
   ),
+  source(imports.ImportCompletedSchema, (event) => importEvent('import.completed', event)),
+  source(imports.ImportFailedSchema, (event) => importEvent('import.failed', event)),
 ];
 
 /**

@@ -23,6 +23,9 @@ export const webhookEventTypes = {
   'registration.submitted': 'A driver registered themselves and awaits approval',
   'registration.decided': 'A self-registration was approved or rejected',
   'email.bounced': 'An email was reported bounced, or marked as spam by its recipient',
+  'import.completed': 'An import of accounts or users applied its last row',
+  'import.failed':
+    'An import stopped before applying: its file could not be read, or rows conflicted',
 } as const;
 
 export type WebhookEventType = keyof typeof webhookEventTypes;
