@@ -3,6 +3,7 @@ import { hash as bcrypt } from 'bcryptjs';
 import { recipientsOf } from '@onramp/testing';
 import { Api } from './api';
 import { csvOf, download, importFile } from './imports';
+import { InvitationFlows } from './invitation-flows';
 import { eventually, Stack } from './stack';
 
 interface User {
@@ -216,6 +217,14 @@ describe('importing users and drivers from CSV through the gateway', () => {
     expect(wrong.status).toBe(401);
     // Signed in once, the hash is Onramp's own now: the same password keeps working.
     expect((await Api.of(stack).login(migrated[0], password)).tokens.tokenType).toBe('Bearer');
+
+    // The invitee accepts as any invitee does, and ends with the imported membership, once.
+    const accepted = await new InvitationFlows(stack, admin).acceptFromEmail(invited[0]);
+    const member = await userByEmail(invited[0]);
+    expect(member).toMatchObject({ id: accepted.userId, status: 'active' });
+    expect(member.memberships).toEqual([
+      expect.objectContaining({ accountIds: [accountId], roles: ['driver'] }),
+    ]);
 
     // The same file again invites nobody twice.
     const again = await importFile(admin, file, { kind: 'users' });
