@@ -9,3 +9,4 @@ export { eventSubject, rpcSubject, type EventSchema } from './subjects';
 export { isUuid } from './ids';
 export { occurredAt } from './event-time';
 export { tokenContext } from './token-context';
+export { enumWords } from './enum-words';

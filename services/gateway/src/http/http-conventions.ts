@@ -9,10 +9,13 @@ import { MAX_VIOLATIONS, unstorableText } from './unstorable-text';
 
 /** Route config flag (set by `Endpoint`) of operations that declare no query parameters. */
 export const NO_QUERY = 'noQuery';
+/** Route config flag (set by `Endpoint`) of the operations that take a multipart upload. */
+export const TAKES_UPLOAD = 'takesUpload';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     [NO_QUERY]?: boolean;
+    [TAKES_UPLOAD]?: boolean;
   }
 }
 
@@ -48,6 +51,21 @@ export function installHttpConventions(app: NestFastifyApplication): void {
     withCorrelationId(correlationId, done);
   });
   installMethodNotAllowed(fastify);
+  // Multipart bodies are read by the upload operations alone, and only multipart by them.
+  fastify.addHook('preValidation', (request, _reply, done) => {
+    const multipart = request.isMultipart();
+    const upload = request.routeOptions.config[TAKES_UPLOAD] === true;
+    if (multipart === upload || (!upload && request.headers['content-type'] === undefined)) {
+      done();
+      return;
+    }
+    done(
+      new DomainError(
+        'unsupported_media_type',
+        upload ? 'this endpoint takes multipart/form-data' : 'this endpoint takes application/json',
+      ),
+    );
+  });
   // Text no service could store is refused here, once for every route and every string, before
   // authentication or any service sees the request (form pages answer it as their own page).
   fastify.addHook('preValidation', (request, _reply, done) => {

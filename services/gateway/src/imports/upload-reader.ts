@@ -5,6 +5,9 @@ import { UploadStore } from '@onramp/messaging';
 import { unstorableText } from '../http/unstorable-text';
 import { uploadFields, type UploadFields } from './imports.schemas';
 
+/** What the form's fields and multipart framing may add to the file's own size. */
+const FORM_ALLOWANCE_BYTES = 64 * 1024;
+
 export interface Upload {
   objectName: string;
   fileName: string;
@@ -23,6 +26,9 @@ export async function readUpload(
   store: UploadStore,
   maxBytes: number,
 ): Promise<Upload> {
+  // A body declared far over the limit is refused before a byte of it is read.
+  if (Number(request.headers['content-length'] ?? 0) > maxBytes + FORM_ALLOWANCE_BYTES)
+    throw new DomainError('payload_too_large', `the file is larger than ${maxBytes} bytes`);
   const objectName = randomUUID();
   const fields: Record<string, string> = {};
   const violations: FieldViolation[] = [];

@@ -3,7 +3,7 @@ import { RouteConfig } from '@nestjs/platform-fastify';
 import type { Permission } from '@onramp/authz';
 import type { z } from 'zod';
 import { OptionalAuthentication, Public, RequirePermission } from '../auth/access.decorators';
-import { NO_QUERY } from '../http/http-conventions';
+import { NO_QUERY, TAKES_UPLOAD } from '../http/http-conventions';
 import { STRICT_RATE_LIMIT } from '../http/rate-limits';
 
 type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
@@ -73,6 +73,7 @@ export function Endpoint(operation: Operation): MethodDecorator {
     RouteConfig({
       [STRICT_RATE_LIMIT]: operation.strictRateLimit === true,
       [NO_QUERY]: operation.query === undefined,
+      [TAKES_UPLOAD]: operation.upload !== undefined,
     }),
   );
 }

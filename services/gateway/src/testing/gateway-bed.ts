@@ -14,6 +14,11 @@ export class GatewayBed {
     readonly gateway: TestGateway,
   ) {}
 
+  /** Where the bed's NATS listens, for tests that connect to it themselves. */
+  get natsUrl(): string {
+    return this.nats.url;
+  }
+
   static async start(overrides: Partial<GatewayEnv> = {}): Promise<GatewayBed> {
     const nats = await startNatsServer();
     const fake = await FakeIdentity.connect(nats.url);

@@ -2,6 +2,7 @@ import type { JsonValue, Message } from '@bufbuild/protobuf';
 import { timestampDate, type Timestamp } from '@bufbuild/protobuf/wkt';
 import {
   accounts,
+  enumWords,
   identity,
   imports,
   invitations,
@@ -190,8 +191,8 @@ function importEvent(
     accountIds: event.accountIds,
     data: {
       importId: job.id,
-      kind: (imports.ImportKind[job.kind] ?? 'unknown').toLowerCase(),
-      status: (imports.ImportStatus[job.status] ?? 'unknown').toLowerCase(),
+      kind: enumWords<imports.ImportKind>(imports.ImportKind).word(job.kind),
+      status: enumWords<imports.ImportStatus>(imports.ImportStatus).word(job.status),
       dryRun: job.dryRun,
       counts: {
         total: counts?.total ?? 0,
