@@ -220,7 +220,7 @@ describe('messaging against real NATS and Postgres', () => {
     const outbox = app.get(Outbox);
     const ids = Array.from({ length: 30 }, (_, index) => `many-${29 - index}`);
     await database.$transaction((transaction) =>
-      outbox.appendMany(
+      outbox.appendMany<identity.UserCreated>(
         transaction,
         identity.UserCreatedSchema,
         ids.map((userId) => ({ userId, email: `${userId}@example.com`, name: userId })),

@@ -138,6 +138,8 @@ describe('authentication and authorization', () => {
       createdAt: null,
       activatedAt: null,
       lastLoginAt: null,
+      gender: null,
+      externalId: null,
       memberships: [],
     });
     expect(body).not.toHaveProperty('apiKeyId');

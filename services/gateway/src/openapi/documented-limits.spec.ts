@@ -55,10 +55,12 @@ const bodies = new Map<string, Schema>();
 for (const item of Object.values(document.paths))
   for (const operation of Object.values(item) as {
     operationId: string;
-    requestBody?: { content: { 'application/json': { schema: Schema } } };
-  }[])
-    if (operation.requestBody)
-      bodies.set(operation.operationId, operation.requestBody.content['application/json'].schema);
+    requestBody?: { content: { 'application/json'?: { schema: Schema } } };
+  }[]) {
+    // Uploads (multipart/form-data) carry a file and form fields, no JSON with limits.
+    const json = operation.requestBody?.content['application/json'];
+    if (json) bodies.set(operation.operationId, json.schema);
+  }
 
 /**
  * The schema at `path` in an operation's request body: property names, `[]` for an array's items,
