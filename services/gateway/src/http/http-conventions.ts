@@ -55,7 +55,8 @@ export function installHttpConventions(app: NestFastifyApplication): void {
   fastify.addHook('preValidation', (request, _reply, done) => {
     const multipart = request.isMultipart();
     const upload = request.routeOptions.config[TAKES_UPLOAD] === true;
-    if (multipart === upload || (!upload && request.headers['content-type'] === undefined)) {
+    // No body at all is each operation's to refuse (400 where one is required).
+    if (multipart === upload || request.headers['content-type'] === undefined) {
       done();
       return;
     }

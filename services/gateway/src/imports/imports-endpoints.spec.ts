@@ -149,6 +149,15 @@ describe('the import endpoints of the gateway', () => {
     expect(multipartElsewhere.status).toBe(415);
   });
 
+  it('refuses an upload without any body as a 400', async () => {
+    const answer = await fetch(`${bed.gateway.url}/v1/imports`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer importer-token' },
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.headers.get('content-type')).toContain('application/problem+json');
+  });
+
   it('needs imports.manage to upload', async () => {
     expect(
       (await upload(formOf({ kind: 'accounts' }, { text: 'a\n', name: 'a.csv' }), 'reader-token'))
