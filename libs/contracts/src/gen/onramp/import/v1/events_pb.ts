@@ -18,7 +18,7 @@ export const file_onramp_import_v1_events: GenFile = /*@__PURE__*/
   fileDesc("Ch1vbnJhbXAvaW1wb3J0L3YxL2V2ZW50cy5wcm90bxIQb25yYW1wLmltcG9ydC52MSKhAQoPSW1wb3J0Q29tcGxldGVkEigKA2pvYhgBIAEoCzIbLm9ucmFtcC5pbXBvcnQudjEuSW1wb3J0Sm9iEhMKC2FjY291bnRfaWRzGAIgAygJEi8KC29jY3VycmVkX2F0GAMgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcDoekrUYGmltcG9ydC5pbXBvcnQuY29tcGxldGVkLnYxIpsBCgxJbXBvcnRGYWlsZWQSKAoDam9iGAEgASgLMhsub25yYW1wLmltcG9ydC52MS5JbXBvcnRKb2ISEwoLYWNjb3VudF9pZHMYAiADKAkSLwoLb2NjdXJyZWRfYXQYAyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wOhuStRgXaW1wb3J0LmltcG9ydC5mYWlsZWQudjFiBnByb3RvMw", [file_google_protobuf_timestamp, file_onramp_import_v1_import, file_onramp_options_v1_options]);
 
 /**
- * A job applied its last row (or, for a dry run, validated it).
+ * A job applied its last row. (A dry run that is ready publishes nothing: it waits for apply.)
  *
  * @generated from message onramp.import.v1.ImportCompleted
  */
