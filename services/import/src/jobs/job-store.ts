@@ -114,15 +114,20 @@ export class JobStore {
 
   /** Every row after the first of the same key is an invalid duplicate, naming the first. */
   async markDuplicates(id: string): Promise<void> {
+    // The duplicates are worked out once (MATERIALIZED), then joined on the primary key.
     await this.database.$executeRaw`
+      WITH duplicates AS MATERIALIZED (
+        SELECT line, first FROM (
+          SELECT line, first_value(line) OVER (PARTITION BY key ORDER BY line) AS first
+          FROM "import"."import_rows"
+          WHERE import_id = ${id}::uuid AND key <> '' AND outcome IS NULL) AS ranked
+        WHERE line <> first)
       UPDATE "import"."import_rows" AS r
       SET outcome = 'invalid',
           violations = r.violations || jsonb_build_array(jsonb_build_object(
             'field', '', 'message', 'repeats line ' || d.first || ' of the file'))
-      FROM (SELECT line, first_value(line) OVER (PARTITION BY key ORDER BY line) AS first
-            FROM "import"."import_rows" WHERE import_id = ${id}::uuid AND key <> ''
-              AND outcome IS NULL) AS d
-      WHERE r.import_id = ${id}::uuid AND r.line = d.line AND d.line <> d.first`;
+      FROM duplicates AS d
+      WHERE r.import_id = ${id}::uuid AND r.line = d.line`;
   }
 
   /** Rows to check or apply, in line order from `fromLine`: all but those found invalid. */
