@@ -16,6 +16,11 @@ import {
 const accountsApi = accounts.AccountsService.method;
 const identityApi = identity.IdentityService.method;
 const INVITATIONS_AT_ONCE = 8;
+/**
+ * Identity writes each user in a transaction of its own: a chunk goes to it in slices small
+ * enough to be answered within the RPC timeout.
+ */
+const USERS_PER_CALL = 100;
 
 /**
  * Users files: each row a user and one membership (identity's ImportUsers), the driver fields in
@@ -110,15 +115,20 @@ export class UsersKind implements ImportKindHandler {
     accountIds: ReadonlyMap<string, string>,
     checkOnly: boolean,
   ): Promise<Map<number, RowResult>> {
-    if (rows.length === 0) return new Map();
-    const answer = await this.rpc.call(identityApi.importUsers, {
-      caller: job.caller,
-      importId: job.importId,
-      onConflict: job.onConflict,
-      checkOnly,
-      rows: rows.map(({ line, values }) => importedUser(line, values, accountIds)),
-    });
-    return new Map(answer.results.map((result) => [result.line, resultOf(result)]));
+    const results = new Map<number, RowResult>();
+    for (let at = 0; at < rows.length; at += USERS_PER_CALL) {
+      const answer = await this.rpc.call(identityApi.importUsers, {
+        caller: job.caller,
+        importId: job.importId,
+        onConflict: job.onConflict,
+        checkOnly,
+        rows: rows
+          .slice(at, at + USERS_PER_CALL)
+          .map(({ line, values }) => importedUser(line, values, accountIds)),
+      });
+      for (const result of answer.results) results.set(result.line, resultOf(result));
+    }
+    return results;
   }
 
   /** Driver fields of the rows that have any, for users identity took. */

@@ -17,6 +17,8 @@ import { JobEndings } from './job-endings';
 import { Validator } from './validator';
 
 const POLL_MS = 500;
+/** Errors that say nothing about the rows: the chunk is sent again. */
+const RETRIED: ReadonlySet<string> = new Set(['service_unavailable', 'upstream_timeout']);
 
 /**
  * Runs jobs in this replica, one at a time: takes one no replica holds, renews its lease while
@@ -59,11 +61,14 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     for (;;) {
       const job = await this.store.lease(this.owner, this.config.IMPORT_LEASE_SECONDS);
       if (job === undefined) return;
-      await this.work(job);
+      // After a retried failure, the next poll takes the job again: no tight loop while a
+      // service is down.
+      if (!(await this.work(job))) return;
     }
   }
 
-  private async work(job: ImportJob): Promise<void> {
+  /** Works on the job; false when it is to be taken again later (a retried failure). */
+  private async work(job: ImportJob): Promise<boolean> {
     const heartbeat = setInterval(
       () =>
         void this.store
@@ -79,18 +84,21 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     } catch (error) {
       if (error instanceof JobLeftBehind) {
         this.logger.log(`import ${job.id}: left to another replica or cancelled`);
-      } else if (error instanceof DomainError && error.code !== 'service_unavailable') {
+      } else if (error instanceof DomainError && !RETRIED.has(error.code)) {
         // A refusal of the whole chunk would be the same on every retry.
         await this.endings
           .failed(job, this.owner, `a service refused the import: ${error.detail}`)
           .catch(() => undefined);
       } else {
-        // Unreachable services and lost connections pass: the lease runs out and a replica
-        // (this one, too) tries again from the checkpoint.
-        this.logger.error(`import ${job.id}: ${String(error)}; retried when the lease runs out`);
+        // An unreachable or slow service, a lost connection: the job is let go at once and
+        // taken again from its checkpoint; rows a service applied before answer as they did.
+        this.logger.warn(`import ${job.id}: ${String(error)}; resumed from the checkpoint`);
+        await this.store.renew(job.id, this.owner, 0).catch(() => false);
+        return false;
       }
     } finally {
       clearInterval(heartbeat);
     }
+    return true;
   }
 }
