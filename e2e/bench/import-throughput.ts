@@ -82,7 +82,9 @@ async function importRowsPerSecond(
   const { id } = JSON.parse(answer.text) as ImportJob;
   const job = await waitForJob(admin, id, ['completed', 'failed', 'cancelled'], 3_600_000);
   if (job.status !== 'completed' || job.counts.created !== rows) {
-    throw new Error(`import ${id} ended ${job.status} (${job.failure ?? ""}): ${JSON.stringify(job.counts)}`);
+    throw new Error(
+      `import ${id} ended ${job.status} (${job.failure ?? ''}): ${JSON.stringify(job.counts)}`,
+    );
   }
   return rows / ((performance.now() - started) / 1000);
 }
