@@ -3,7 +3,7 @@ import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { isAllowed, scopeOf, type Caller } from '@onramp/authz';
 import { accounts, isUuid } from '@onramp/contracts';
 import { Outbox } from '@onramp/messaging';
-import { isUniqueViolation, page } from '@onramp/persistence';
+import { page } from '@onramp/persistence';
 import { accountMessage } from '../accounts/account-message';
 import { TOP_LEVEL } from '../accounts/accounts.service';
 import { PlanCatalogue } from '../accounts/plan-catalogue';
@@ -15,13 +15,11 @@ import {
   checkedBatchSize,
   checkedBulkRequest,
   exportCursor,
+  retriedOnceOnUniqueViolation,
 } from '../imports/bulk-request';
 import type { RowResult } from '../imports/row-result';
 import { AccountImportChunk } from './account-import-chunk';
 import { AccountImportsRepository } from './account-imports.repository';
-
-/** Attempts at a chunk: a row another writer took meanwhile fails the write, and a re-read finds it. */
-const ATTEMPTS = 2;
 
 /** The import's and export's accounts: bulk import, resolving references, export pages. */
 @Injectable()
@@ -35,13 +33,7 @@ export class AccountImportsService {
 
   async import(caller: Caller, request: accounts.ImportAccountsRequest): Promise<RowResult[]> {
     const importId = checkedBulkRequest(request.importId, request.rows);
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.importChunk(caller, importId, request);
-      } catch (error) {
-        if (attempt >= ATTEMPTS || !isUniqueViolation(error)) throw error;
-      }
-    }
+    return retriedOnceOnUniqueViolation(() => this.importChunk(caller, importId, request));
   }
 
   private async importChunk(

@@ -4,19 +4,19 @@ import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { isAllowed, type Caller } from '@onramp/authz';
 import { accounts, isUuid } from '@onramp/contracts';
 import { Outbox } from '@onramp/messaging';
-import { isUniqueViolation } from '@onramp/persistence';
 import { cardMessage } from '../charging-cards/card-message';
 import { nameKey } from '../common/names';
 import type { DriverProfile } from '../generated/prisma/client';
 import { costCenterMessage } from '../groups/group-messages';
-import { checkedBatchSize, checkedBulkRequest } from '../imports/bulk-request';
+import {
+  checkedBatchSize,
+  checkedBulkRequest,
+  retriedOnceOnUniqueViolation,
+} from '../imports/bulk-request';
 import { ImportedRowsRepository } from '../imports/imported-rows.repository';
 import type { RowResult } from '../imports/row-result';
 import { DriverImportChunk } from './driver-import-chunk';
 import { DriverImportsRepository } from './driver-imports.repository';
-
-/** Attempts at a chunk: a card or cost center another writer made meanwhile is found on re-read. */
-const ATTEMPTS = 2;
 
 const pairKey = (accountId: string, userId: string) => `${accountId}/${userId}`;
 
@@ -37,13 +37,7 @@ export class DriverImportsService {
 
   async import(caller: Caller, request: accounts.ImportDriversRequest): Promise<RowResult[]> {
     const importId = checkedBulkRequest(request.importId, request.rows);
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.importChunk(caller, importId, request);
-      } catch (error) {
-        if (attempt >= ATTEMPTS || !isUniqueViolation(error)) throw error;
-      }
-    }
+    return retriedOnceOnUniqueViolation(() => this.importChunk(caller, importId, request));
   }
 
   private async importChunk(

@@ -1,6 +1,6 @@
 import { isUuid } from '@onramp/contracts';
 import { DomainError } from '@onramp/errors';
-import { decodeCursor } from '@onramp/persistence';
+import { decodeCursor, isUniqueViolation } from '@onramp/persistence';
 
 /** The most rows (or references, keys, accounts of an export page) one bulk call takes. */
 export const MAX_BULK_ROWS = 1000;
@@ -41,4 +41,19 @@ export function exportCursor(
   if (!/^\d{1,2}$/.test(depth) || !isUuid(id))
     throw refused('cursor', 'use the nextCursor of a previous page');
   return { depth: Number(depth), id };
+}
+
+/**
+ * Runs a chunk's work again once when another writer's row made it hit a unique index (a card,
+ * cost center or external id created meanwhile): the second attempt reads that row and uses it.
+ */
+export async function retriedOnceOnUniqueViolation<Result>(
+  work: () => Promise<Result>,
+): Promise<Result> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return work();
+  }
 }
