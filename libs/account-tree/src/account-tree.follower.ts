@@ -25,7 +25,12 @@ export class AccountTreeFollower implements OnModuleInit {
     this.consumers.subscribe<accounts.AccountCreated, SqlClient>({
       name: 'account-lineages-created',
       schema: accounts.AccountCreatedSchema,
-      handler: (event, transaction) => this.created(event, transaction),
+      handler: (event, transaction) => this.created([event], transaction),
+      handleMany: (batch, transaction) =>
+        this.created(
+          batch.map(({ event }) => event),
+          transaction,
+        ),
     });
     this.consumers.subscribe<accounts.AccountMoved, SqlClient>({
       name: 'account-lineages-moved',
@@ -34,22 +39,37 @@ export class AccountTreeFollower implements OnModuleInit {
     });
   }
 
-  private async created(event: accounts.AccountCreated, transaction: SqlClient): Promise<void> {
-    const account = event.account;
-    if (account === undefined || !isUuid(account.id) || !account.ancestorIds.every(isUuid)) {
-      this.logger.error('an AccountCreated event names no valid account; it is ignored');
-      return;
-    }
-    const carried = account.ancestorIds.map((id) => id.toLowerCase());
-    const parentId = carried.at(-1);
-    // The parent may have moved since the event was written; its stored lineage is newer.
-    const parentAncestors =
-      parentId === undefined ? [] : await this.tree.ancestorsOf(transaction, parentId);
-    const ancestors =
-      parentId === undefined || parentAncestors === undefined
-        ? carried
-        : [...parentAncestors, parentId];
-    await this.tree.recordCreated(transaction, account.id.toLowerCase(), ancestors);
+  /** Creations in their order: a parent created earlier in the batch is known to its children. */
+  private async created(events: accounts.AccountCreated[], transaction: SqlClient): Promise<void> {
+    const valid = events.flatMap((event) => {
+      const account = event.account;
+      if (account === undefined || !isUuid(account.id) || !account.ancestorIds.every(isUuid)) {
+        this.logger.error('an AccountCreated event names no valid account; it is ignored');
+        return [];
+      }
+      return [
+        {
+          accountId: account.id.toLowerCase(),
+          carried: account.ancestorIds.map((id) => id.toLowerCase()),
+        },
+      ];
+    });
+    // A parent may have moved since an event was written; its stored lineage is newer.
+    const known = await this.tree.ancestorsOf(
+      transaction,
+      valid.flatMap(({ carried }) => carried.slice(-1)),
+    );
+    const created = valid.map(({ accountId, carried }) => {
+      const parentId = carried.at(-1);
+      const parentAncestors = parentId === undefined ? undefined : known.get(parentId);
+      const ancestorIds =
+        parentId === undefined || parentAncestors === undefined
+          ? carried
+          : [...parentAncestors, parentId];
+      if (!known.has(accountId)) known.set(accountId, ancestorIds);
+      return { accountId, ancestorIds };
+    });
+    await this.tree.recordCreated(transaction, created);
   }
 
   private async moved(event: accounts.AccountMoved, transaction: SqlClient): Promise<void> {
@@ -63,7 +83,7 @@ export class AccountTreeFollower implements OnModuleInit {
       await this.tree.recordMoved(transaction, accountId, []);
       return;
     }
-    const parentAncestors = await this.tree.ancestorsOf(transaction, parentId);
+    const parentAncestors = (await this.tree.ancestorsOf(transaction, [parentId])).get(parentId);
     if (parentAncestors === undefined) {
       throw new RetryLater(`the new parent ${parentId} is not known yet`, UNKNOWN_PARENT_RETRY_MS);
     }

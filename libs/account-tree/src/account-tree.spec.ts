@@ -43,19 +43,23 @@ describe('the account tree a service keeps (real Postgres)', () => {
       rpcTimeoutMs: 1,
       databaseSchema: 'tree',
     });
-    tree.onLineageChanged(async (transaction, accountId) => {
+    tree.onLineageChanged(async (transaction, accountIds) => {
       // Listeners run inside the change's transaction and see the tree already rewritten.
       const [row] = await transaction.$queryRawUnsafe<{ ancestor_ids: string[] }[]>(
         'SELECT ancestor_ids::text[] FROM tree.account_lineages WHERE account_id = $1',
         leaf,
       );
-      heard.push(`${accountId}:${row?.ancestor_ids.join('/') ?? 'unknown'}`);
+      for (const accountId of accountIds)
+        heard.push(`${accountId}:${row?.ancestor_ids.join('/') ?? 'unknown'}`);
     });
     await inTransaction(async (transaction) => {
-      await tree.recordCreated(transaction, root, []);
-      await tree.recordCreated(transaction, middle, [root]);
-      await tree.recordCreated(transaction, leaf, [root, middle]);
-      await tree.recordCreated(transaction, other, []);
+      await tree.recordCreated(transaction, [{ accountId: root, ancestorIds: [] }]);
+      await tree.recordCreated(transaction, [{ accountId: middle, ancestorIds: [root] }]);
+      // A batch: the listeners hear of both once both are recorded.
+      await tree.recordCreated(transaction, [
+        { accountId: leaf, ancestorIds: [root, middle] },
+        { accountId: other, ancestorIds: [] },
+      ]);
     });
   }, 120_000);
 
@@ -84,7 +88,9 @@ describe('the account tree a service keeps (real Postgres)', () => {
 
   it('keeps what it knows when a creation arrives again with older ancestors', async () => {
     heard.length = 0;
-    await inTransaction((transaction) => tree.recordCreated(transaction, leaf, [other]));
+    await inTransaction((transaction) =>
+      tree.recordCreated(transaction, [{ accountId: leaf, ancestorIds: [other] }]),
+    );
     expect(await lineage(leaf)).toEqual([root, middle, leaf]);
     expect(heard).toEqual([`${leaf}:${root}/${middle}`]);
   });

@@ -6,10 +6,19 @@ import { DATABASE, quoteIdentifier, type Database, type SqlClient } from '@onram
 export type LineageOf = (accountId: string) => readonly string[];
 
 /**
- * Runs when the tree has learnt where an account sits (its creation or a move), in the same
- * transaction, with the account whose subtree may now have other lineages.
+ * Runs when the tree has learnt where accounts sit (their creation or a move), in the same
+ * transaction, with the accounts whose subtrees may now have other lineages.
  */
-export type LineageListener = (transaction: SqlClient, accountId: string) => Promise<void>;
+export type LineageListener = (
+  transaction: SqlClient,
+  accountIds: readonly string[],
+) => Promise<void>;
+
+/** Where a new account sits: its ancestors, top-level first. */
+export interface CreatedAccount {
+  accountId: string;
+  ancestorIds: readonly string[];
+}
 
 /**
  * A service's copy of the account tree, kept from accounts' events in the service's own schema
@@ -66,31 +75,41 @@ export class AccountTree {
     this.listeners.push(listener);
   }
 
-  /** The stored ancestors of one account; undefined when the tree does not know the account. */
-  async ancestorsOf(transaction: SqlClient, accountId: string): Promise<string[] | undefined> {
-    const [row] = await transaction.$queryRawUnsafe<{ ancestor_ids: string[] }[]>(
-      `SELECT ancestor_ids::text[] FROM ${this.table} WHERE account_id = $1::uuid`,
-      accountId,
+  /** The stored ancestors of these accounts, by id; an account the tree does not know is absent. */
+  async ancestorsOf(
+    transaction: SqlClient,
+    accountIds: readonly string[],
+  ): Promise<Map<string, string[]>> {
+    if (accountIds.length === 0) return new Map();
+    const rows = await transaction.$queryRawUnsafe<
+      { account_id: string; ancestor_ids: string[] }[]
+    >(
+      `SELECT account_id::text, ancestor_ids::text[] FROM ${this.table}
+        WHERE account_id = ANY($1::uuid[])`,
+      [...new Set(accountIds)],
     );
-    return row?.ancestor_ids;
+    return new Map(rows.map((row) => [row.account_id, row.ancestor_ids]));
   }
 
   /**
-   * Records a new account; one already known (moved before its creation arrived) is kept. Either
-   * way the listeners hear of it: what they keep about the account may have been written before.
+   * Records new accounts in one statement; one already known (moved before its creation arrived)
+   * is kept. Either way the listeners hear of them: what they keep about the accounts may have
+   * been written before.
    */
-  async recordCreated(
-    transaction: SqlClient,
-    accountId: string,
-    ancestorIds: readonly string[],
-  ): Promise<void> {
+  async recordCreated(transaction: SqlClient, created: readonly CreatedAccount[]): Promise<void> {
+    if (created.length === 0) return;
     await transaction.$executeRawUnsafe(
-      `INSERT INTO ${this.table} (account_id, ancestor_ids) VALUES ($1::uuid, $2::uuid[])
+      `INSERT INTO ${this.table} (account_id, ancestor_ids)
+       SELECT (row->>'accountId')::uuid,
+              ARRAY(SELECT jsonb_array_elements_text(row->'ancestorIds'))::uuid[]
+         FROM jsonb_array_elements($1::jsonb) AS row
        ON CONFLICT (account_id) DO NOTHING`,
-      accountId,
-      [...ancestorIds],
+      JSON.stringify(created),
     );
-    await this.notify(transaction, accountId);
+    await this.notify(
+      transaction,
+      created.map((account) => account.accountId),
+    );
   }
 
   /**
@@ -117,10 +136,10 @@ export class AccountTree {
       accountId,
       [...ancestorIds],
     );
-    await this.notify(transaction, accountId);
+    await this.notify(transaction, [accountId]);
   }
 
-  private async notify(transaction: SqlClient, accountId: string): Promise<void> {
-    for (const listener of this.listeners) await listener(transaction, accountId);
+  private async notify(transaction: SqlClient, accountIds: readonly string[]): Promise<void> {
+    for (const listener of this.listeners) await listener(transaction, accountIds);
   }
 }

@@ -11,6 +11,7 @@ import {
   jetstream,
   jetstreamManager,
   type ConsumerMessages,
+  type JsMsg,
 } from '@nats-io/jetstream';
 import { nanos, type NatsConnection } from '@nats-io/transport-node';
 import { eventSubject } from '@onramp/contracts';
@@ -23,6 +24,8 @@ import { NATS_CONNECTION } from './nats-connection';
 import { ensureStream, streamFor } from './streams';
 
 const ACK_WAIT_MS = 30_000;
+/** Most messages handled in one transaction. */
+const MAX_BATCH = 100;
 
 /** A durable consumer EventConsumers runs: its name, the stream it reads and its subject there. */
 export interface DurableConsumer {
@@ -34,7 +37,8 @@ export interface DurableConsumer {
 /**
  * Durable JetStream consumers, one per subscription, shared by a service's replicas. Each message
  * is handled exactly once (EventHandling); one that keeps failing is parked as a dead letter
- * (EventFailures) and the consumer goes on with the next.
+ * (EventFailures) and the consumer goes on with the next. A consumer handling messages in order
+ * applies those that queued up meanwhile in one transaction.
  */
 @Injectable()
 export class EventConsumers implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -79,7 +83,7 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
       });
       const messages = await (
         await js.consumers.get(stream, durable)
-      ).consume({ max_messages: 64 });
+      ).consume({ max_messages: MAX_BATCH });
       this.running.push({ messages, loop: this.consume(messages, durable, subscription) });
     }
   }
@@ -95,12 +99,65 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
     await this.inFlight.settled();
   }
 
-  private async consume(
+  private consume(
     messages: ConsumerMessages,
     durable: string,
     subscription: EventSubscription<Message, SqlClient>,
   ): Promise<void> {
-    const limit = Math.max(1, subscription.concurrency ?? 1);
+    const concurrency = Math.max(1, subscription.concurrency ?? 1);
+    return concurrency === 1
+      ? this.consumeInBatches(messages, durable, subscription)
+      : this.consumeConcurrently(messages, durable, subscription, concurrency);
+  }
+
+  /**
+   * In order, the messages that arrived while the previous ones were handled making one batch
+   * (up to MAX_BATCH, one transaction): one at a time when they come slowly, fewer transactions
+   * when they come fast.
+   */
+  private async consumeInBatches(
+    messages: ConsumerMessages,
+    durable: string,
+    subscription: EventSubscription<Message, SqlClient>,
+  ): Promise<void> {
+    const arrived: JsMsg[] = [];
+    let signal: (() => void) | undefined;
+    let ended = false;
+    const wakeUp = () => {
+      signal?.();
+      signal = undefined;
+    };
+    const waitForSignal = () => new Promise<void>((resolve) => (signal = resolve));
+    const reading = (async () => {
+      for await (const message of messages) {
+        arrived.push(message);
+        wakeUp();
+        // Holds the pull back while two batches wait, so messages are not kept past ack_wait.
+        while (arrived.length >= 2 * MAX_BATCH && !ended) await waitForSignal();
+      }
+    })().finally(() => {
+      ended = true;
+      wakeUp();
+    });
+    for (;;) {
+      if (arrived.length === 0) {
+        if (ended) break;
+        await waitForSignal();
+        continue;
+      }
+      const batch = arrived.splice(0, MAX_BATCH);
+      wakeUp();
+      await this.inFlight.track(this.handling.handleBatch(batch, durable, subscription));
+    }
+    await reading;
+  }
+
+  private async consumeConcurrently(
+    messages: ConsumerMessages,
+    durable: string,
+    subscription: EventSubscription<Message, SqlClient>,
+    limit: number,
+  ): Promise<void> {
     const handling = new Set<Promise<void>>();
     for await (const message of messages) {
       const work = this.inFlight.track(this.handling.handle(message, durable, subscription));

@@ -21,7 +21,7 @@ import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging-options';
 import { NATS_CONNECTION } from './nats-connection';
 import { ensureStream, streamFor } from './streams';
 
-const BATCH_SIZE = 100;
+const BATCH_SIZE = 500;
 const IDLE_POLL_MS = 500;
 const MAX_BACKOFF_MS = 5_000;
 const RETENTION = '1 day';
@@ -159,9 +159,10 @@ export class Outbox implements OnApplicationBootstrap, BeforeApplicationShutdown
         `SELECT id::text AS id, subject, payload, headers FROM ${this.table}
          WHERE published_at IS NULL ORDER BY created_at, id LIMIT ${BATCH_SIZE} FOR UPDATE SKIP LOCKED`,
       );
-      for (const row of rows) {
-        await this.publish(row);
-      }
+      await this.ensureStreamsOf(rows);
+      // Sent together on one connection, the events reach the stream in this order; a batch
+      // with a failed publish is published again whole, and JetStream drops the repeats.
+      await Promise.all(rows.map((row) => this.publish(row)));
       if (rows.length > 0) {
         await transaction.$executeRawUnsafe(
           `UPDATE ${this.table} SET published_at = now() WHERE id = ANY($1::uuid[])`,
@@ -173,15 +174,19 @@ export class Outbox implements OnApplicationBootstrap, BeforeApplicationShutdown
   }
 
   private async publish(row: PendingRow): Promise<void> {
-    const { js, manager } = this.client!;
-    const stream = streamFor(row.subject).name;
-    if (!this.ensuredStreams.has(stream)) {
-      await ensureStream(manager, row.subject);
-      this.ensuredStreams.add(stream);
-    }
+    const { js } = this.client!;
     const messageHeaders = headers();
     for (const [key, value] of Object.entries(row.headers)) messageHeaders.set(key, value);
     await js.publish(row.subject, row.payload, { msgID: row.id, headers: messageHeaders });
+  }
+
+  private async ensureStreamsOf(rows: PendingRow[]): Promise<void> {
+    for (const subject of new Set(rows.map((row) => row.subject))) {
+      const stream = streamFor(subject).name;
+      if (this.ensuredStreams.has(stream)) continue;
+      await ensureStream(this.client!.manager, subject);
+      this.ensuredStreams.add(stream);
+    }
   }
 
   private async cleanUpPeriodically(): Promise<void> {

@@ -14,10 +14,12 @@ export class ScopeLineages implements OnModuleInit {
   constructor(private readonly tree: AccountTree) {}
 
   onModuleInit(): void {
-    this.tree.onLineageChanged((transaction, accountId) => this.relineage(transaction, accountId));
+    this.tree.onLineageChanged((transaction, accountIds) =>
+      this.relineage(transaction, accountIds),
+    );
   }
 
-  private async relineage(transaction: SqlClient, accountId: string): Promise<void> {
+  private async relineage(transaction: SqlClient, accountIds: readonly string[]): Promise<void> {
     // An invitation into several accounts holds the union of their lineages.
     await transaction.$executeRawUnsafe(
       `UPDATE invitations.invitations AS invitation
@@ -26,16 +28,16 @@ export class ScopeLineages implements OnModuleInit {
                   FROM unnest(invitation.account_ids) AS target(id)
                   LEFT JOIN ${this.tree.table} AS tree ON tree.account_id = target.id
                  CROSS JOIN LATERAL unnest(coalesce(tree.ancestor_ids, '{}') || target.id) AS member)
-        WHERE invitation.account_lineage @> ARRAY[$1::uuid]`,
-      accountId,
+        WHERE invitation.account_lineage && $1::uuid[]`,
+      accountIds,
     );
     for (const table of ['joining_codes', 'registration_settings', 'registrations']) {
       await transaction.$executeRawUnsafe(
         `UPDATE invitations.${table} AS scoped
             SET account_lineage = tree.ancestor_ids || scoped.account_id
            FROM ${this.tree.table} AS tree
-          WHERE tree.account_id = scoped.account_id AND scoped.account_lineage @> ARRAY[$1::uuid]`,
-        accountId,
+          WHERE tree.account_id = scoped.account_id AND scoped.account_lineage && $1::uuid[]`,
+        accountIds,
       );
     }
   }

@@ -71,23 +71,23 @@ export class WebhookEndpointsRepository {
   }
 
   /**
-   * The enabled endpoints subscribed to `type` that receive an event about `accountIds`: the
-   * platform's, and those of any of these accounts. Read in the consumer's transaction.
+   * The enabled endpoints subscribed to any of `types` that receive events about `accountIds`:
+   * the platform's (account null), and those of any of these accounts. Read in the consumer's
+   * transaction.
    */
-  async subscribedTo(
+  subscribedTo(
     transaction: Prisma.TransactionClient,
-    type: string,
+    types: readonly string[],
     accountIds: readonly string[],
-  ): Promise<string[]> {
-    const rows = await transaction.webhookEndpoint.findMany({
+  ): Promise<{ id: string; accountId: string | null; eventTypes: string[] }[]> {
+    return transaction.webhookEndpoint.findMany({
       where: {
         status: 'enabled',
-        eventTypes: { has: type },
-        OR: [{ accountId: null }, { accountId: { in: [...accountIds] } }],
+        eventTypes: { hasSome: [...new Set(types)] },
+        OR: [{ accountId: null }, { accountId: { in: [...new Set(accountIds)] } }],
       },
-      select: { id: true },
+      select: { id: true, accountId: true, eventTypes: true },
     });
-    return rows.map(({ id }) => id);
   }
 
   /** A delivered attempt ends the endpoint's run of failures. */

@@ -29,34 +29,50 @@ export class WebhookIntake implements OnModuleInit {
         // shared by every replica, so each event is taken once.
         name: `webhooks-${eventSubject(source.schema).replace(/\./g, '-')}`,
         schema: source.schema,
-        handler: (event, transaction, context) => this.take(source, event, transaction, context),
+        handler: (event, transaction, context) =>
+          this.take(source, [{ event, context }], transaction),
+        handleMany: (batch, transaction) => this.take(source, batch, transaction),
       });
   }
 
+  /** The deliveries of a batch of events of one source, with one read of the endpoints. */
   private async take(
     source: EventSource,
-    event: Message,
+    batch: { event: Message; context: EventContext }[],
     transaction: Prisma.TransactionClient,
-    { messageId, afterCommit }: EventContext,
   ): Promise<void> {
-    const publicEvent = source.toPublic(event);
-    if (publicEvent === undefined) return;
-    const endpointIds = await this.endpoints.subscribedTo(
+    const events = batch.flatMap(({ event, context }) => {
+      const publicEvent = source.toPublic(event);
+      return publicEvent === undefined ? [] : [{ publicEvent, context }];
+    });
+    if (events.length === 0) return;
+    const endpoints = await this.endpoints.subscribedTo(
       transaction,
-      publicEvent.type,
-      publicEvent.accountIds,
+      events.map(({ publicEvent }) => publicEvent.type),
+      events.flatMap(({ publicEvent }) => publicEvent.accountIds),
     );
-    if (endpointIds.length === 0) return;
-    await this.deliveries.record(
-      transaction,
-      {
-        id: messageId,
-        type: publicEvent.type,
-        body: webhookBody(messageId, publicEvent, new Date()),
-      },
-      endpointIds,
-    );
-    // The dispatcher also polls; this only shortens the wait once the transaction has committed.
-    afterCommit(() => this.dispatcher.nudge());
+    if (endpoints.length === 0) return;
+    for (const { publicEvent, context } of events) {
+      const accountIds = new Set(publicEvent.accountIds);
+      const endpointIds = endpoints
+        .filter(
+          ({ accountId, eventTypes }) =>
+            eventTypes.includes(publicEvent.type) &&
+            (accountId === null || accountIds.has(accountId)),
+        )
+        .map(({ id }) => id);
+      if (endpointIds.length === 0) continue;
+      await this.deliveries.record(
+        transaction,
+        {
+          id: context.messageId,
+          type: publicEvent.type,
+          body: webhookBody(context.messageId, publicEvent, new Date()),
+        },
+        endpointIds,
+      );
+      // The dispatcher also polls; this only shortens the wait once the transaction has committed.
+      context.afterCommit(() => this.dispatcher.nudge());
+    }
   }
 }
