@@ -4,6 +4,7 @@ export { createPgAdapter } from './pg-adapter';
 export { DATABASE, PersistenceModule, type PersistenceOptions } from './persistence.module';
 export type { Database, SqlClient } from './database';
 export { quoteIdentifier } from './identifiers';
+export { insertRows, modelRows, type RenamedFields } from './json-rows';
 export { decodeCursor, encodeCursor, page, pageLimit } from './paging';
 export { isRecordMissing, isUniqueViolation } from './errors';
 export {

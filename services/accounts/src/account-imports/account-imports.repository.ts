@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AccessScope } from '@onramp/authz';
-import { DATABASE } from '@onramp/persistence';
-import { insertRows } from '../common/json-rows';
+import { DATABASE, insertRows, modelRows } from '@onramp/persistence';
 import type { Account, Prisma, PrismaClient } from '../generated/prisma/client';
 
 type Transaction = Prisma.TransactionClient;
+
+/** Account fields whose column schema.prisma names otherwise. */
+const RENAMED = { reimbursementRate: 'reimbursement_rate_eur_per_kwh' };
 
 /** The accounts a chunk of an import reads and writes, each read one query for the chunk. */
 @Injectable()
@@ -16,34 +18,32 @@ export class AccountImportsRepository {
   }
 
   /** Accounts with one of these ids or external ids. */
-  byIdsOrExternalIds(ids: string[], externalIds: string[]): Promise<Account[]> {
-    if (ids.length === 0 && externalIds.length === 0) return Promise.resolve([]);
-    return this.database.account.findMany({
-      where: { OR: [{ id: { in: ids } }, { externalId: { in: externalIds } }] },
-    });
+  async byIdsOrExternalIds(ids: string[], externalIds: string[]): Promise<Account[]> {
+    if (ids.length === 0 && externalIds.length === 0) return [];
+    return modelRows<Account>(
+      await this.database.$queryRaw<Record<string, unknown>[]>`
+        SELECT * FROM "accounts"."accounts"
+         WHERE id = ANY(${ids}::uuid[]) OR external_id = ANY(${externalIds}::text[])`,
+      RENAMED,
+    );
   }
 
-  /**
-   * Accounts with one of these (parent key, name key) pairs, in one query: those with any of the
-   * parent keys and any of the names (the unique index answers it), kept if their pair is asked.
-   */
+  /** Accounts with one of these (parent key, name key) pairs, in one query. */
   async bySiblingNames(pairs: { parentKey: string; nameKey: string }[]): Promise<Account[]> {
     if (pairs.length === 0) return [];
-    const wanted = new Set(pairs.map((pair) => `${pair.parentKey}/${pair.nameKey}`));
-    const candidates = await this.database.account.findMany({
-      where: {
-        parentKey: { in: [...new Set(pairs.map((pair) => pair.parentKey))] },
-        nameKey: { in: [...new Set(pairs.map((pair) => pair.nameKey))] },
-      },
-    });
-    return candidates.filter((account) => wanted.has(`${account.parentKey}/${account.nameKey}`));
+    return modelRows<Account>(
+      await this.database.$queryRaw<Record<string, unknown>[]>`
+        SELECT a.* FROM "accounts"."accounts" AS a
+          JOIN unnest(${pairs.map((pair) => pair.parentKey)}::text[],
+                      ${pairs.map((pair) => pair.nameKey)}::text[]) AS wanted(parent_key, name_key)
+            ON a.parent_key = wanted.parent_key::uuid AND a.name_key = wanted.name_key`,
+      RENAMED,
+    );
   }
 
   /** New accounts in one statement, parents before their sub-accounts. */
   createMany(transaction: Transaction, rows: Account[]): Promise<void> {
-    return insertRows(transaction, 'accounts', rows, {
-      reimbursementRate: 'reimbursement_rate_eur_per_kwh',
-    });
+    return insertRows(transaction, '"accounts"."accounts"', rows, RENAMED);
   }
 
   update(

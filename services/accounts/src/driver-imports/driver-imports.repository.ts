@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DATABASE } from '@onramp/persistence';
-import { insertRows } from '../common/json-rows';
+import { DATABASE, insertRows } from '@onramp/persistence';
 import type {
   ChargingCard,
   CostCenter,
@@ -71,11 +70,11 @@ export class DriverImportsRepository {
   }
 
   createCostCenters(transaction: Transaction, rows: CostCenter[]): Promise<void> {
-    return insertRows(transaction, 'cost_centers', rows);
+    return insertRows(transaction, '"accounts"."cost_centers"', rows);
   }
 
   createCards(transaction: Transaction, rows: ChargingCard[]): Promise<void> {
-    return insertRows(transaction, 'charging_cards', rows);
+    return insertRows(transaction, '"accounts"."charging_cards"', rows);
   }
 
   async assignCard(transaction: Transaction, card: ChargingCard): Promise<void> {
@@ -86,7 +85,7 @@ export class DriverImportsRepository {
   }
 
   createProfiles(transaction: Transaction, rows: DriverProfile[]): Promise<void> {
-    return insertRows(transaction, 'driver_profiles', rows);
+    return insertRows(transaction, '"accounts"."driver_profiles"', rows);
   }
 
   async updateProfile(transaction: Transaction, profile: DriverProfile): Promise<DriverProfile> {

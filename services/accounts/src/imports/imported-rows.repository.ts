@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { common } from '@onramp/contracts';
 import type { FieldViolation } from '@onramp/errors';
-import { DATABASE } from '@onramp/persistence';
-import type { Prisma, PrismaClient } from '../generated/prisma/client';
-import { insertRows } from '../common/json-rows';
+import { DATABASE, insertRows, modelRows } from '@onramp/persistence';
+import type { ImportedRow, Prisma, PrismaClient } from '../generated/prisma/client';
 import type { RowResult } from './row-result';
 
 type Transaction = Prisma.TransactionClient;
@@ -34,9 +33,11 @@ export class ImportedRowsRepository {
     kind: ImportKind,
     lines: number[],
   ): Promise<Map<number, RowResult>> {
-    const rows = await this.database.importedRow.findMany({
-      where: { importId, kind, line: { in: lines } },
-    });
+    const rows = modelRows<ImportedRow>(
+      await this.database.$queryRaw<Record<string, unknown>[]>`
+        SELECT * FROM "accounts"."imported_rows"
+         WHERE import_id = ${importId}::uuid AND kind = ${kind} AND line = ANY(${lines}::int[])`,
+    );
     return new Map(
       rows.map((row) => [
         row.line,
@@ -60,7 +61,7 @@ export class ImportedRowsRepository {
     const recordedAt = new Date();
     return insertRows(
       transaction,
-      'imported_rows',
+      '"accounts"."imported_rows"',
       results.map((result) => ({
         importId,
         kind,
