@@ -2,8 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { MembershipShape } from '@onramp/authz';
 import type { FieldViolation } from '@onramp/errors';
-import { DATABASE } from '@onramp/persistence';
-import type { Membership, Prisma, PrismaClient } from '../generated/prisma/client';
+import { DATABASE, insertRows, modelRows } from '@onramp/persistence';
+import type {
+  Membership,
+  Prisma,
+  PrismaClient,
+  User,
+  UserImportRow,
+} from '../generated/prisma/client';
 import { membershipColumns } from '../memberships/membership-columns';
 import type { UserWithMemberships } from '../users/user-message';
 import { UsersRepository, type NewUser } from '../users/users.repository';
@@ -38,9 +44,11 @@ export class UserImportsRepository {
 
   /** The rows of this import recorded before, by line: one query for the chunk. */
   async recordedRows(importId: string, lines: readonly number[]): Promise<Map<number, RowRecord>> {
-    const rows = await this.database.userImportRow.findMany({
-      where: { importId, line: { in: [...lines] } },
-    });
+    const rows = modelRows<UserImportRow>(
+      await this.database.$queryRaw<Record<string, unknown>[]>`
+        SELECT * FROM "identity"."user_import_rows"
+         WHERE import_id = ${importId} AND line = ANY(${[...lines]}::int[])`,
+    );
     return new Map(
       rows.map((row) => [
         row.line,
@@ -55,14 +63,25 @@ export class UserImportsRepository {
   }
 
   /** Every user holding one of these emails or external ids: one query for the chunk. */
-  usersMatching(
+  async usersMatching(
     emails: readonly string[],
     externalIds: readonly string[],
   ): Promise<UserWithMemberships[]> {
-    return this.database.user.findMany({
-      where: { OR: [{ email: { in: [...emails] } }, { externalId: { in: [...externalIds] } }] },
-      include: withMemberships,
-    });
+    const users = modelRows<User>(
+      await this.database.$queryRaw<Record<string, unknown>[]>`
+        SELECT * FROM "identity"."users"
+         WHERE email = ANY(${[...emails]}::text[]) OR external_id = ANY(${[...externalIds]}::text[])`,
+    );
+    if (users.length === 0) return [];
+    const memberships = modelRows<Membership>(
+      await this.database.$queryRaw<Record<string, unknown>[]>`
+        SELECT * FROM "identity"."memberships"
+         WHERE user_id = ANY(${users.map((user) => user.id)}::uuid[]) ORDER BY created_at`,
+    );
+    return users.map((user) => ({
+      ...user,
+      memberships: memberships.filter((membership) => membership.userId === user.id),
+    }));
   }
 
   /** Runs a row's writes and its record in one transaction. */
@@ -70,8 +89,16 @@ export class UserImportsRepository {
     return this.database.$transaction(work);
   }
 
-  createUser(transaction: Transaction, user: NewUser): Promise<UserWithMemberships> {
-    return this.users.insert(transaction, user);
+  /** A new user with its id, to be written by createUsers. */
+  prepareUser(user: NewUser) {
+    return this.users.prepare(user);
+  }
+
+  createUsers(
+    transaction: Transaction,
+    prepared: readonly { user: UserWithMemberships; passwordHash?: string }[],
+  ): Promise<void> {
+    return this.users.insertMany(transaction, prepared);
   }
 
   changeUser(
@@ -92,15 +119,20 @@ export class UserImportsRepository {
     });
   }
 
-  async record(transaction: Transaction, importId: string, record: RowRecord): Promise<void> {
-    await transaction.userImportRow.create({
-      data: {
+  /** Records rows' outcomes in one statement. */
+  async record(transaction: Transaction, importId: string, records: readonly RowRecord[]) {
+    const createdAt = new Date();
+    await insertRows(
+      transaction,
+      '"identity"."user_import_rows"',
+      records.map(({ line, outcome, userId, violations }) => ({
         importId,
-        line: record.line,
-        outcome: record.outcome,
-        userId: record.userId,
-        violations: record.violations as unknown as Prisma.InputJsonValue,
-      },
-    });
+        line,
+        outcome,
+        userId,
+        violations,
+        createdAt,
+      })),
+    );
   }
 }

@@ -7,6 +7,7 @@ import { isUniqueViolation } from '@onramp/persistence';
 import { accountsOf } from '../users/user-access';
 import { UserEvents } from '../users/user-events';
 import type { UserWithMemberships } from '../users/user-message';
+import { ChunkWrites } from './chunk-writes';
 import { checkImportedRow, type ImportedUserInput, type ValidRow } from './imported-row';
 import { planRow, type KnownUser, type RowPlan } from './user-import-plan';
 import {
@@ -21,6 +22,12 @@ export interface UserImportChunk {
   onConflict: common.ConflictPolicy;
   checkOnly: boolean;
   rows: ImportedUserInput[];
+}
+
+/** What happens to a row once its plan is made: foreseen (check only) or written and recorded. */
+interface RowStep {
+  recordOnly(record: RowRecord): Promise<RowRecord>;
+  apply(row: ValidRow, plan: RowPlan, state: ChunkState): Promise<RowRecord>;
 }
 
 export const MAX_IMPORT_ROWS = 1000;
@@ -42,9 +49,10 @@ export interface RowResult {
 }
 
 /**
- * ImportUsers: a chunk of rows, each a user and one membership, applied in order; each row's
- * writes, events and record commit together, so a failed row leaves the others alone and a
- * repeated row answers its record. No email is sent from here (the import invites).
+ * ImportUsers: a chunk of rows, each a user and one membership, applied in order; the rows'
+ * writes, events and records commit together (row by row when a concurrent writer intervenes),
+ * so a failed row leaves the others alone and a repeated row answers its record. No email is
+ * sent from here (the import invites).
  */
 @Injectable()
 export class UserImportsService {
@@ -73,52 +81,90 @@ export class UserImportsService {
         valid.flatMap((row) => (row.externalId === null ? [] : [row.externalId])),
       ),
     ]);
-    const state = new ChunkState(known);
     const lineageOf = await this.lineages.lineagesOf([
       ...valid.flatMap((row) => row.membership.accountIds),
       ...accountsOf(known.flatMap((user) => user.memberships)),
     ]);
-    const results: RowResult[] = [];
-    for (const { input, check } of checked) {
-      const earlier = recorded.get(input.line);
-      if (earlier !== undefined) {
-        results.push(resultOf(earlier));
-        continue;
+    const decide = async (step: RowStep): Promise<RowResult[]> => {
+      const state = new ChunkState(known);
+      const results: RowResult[] = [];
+      for (const { input, check } of checked) {
+        const earlier = recorded.get(input.line);
+        if (earlier !== undefined) {
+          results.push(resultOf(earlier));
+          continue;
+        }
+        if (!check.valid) {
+          const record: RowRecord = {
+            line: input.line,
+            outcome: 'invalid',
+            userId: null,
+            violations: check.violations,
+          };
+          results.push(resultOf(await step.recordOnly(record)));
+          continue;
+        }
+        const row = check.row;
+        const plan = planRow(
+          caller,
+          policy,
+          row,
+          state.byEmail(row.email),
+          state.byExternalId(row.externalId),
+          lineageOf,
+        );
+        results.push(resultOf(await step.apply(row, plan, state)));
       }
-      if (!check.valid) {
-        const record: RowRecord = {
-          line: input.line,
-          outcome: 'invalid',
-          userId: null,
-          violations: check.violations,
-        };
-        if (!chunk.checkOnly) await this.recordOnly(importId, record);
-        results.push(resultOf(record));
-        continue;
-      }
-      const row = check.row;
-      const plan = planRow(
-        caller,
-        policy,
-        row,
-        state.byEmail(row.email),
-        state.byExternalId(row.externalId),
-        lineageOf,
-      );
-      const record = chunk.checkOnly
-        ? this.foresee(row, plan, state)
-        : await this.apply(caller, importId, row, plan, state);
-      results.push(resultOf(record));
-    }
-    if (!chunk.checkOnly) this.events.nudge();
+      return results;
+    };
+    if (chunk.checkOnly)
+      return decide({
+        recordOnly: (record) => Promise.resolve(record),
+        apply: (row, plan, state) => Promise.resolve(this.foresee(row, plan, state)),
+      });
+    const results = await this.appliedTogether(caller, importId, decide);
+    this.events.nudge();
     return results;
+  }
+
+  /**
+   * The chunk's rows written and recorded in one transaction; when another writer took an email
+   * or external id meanwhile (a unique violation), row by row instead, each in its own.
+   */
+  private async appliedTogether(
+    caller: Caller,
+    importId: string,
+    decide: (step: RowStep) => Promise<RowResult[]>,
+  ): Promise<RowResult[]> {
+    try {
+      return await this.repository.inTransaction(async (transaction) => {
+        const writes = this.writesIn(transaction, importId, caller.userId);
+        const results = await decide({
+          recordOnly: (record) => Promise.resolve(writes.record(record)),
+          apply: async (row, plan, state) =>
+            writes.record(
+              plan.kind === 'failed'
+                ? failedRecord(row, plan.violations)
+                : await this.write(writes, row, plan, state),
+            ),
+        });
+        await writes.flush();
+        return results;
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      return decide({
+        recordOnly: (record) => this.recordOnly(importId, record),
+        apply: (row, plan, state) => this.apply(caller, importId, row, plan, state),
+      });
+    }
   }
 
   /** What applying would record, with the chunk's state moved on as applying would move it. */
   private foresee(row: ValidRow, plan: RowPlan, state: ChunkState): RowRecord {
     switch (plan.kind) {
       case 'failed':
-        return { line: row.line, outcome: 'failed', userId: null, violations: plan.violations };
+        return failedRecord(row, plan.violations);
       case 'create':
         state.add(newKnownUser('', row));
         return { line: row.line, outcome: 'created', userId: null, violations: [] };
@@ -136,19 +182,13 @@ export class UserImportsService {
     plan: RowPlan,
     state: ChunkState,
   ): Promise<RowRecord> {
-    if (plan.kind === 'failed') {
-      const record: RowRecord = {
-        line: row.line,
-        outcome: 'failed',
-        userId: null,
-        violations: plan.violations,
-      };
-      return this.recordOnly(importId, record);
-    }
+    if (plan.kind === 'failed')
+      return this.recordOnly(importId, failedRecord(row, plan.violations));
     try {
       return await this.repository.inTransaction(async (transaction) => {
-        const record = await this.write(transaction, caller.userId, row, plan, state);
-        await this.repository.record(transaction, importId, record);
+        const writes = this.writesIn(transaction, importId, caller.userId);
+        const record = writes.record(await this.write(writes, row, plan, state));
+        await writes.flush();
         return record;
       });
     } catch (error) {
@@ -170,15 +210,18 @@ export class UserImportsService {
     }
   }
 
+  private writesIn(transaction: Transaction, importId: string, byUserId: string): ChunkWrites {
+    return new ChunkWrites(transaction, importId, byUserId, this.repository, this.events);
+  }
+
   private async write(
-    transaction: Transaction,
-    byUserId: string,
+    writes: ChunkWrites,
     row: ValidRow,
     plan: Exclude<RowPlan, { kind: 'failed' }>,
     state: ChunkState,
   ): Promise<RowRecord> {
     if (plan.kind === 'create') {
-      const user = await this.repository.createUser(transaction, {
+      const user = writes.createUser({
         email: row.email,
         name: row.name,
         language: row.language,
@@ -190,10 +233,12 @@ export class UserImportsService {
         passwordHash: row.passwordHash,
         memberships: [row.membership],
       });
-      await this.events.created(transaction, user, byUserId);
       state.add(knownUserOf(user));
       return { line: row.line, outcome: 'created', userId: user.id, violations: [] };
     }
+    // The user may be one this chunk creates.
+    await writes.flushUsers();
+    const { transaction, byUserId } = writes;
     let changed: UserWithMemberships | undefined;
     if (Object.keys(plan.changes).length > 0) {
       changed = await this.repository.changeUser(transaction, plan.user.id, plan.changes);
@@ -210,7 +255,7 @@ export class UserImportsService {
   private async recordOnly(importId: string, record: RowRecord): Promise<RowRecord> {
     try {
       await this.repository.inTransaction((transaction) =>
-        this.repository.record(transaction, importId, record),
+        this.repository.record(transaction, importId, [record]),
       );
       return record;
     } catch (error) {
@@ -264,6 +309,10 @@ function knownUserOf(user: UserWithMemberships): KnownUser {
 
 function newKnownUser(id: string, row: ValidRow): KnownUser {
   return { ...row, id, memberships: [row.membership] };
+}
+
+function failedRecord(row: ValidRow, violations: FieldViolation[]): RowRecord {
+  return { line: row.line, outcome: 'failed', userId: null, violations };
 }
 
 function existingRecord(row: ValidRow, plan: Extract<RowPlan, { kind: 'existing' }>): RowRecord {

@@ -375,6 +375,37 @@ describe('ImportUsers: chunks of users and memberships, row by row (real Postgre
     expect(await counts()).toEqual(afterFirst);
   });
 
+  it('writes a chunk together, and row by row when a concurrent import takes one of its emails', async () => {
+    const shared = `raced-${randomUUID()}@import.test`;
+    const chunkOf = (prefix: string): Row[] => [
+      ...Array.from({ length: 300 }, (_, index) => ({
+        line: index + 2,
+        email: `${prefix}-${index}@import.test`,
+      })),
+      { line: 302, email: shared },
+    ];
+    const prefixes = [`race-a-${randomUUID()}`, `race-b-${randomUUID()}`];
+    const [first, second] = await Promise.all(
+      prefixes.map((prefix) => importUsers(admin, `race-${prefix}`, chunkOf(prefix))),
+    );
+    for (const results of [first, second])
+      expect(results.slice(0, 300).map(({ outcome }) => outcome)).toEqual(
+        Array.from({ length: 300 }, () => RowOutcome.CREATED),
+      );
+    const sharedOutcomes = [first[300].outcome, second[300].outcome].sort();
+    // The loser saw the winner's user (skipped) or lost the race to write it (failed, row by row).
+    expect([
+      [RowOutcome.CREATED, RowOutcome.SKIPPED].sort(),
+      [RowOutcome.CREATED, RowOutcome.FAILED].sort(),
+    ]).toContainEqual(sharedOutcomes);
+    const user = await userOf(shared);
+    expect(user?.memberships.map(({ accountIds }) => accountIds)).toEqual([[accountA]]);
+    for (const prefix of prefixes)
+      expect(
+        await app.database.user.count({ where: { email: { startsWith: `${prefix}-` } } }),
+      ).toBe(300);
+  });
+
   it('refuses a chunk of more than 1,000 rows, or without an import id', async () => {
     const rows = Array.from({ length: 1001 }, (_, index) => ({
       line: index + 2,

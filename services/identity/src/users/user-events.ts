@@ -17,16 +17,36 @@ export class UserEvents {
 
   /** UserCreated, and MembershipGranted for each membership the user was created with. */
   async created(transaction: SqlClient, user: UserWithMemberships, byUserId: string) {
-    const occurredAt = timestampFromDate(user.createdAt);
-    await this.outbox.append(transaction, identity.UserCreatedSchema, {
-      userId: user.id,
-      email: user.email,
-      name: user.name,
-      language: user.language,
-      status: user.status,
-      occurredAt,
-    });
-    await this.membershipsGranted(transaction, user.memberships, byUserId, occurredAt);
+    await this.createdMany(transaction, [user], byUserId);
+  }
+
+  /** `created` for many users, one statement for each kind of event. */
+  async createdMany(
+    transaction: SqlClient,
+    users: readonly UserWithMemberships[],
+    byUserId: string,
+  ) {
+    await this.outbox.appendMany(
+      transaction,
+      identity.UserCreatedSchema,
+      users.map((user) => ({
+        userId: user.id,
+        email: user.email,
+        name: user.name,
+        language: user.language,
+        status: user.status,
+        occurredAt: timestampFromDate(user.createdAt),
+      })),
+    );
+    await this.outbox.appendMany(
+      transaction,
+      identity.MembershipGrantedSchema,
+      users.flatMap((user) =>
+        user.memberships.map((membership) =>
+          membershipEvent(membership, byUserId, timestampFromDate(user.createdAt)),
+        ),
+      ),
+    );
   }
 
   async membershipsGranted(

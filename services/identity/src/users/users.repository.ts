@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { AccessScope, MembershipShape } from '@onramp/authz';
 import { DomainError } from '@onramp/errors';
-import { DATABASE, isUniqueViolation } from '@onramp/persistence';
-import { Prisma, type PrismaClient } from '../generated/prisma/client';
+import { DATABASE, insertRows, isUniqueViolation } from '@onramp/persistence';
+import { Prisma, type PrismaClient, type User } from '../generated/prisma/client';
 import { AccountTree } from '@onramp/account-tree';
 import { membershipColumns } from '../memberships/membership-columns';
 import type { UserCursor } from './user-cursor';
@@ -38,6 +38,47 @@ export interface UserFilter {
 }
 
 const withMemberships = { memberships: { orderBy: { createdAt: 'asc' } } } as const;
+
+/** A new user's row, every column. */
+function preparedUser(data: NewUser, now: Date): User {
+  return {
+    id: randomUUID(),
+    email: data.email,
+    name: data.name,
+    language: data.language,
+    status: data.status,
+    gender: data.gender ?? '',
+    externalId: data.externalId ?? null,
+    createdAt: now,
+    activatedAt: data.status === 'active' ? now : null,
+    lastLoginAt: null,
+  };
+}
+
+function userColumns(user: User): User {
+  const { id, email, name, language, status, gender, externalId } = user;
+  const { createdAt, activatedAt, lastLoginAt } = user;
+  return {
+    id,
+    email,
+    name,
+    language,
+    status,
+    gender,
+    externalId,
+    createdAt,
+    activatedAt,
+    lastLoginAt,
+  };
+}
+
+function preparedMemberships(data: NewUser, now: Date) {
+  return data.memberships.map((membership) => ({
+    id: randomUUID(),
+    ...membershipColumns(membership),
+    createdAt: now,
+  }));
+}
 
 // Set at bootstrap so that replicas starting together create the first admin once.
 const FIRST_USER_LOCK = 'onramp-identity:first-user';
@@ -206,33 +247,63 @@ export class UsersRepository {
     data: NewUser,
     alsoInTransaction?: AlsoInTransaction<UserWithMemberships>,
   ): Promise<UserWithMemberships> {
-    const now = new Date();
     const user = await transaction.user.create({
       data: {
-        id: randomUUID(),
-        email: data.email,
-        name: data.name,
-        language: data.language,
-        status: data.status,
-        gender: data.gender,
-        externalId: data.externalId,
-        activatedAt: data.status === 'active' ? now : null,
+        ...userColumns(preparedUser(data, new Date())),
         credential:
           data.passwordHash === undefined
             ? undefined
             : { create: { passwordHash: data.passwordHash } },
-        memberships: {
-          create: data.memberships.map((membership) => ({
-            id: randomUUID(),
-            ...membershipColumns(membership),
-            createdAt: now,
-          })),
-        },
+        memberships: { create: preparedMemberships(data, new Date()) },
       },
       include: withMemberships,
     });
     await alsoInTransaction?.(transaction, user);
     return user;
+  }
+
+  /**
+   * New users as `insert` would write them, with their ids, to be written later by `insertMany`
+   * (a bulk import writes a chunk's new users in a few statements).
+   */
+  prepare(data: NewUser): { user: UserWithMemberships; passwordHash?: string } {
+    const now = new Date();
+    const user = preparedUser(data, now);
+    return {
+      user: {
+        ...user,
+        memberships: preparedMemberships(data, now).map((membership) => ({
+          ...membership,
+          userId: user.id,
+        })),
+      },
+      passwordHash: data.passwordHash,
+    };
+  }
+
+  /** Writes prepared users, their credentials and memberships, one statement a table. */
+  async insertMany(
+    transaction: Transaction,
+    prepared: readonly { user: UserWithMemberships; passwordHash?: string }[],
+  ): Promise<void> {
+    const now = new Date();
+    await insertRows(
+      transaction,
+      '"identity"."users"',
+      prepared.map(({ user }) => userColumns(user)),
+    );
+    await insertRows(
+      transaction,
+      '"identity"."credentials"',
+      prepared.flatMap(({ user, passwordHash }) =>
+        passwordHash === undefined ? [] : [{ userId: user.id, passwordHash, updatedAt: now }],
+      ),
+    );
+    await insertRows(
+      transaction,
+      '"identity"."memberships"',
+      prepared.flatMap(({ user }) => user.memberships),
+    );
   }
 
   /** Users in the caller's accounts or any account below them, and the caller themself. */
