@@ -5,9 +5,10 @@
  * file into a table of the same columns (before and after the import). Prints the ratio to COPY
  * and the peak resident memory (VmHWM) of the gateway and import processes.
  * Run: npm run bench:import -w e2e   (BENCH_ACCOUNT_ROWS, BENCH_USER_ROWS; loopback only)
+ * BENCH_CPU_PROFILE_DIR=<folder> writes a V8 CPU profile and the log of every service process there.
  */
 import { createReadStream, createWriteStream, openAsBlob } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
@@ -16,11 +17,12 @@ import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { Api } from '../src/api';
 import { waitForJob, type ImportJob } from '../src/imports';
-import { Stack } from '../src/stack';
+import { ALL_SERVICES, Stack } from '../src/stack';
 import { runBenchmark } from './measure';
 
 const accountRows = Number(process.env['BENCH_ACCOUNT_ROWS'] ?? 1_000_000);
 const userRows = Number(process.env['BENCH_USER_ROWS'] ?? 100_000);
+const profileDir = process.env['BENCH_CPU_PROFILE_DIR'];
 const ACCOUNT_HEADER = ['externalId', 'name', 'type', 'contact.name', 'contact.email', 'language'];
 
 /** Writes `rows` lines made by `line` after `header`, respecting the stream's backpressure. */
@@ -44,6 +46,14 @@ async function peakRssMb(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   const kilobytes = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? Number.NaN);
   return Math.round(kilobytes / 1024);
+}
+
+async function writeLogs(stack: Stack, folder: string): Promise<void> {
+  for (const service of ALL_SERVICES)
+    await writeFile(
+      path.join(folder, `${service}.log`),
+      stack.process(service).output().join('\n'),
+    );
 }
 
 async function copyRowsPerSecond(stack: Stack, file: string): Promise<number> {
@@ -91,8 +101,15 @@ async function importRowsPerSecond(
 
 runBenchmark(async () => {
   const folder = await mkdtemp(path.join(os.tmpdir(), 'onramp-bench-import-'));
+  const profiled =
+    profileDir === undefined ? {} : { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` };
   const stack = await Stack.start(undefined, {
-    gateway: { IMPORT_MAX_BYTES: String(4 * 1024 * 1024 * 1024) },
+    gateway: { IMPORT_MAX_BYTES: String(4 * 1024 * 1024 * 1024), ...profiled },
+    import: profiled,
+    accounts: profiled,
+    identity: profiled,
+    invitations: profiled,
+    notifications: profiled,
   });
   try {
     const accountsFile = path.join(folder, 'accounts.csv');
@@ -154,6 +171,7 @@ runBenchmark(async () => {
       `peak RSS: gateway ${await peakRssMb(stack.process('gateway').pid)} MB, import ${await peakRssMb(stack.process('import').pid)} MB`,
     );
   } finally {
+    if (profileDir !== undefined) await writeLogs(stack, profileDir);
     await stack.stop();
     await rm(folder, { recursive: true, force: true });
   }

@@ -97,19 +97,25 @@ export class JobStore {
     await this.database.importRow.deleteMany({ where: { importId: id } });
   }
 
-  /** Stages rows in one multi-row insert; rows with problems are invalid at once. */
+  /**
+   * Stages rows in one statement, the rows travelling as one JSON parameter; rows with problems
+   * are invalid at once.
+   */
   async stage(id: string, rows: RowToStage[]): Promise<void> {
-    await this.database.importRow.createMany({
-      data: rows.map((row) => ({
-        importId: id,
-        line: row.line,
-        cells: row.cells,
-        values: row.values,
-        key: row.key,
-        violations: row.violations as unknown as Prisma.InputJsonValue,
-        outcome: row.violations.length > 0 ? 'invalid' : null,
-      })),
-    });
+    if (rows.length === 0) return;
+    const staged = rows.map((row) => ({
+      line: row.line,
+      cells: row.cells,
+      values: row.values,
+      key: row.key,
+      violations: row.violations,
+      outcome: row.violations.length > 0 ? 'invalid' : null,
+    }));
+    await this.database.$executeRaw`
+      INSERT INTO "import"."import_rows" (import_id, line, cells, "values", key, violations, outcome)
+      SELECT ${id}::uuid, x.line, x.cells, x."values", x.key, x.violations, x.outcome
+        FROM jsonb_to_recordset(${JSON.stringify(staged)}::jsonb)
+          AS x(line int, cells jsonb, "values" jsonb, key text, violations jsonb, outcome text)`;
   }
 
   /** Every row after the first of the same key is an invalid duplicate, naming the first. */
@@ -132,17 +138,11 @@ export class JobStore {
 
   /** Rows to check or apply, in line order from `fromLine`: all but those found invalid. */
   async pending(id: string, fromLine: number, take: number): Promise<StagedRow[]> {
-    const rows = await this.database.importRow.findMany({
-      where: {
-        importId: id,
-        line: { gte: fromLine },
-        OR: [{ outcome: null }, { outcome: { not: 'invalid' } }],
-      },
-      orderBy: { line: 'asc' },
-      take,
-      select: { line: true, values: true },
-    });
-    return rows.map((row) => ({ line: row.line, values: row.values as ParsedRow }));
+    return this.database.$queryRaw<StagedRow[]>`
+      SELECT line, "values" FROM "import"."import_rows"
+       WHERE import_id = ${id}::uuid AND line >= ${fromLine}
+         AND (outcome IS NULL OR outcome <> 'invalid')
+       ORDER BY line LIMIT ${take}`;
   }
 
   /** External ids of rows before `line` that are not invalid, among `wanted`. */

@@ -14,7 +14,8 @@ import { JobEndings } from './job-endings';
 
 /**
  * Validating a job: every row of the file read and checked by its columns, staged, duplicates
- * marked, then each row's outcome asked of the services without changing anything. Started
+ * marked, then (for a dry run or onConflict=fail) each row's outcome asked of the services
+ * without changing anything. Started
  * again from the file when a replica takes over a job that was validating.
  */
 @Injectable()
@@ -41,7 +42,9 @@ export class Validator {
       return;
     }
     await this.store.markDuplicates(job.id);
-    await this.checkRows(job, owner);
+    // Applying answers each row as checking would; only a dry run and onConflict=fail need the
+    // services' answers before anything is written.
+    if (job.dryRun || job.onConflict === 'fail') await this.checkRows(job, owner);
     await this.endings.release(job);
     await this.decide(job, owner);
   }
