@@ -39,6 +39,18 @@ describe('UploadStore on a real NATS object store', () => {
     expect(await store.get('big')).toBeUndefined();
   });
 
+  it('reads with backpressure: a reader that stops holds a few chunks, not the file', async () => {
+    const file = randomBytes(96 * 1024 * 1024);
+    await store.put('slow', chunksOf(file, 1024 * 1024), 128 * 1024 * 1024);
+    const before = process.memoryUsage().arrayBuffers;
+    const reading = (await store.get('slow'))![Symbol.asyncIterator]();
+    expect((await reading.next()).done).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(16 * 1024 * 1024);
+    await reading.return?.();
+    await store.delete('slow');
+  }, 60_000);
+
   it('refuses a stream over the limit and keeps nothing of it', async () => {
     const file = randomBytes(300 * 1024);
     await expect(store.put('over', chunksOf(file, 16 * 1024), 256 * 1024)).rejects.toBeInstanceOf(

@@ -1,7 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { jetstream } from '@nats-io/jetstream';
-import { Objm, type ObjectStore } from '@nats-io/obj';
+import { Objm, type ObjectInfo, type ObjectStore } from '@nats-io/obj';
 import type { NatsConnection } from '@nats-io/transport-node';
+import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging-options';
 import { NATS_CONNECTION } from './nats-connection';
 
 /**
@@ -10,6 +12,9 @@ import { NATS_CONNECTION } from './nats-connection';
  * the bucket lives on every NATS server of the cluster (replicas), not on one pod's disk.
  */
 export const UPLOADS_BUCKET = 'IMPORT_UPLOADS';
+/** Chunks (128 KiB each) a reader may have in hand or on the way. */
+const READ_AHEAD_CHUNKS = 8;
+const DIGEST_PREFIX = 'SHA-256=';
 
 /** Thrown by `put` when the stream ends up longer than allowed; nothing stays stored. */
 export class UploadTooLarge extends Error {
@@ -22,7 +27,10 @@ export class UploadTooLarge extends Error {
 export class UploadStore {
   private bucket?: Promise<ObjectStore>;
 
-  constructor(@Inject(NATS_CONNECTION) private readonly connection: NatsConnection) {}
+  constructor(
+    @Inject(NATS_CONNECTION) private readonly connection: NatsConnection,
+    @Optional() @Inject(MESSAGING_OPTIONS) private readonly options?: MessagingOptions,
+  ) {}
 
   /**
    * Stores `content` under `name` as it streams in, and answers its size. A stream longer than
@@ -53,10 +61,37 @@ export class UploadStore {
     return size;
   }
 
-  /** The stored bytes, streamed; undefined when nothing is stored under `name`. */
+  /**
+   * The stored bytes, streamed as they are read: chunks are pulled a few at a time, so a slow
+   * reader holds a few chunks in memory, never the file (the object store's own `get` takes the
+   * whole object in as fast as NATS sends it). Undefined when nothing is stored under `name`.
+   */
   async get(name: string): Promise<AsyncIterable<Uint8Array> | undefined> {
-    const result = await (await this.store()).get(name);
-    return result === null ? undefined : result.data;
+    const info = await (await this.store()).info(name);
+    if (info === null || info.deleted) return undefined;
+    return this.chunksOf(info);
+  }
+
+  private async *chunksOf(info: ObjectInfo): AsyncIterable<Uint8Array> {
+    if (info.chunks === 0) return;
+    const consumer = await jetstream(this.connection).consumers.get(`OBJ_${UPLOADS_BUCKET}`, {
+      filter_subjects: `$O.${UPLOADS_BUCKET}.C.${info.nuid}`,
+    });
+    const messages = await consumer.consume({ max_messages: READ_AHEAD_CHUNKS });
+    const digest = createHash('sha256');
+    try {
+      for await (const message of messages) {
+        digest.update(message.data);
+        yield message.data;
+        if (message.info.pending === 0) break;
+      }
+    } finally {
+      await messages.close();
+    }
+    // The object store's digest: SHA-256, base64url with padding.
+    const computed = digest.digest('base64').replace(/\+/g, '-').replace(/\//g, '_');
+    if (`${DIGEST_PREFIX}${computed}` !== info.digest)
+      throw new Error(`the stored upload ${info.name} is corrupt: its digest does not match`);
   }
 
   async delete(name: string): Promise<void> {
@@ -65,10 +100,12 @@ export class UploadStore {
 
   private store(): Promise<ObjectStore> {
     // Created by whichever process comes first; `create` opens an existing bucket as it is.
-    this.bucket ??= new Objm(jetstream(this.connection)).create(UPLOADS_BUCKET).catch((error) => {
-      this.bucket = undefined;
-      throw error;
-    });
+    this.bucket ??= new Objm(jetstream(this.connection))
+      .create(UPLOADS_BUCKET, { replicas: this.options?.replicas ?? 1 })
+      .catch((error) => {
+        this.bucket = undefined;
+        throw error;
+      });
     return this.bucket;
   }
 }
