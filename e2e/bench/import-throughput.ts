@@ -101,7 +101,7 @@ async function importRowsPerSecond(
 
 runBenchmark(async () => {
   const folder = await mkdtemp(path.join(os.tmpdir(), 'onramp-bench-import-'));
-  const profiled =
+  const profiled: Record<string, string> =
     profileDir === undefined ? {} : { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` };
   const stack = await Stack.start(undefined, {
     gateway: { IMPORT_MAX_BYTES: String(4 * 1024 * 1024 * 1024), ...profiled },

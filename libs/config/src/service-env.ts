@@ -35,6 +35,8 @@ export const serviceEnv = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(25_000),
   RPC_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
+  /** Copies JetStream keeps of the event streams and upload bucket it creates (NATS cluster size). */
+  JETSTREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
   TRUST_PROXY: trustProxy,
 });
 

@@ -72,7 +72,7 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
     const js = jetstream(this.connection);
     for (const subscription of this.subscriptions) {
       const subject = eventSubject(subscription.schema);
-      const stream = await ensureStream(manager, subject);
+      const stream = await ensureStream(manager, subject, this.options.replicas);
       const durable = this.durableName(subscription);
       await manager.consumers.add(stream, {
         durable_name: durable,

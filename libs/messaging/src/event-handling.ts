@@ -143,12 +143,12 @@ export class EventHandling {
           await this.deadLetters.forget(transaction, consumer, failed.messageId);
     });
     for (const work of committed) this.runCommitted(work, consumer);
-    for (const { message } of batch) message.ack();
-    this.logger.log(
-      batch.length === 1
-        ? `${consumer}: handled ${batch[0].message.subject} message ${batch[0].failed.messageId}`
-        : `${consumer}: handled ${batch.length} ${batch[0].message.subject} messages`,
-    );
+    for (const { message, failed } of batch) {
+      message.ack();
+      withCorrelationId(correlationIdOf(message.headers) ?? newCorrelationId(), () =>
+        this.logger.log(`${consumer}: handled ${message.subject} message ${failed.messageId}`),
+      );
+    }
   }
 
   /** Records the ids as processed by the consumer; answers those recorded only now. */

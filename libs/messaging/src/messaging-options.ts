@@ -15,6 +15,11 @@ export interface MessagingOptions {
   service: string;
   natsUrl: string;
   rpcTimeoutMs: number;
+  /**
+   * Copies JetStream keeps of the streams and the upload bucket this service creates (default
+   * 1); set to the NATS cluster's size, at most 5. Existing streams keep theirs.
+   */
+  replicas?: number;
   /** The Postgres schema holding this service's outbox, processed-message and dead-letter tables. */
   databaseSchema?: string;
   /** How its event consumers retry; required with `databaseSchema` (only then do they run). */

@@ -50,6 +50,7 @@ export class Outbox implements OnApplicationBootstrap, BeforeApplicationShutdown
   private loop?: Promise<void>;
   private wake?: () => void;
   private lastCleanup = 0;
+  private readonly replicas?: number;
 
   constructor(
     @Inject(DATABASE) private readonly database: Database,
@@ -57,6 +58,7 @@ export class Outbox implements OnApplicationBootstrap, BeforeApplicationShutdown
     @Inject(MESSAGING_OPTIONS) options: MessagingOptions,
   ) {
     this.table = `${quoteIdentifier(options.databaseSchema!)}."outbox"`;
+    this.replicas = options.replicas;
   }
 
   async append<Event extends Message>(
@@ -184,7 +186,7 @@ export class Outbox implements OnApplicationBootstrap, BeforeApplicationShutdown
     for (const subject of new Set(rows.map((row) => row.subject))) {
       const stream = streamFor(subject).name;
       if (this.ensuredStreams.has(stream)) continue;
-      await ensureStream(this.client!.manager, subject);
+      await ensureStream(this.client!.manager, subject, this.replicas);
       this.ensuredStreams.add(stream);
     }
   }

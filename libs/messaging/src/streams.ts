@@ -17,13 +17,19 @@ export function streamFor(eventSubject: string): { name: string; subjects: strin
 export async function ensureStream(
   manager: JetStreamManager,
   eventSubject: string,
+  replicas = 1,
 ): Promise<string> {
   const { name, subjects } = streamFor(eventSubject);
   try {
     await manager.streams.info(name);
   } catch {
     try {
-      await manager.streams.add({ name, subjects, duplicate_window: nanos(DUPLICATE_WINDOW_MS) });
+      await manager.streams.add({
+        name,
+        subjects,
+        num_replicas: replicas,
+        duplicate_window: nanos(DUPLICATE_WINDOW_MS),
+      });
     } catch (error) {
       // Another process may have created it between our two calls; anything else is a failure.
       const createdMeanwhile = await manager.streams.info(name).then(

@@ -10,6 +10,7 @@ const env = {
   SHUTDOWN_TIMEOUT_MS: 1000,
   TRUST_PROXY: false,
   RPC_TIMEOUT_MS: 1000,
+  JETSTREAM_REPLICAS: 1,
 } as const;
 const moduleOf = (entry: unknown) =>
   typeof entry === 'function' ? entry : (entry as { module: unknown }).module;

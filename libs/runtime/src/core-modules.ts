@@ -45,6 +45,7 @@ export function coreModules({
       service,
       natsUrl: env.NATS_URL,
       rpcTimeoutMs: env.RPC_TIMEOUT_MS,
+      replicas: env.JETSTREAM_REPLICAS,
       databaseSchema: database?.schema,
       consumerRetry: database && {
         maxAttempts: database.env.EVENT_MAX_ATTEMPTS,

@@ -12,6 +12,7 @@ const method = accounts.AccountsService.method;
 @Injectable()
 export class AccountsKind implements ImportKindHandler {
   readonly columns = accountColumns;
+  readonly appliedInSteps = false;
 
   constructor(private readonly rpc: RpcClient) {}
 

@@ -36,6 +36,12 @@ export interface JobContext {
 /** One kind of import (accounts, users): its columns and how its rows reach the services. */
 export interface ImportKindHandler {
   readonly columns: readonly Column<CellValue>[];
+  /**
+   * Whether a row is applied in more than one service (a user in identity, then their driver
+   * profile in accounts): such rows are all checked before any is applied, so that a row one
+   * service would refuse is not half written by the other.
+   */
+  readonly appliedInSteps: boolean;
   /** Rows with the same key are the same record; "" for a row that cannot be compared. */
   keyOf(values: ParsedRow): string;
   /**

@@ -30,6 +30,7 @@ const USERS_PER_CALL = 100;
 @Injectable()
 export class UsersKind implements ImportKindHandler {
   readonly columns = userColumns;
+  readonly appliedInSteps = true;
 
   constructor(private readonly rpc: RpcClient) {}
 

@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import { SERVICE_CONFIG } from '@onramp/config';
 import { DomainError } from '@onramp/errors';
+import { backoffDelay } from '@onramp/messaging';
 import type { ImportConfig } from '../config/import-config';
 import type { ImportJob } from '../generated/prisma/client';
 import { JobStore } from '../jobs/job-store';
@@ -17,6 +18,9 @@ import { JobEndings } from './job-endings';
 import { Validator } from './validator';
 
 const POLL_MS = 500;
+/** The first and the longest pause between attempts of a job whose services are unavailable. */
+const RETRY_BASE_MS = 1_000;
+const RETRY_MAX_MS = 60_000;
 /** Errors that say nothing about the rows: the chunk is sent again. */
 const RETRIED: ReadonlySet<string> = new Set(['service_unavailable', 'upstream_timeout']);
 
@@ -31,6 +35,8 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
   private readonly owner = randomUUID();
   private timer?: NodeJS.Timeout;
   private working = false;
+  /** Jobs whose last attempts failed on an unavailable service: since when, and how often. */
+  private readonly unavailable = new Map<string, { since: number; attempts: number }>();
 
   constructor(
     private readonly store: JobStore,
@@ -81,6 +87,7 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
       const current = await this.store.find(job.id);
       if (current?.status === 'applying' && current.leaseOwner === this.owner)
         await this.applier.apply(current, this.owner);
+      this.unavailable.delete(job.id);
     } catch (error) {
       if (error instanceof JobLeftBehind) {
         this.logger.log(`import ${job.id}: left to another replica or cancelled`);
@@ -90,15 +97,48 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
           .failed(job, this.owner, `a service refused the import: ${error.detail}`)
           .catch(() => undefined);
       } else {
-        // An unreachable or slow service, a lost connection: the job is let go at once and
-        // taken again from its checkpoint; rows a service applied before answer as they did.
-        this.logger.warn(`import ${job.id}: ${String(error)}; resumed from the checkpoint`);
-        await this.store.renew(job.id, this.owner, 0).catch(() => false);
-        return false;
+        return this.retryLater(job, error);
       }
     } finally {
       clearInterval(heartbeat);
     }
     return true;
   }
+
+  /**
+   * An unreachable or slow service, a lost connection: the job keeps its lease for a growing
+   * pause, then is taken again (here or by another replica) from its checkpoint; rows a service
+   * applied before answer as they did. After IMPORT_RETRY_MINUTES of such failures it fails.
+   */
+  private async retryLater(job: ImportJob, error: unknown): Promise<boolean> {
+    const now = Date.now();
+    const failing = this.unavailable.get(job.id) ?? { since: now, attempts: 0 };
+    failing.attempts += 1;
+    this.unavailable.set(job.id, failing);
+    if (now - failing.since >= this.config.IMPORT_RETRY_MINUTES * 60_000) {
+      this.unavailable.delete(job.id);
+      await this.endings
+        .failed(
+          job,
+          this.owner,
+          `a service stayed unavailable for ${this.config.IMPORT_RETRY_MINUTES} minutes (${describe(error)}); rows applied so far stay, and uploading the file again applies the rest`,
+        )
+        .catch(() => undefined);
+      return true;
+    }
+    // At least four attempts fit in the window, however short it is set.
+    const pauseMs = backoffDelay(failing.attempts, {
+      baseMs: RETRY_BASE_MS,
+      maxMs: Math.min(RETRY_MAX_MS, (this.config.IMPORT_RETRY_MINUTES * 60_000) / 4),
+    });
+    this.logger.warn(
+      `import ${job.id}: ${describe(error)}; attempt ${failing.attempts} failed, again from the checkpoint in ${pauseMs} ms`,
+    );
+    await this.store.renew(job.id, this.owner, pauseMs / 1000).catch(() => false);
+    return false;
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -14,8 +14,8 @@ import { JobEndings } from './job-endings';
 
 /**
  * Validating a job: every row of the file read and checked by its columns, staged, duplicates
- * marked, then (for a dry run or onConflict=fail) each row's outcome asked of the services
- * without changing anything. Started
+ * marked, then (for a dry run, onConflict=fail or rows applied in several services) each row's
+ * outcome asked of the services without changing anything. Started
  * again from the file when a replica takes over a job that was validating.
  */
 @Injectable()
@@ -42,9 +42,11 @@ export class Validator {
       return;
     }
     await this.store.markDuplicates(job.id);
-    // Applying answers each row as checking would; only a dry run and onConflict=fail need the
-    // services' answers before anything is written.
-    if (job.dryRun || job.onConflict === 'fail') await this.checkRows(job, owner);
+    // Applying a row in one service answers it as checking would; a dry run, onConflict=fail
+    // and rows applied in several services need the answers before anything is written.
+    const kind = this.kinds.of(kindWords.value(job.kind));
+    if (job.dryRun || job.onConflict === 'fail' || kind.appliedInSteps)
+      await this.checkRows(job, owner);
     await this.endings.release(job);
     await this.decide(job, owner);
   }
