@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DATABASE } from '@onramp/persistence';
+import { DATABASE, modelRows } from '@onramp/persistence';
 import { likeLiteral } from '../common/names';
 import type { DriverInvitation, Prisma, PrismaClient } from '../generated/prisma/client';
 
@@ -40,26 +40,34 @@ export class DriverInvitationsRepository {
     await transaction.driverInvitation.update({ where: { invitationId }, data });
   }
 
-  /** A page of the account's open driver invitations in invitation id order, matching `query`. */
+  /**
+   * A page of the account's open driver invitations in invitation id order, matching `query`.
+   * An invitation to someone who is a member already (an imported user invited to set a
+   * password) is left out: the tab lists them once, as the user.
+   */
   async list(
     accountId: string,
     { afterId, query }: { afterId?: string; query?: string },
     take: number,
   ): Promise<InvitedDriverRow[]> {
-    const matching =
-      query === undefined
-        ? undefined
-        : { contains: likeLiteral(query), mode: 'insensitive' as const };
-    const rows = await this.database.driverInvitation.findMany({
-      where: {
-        accountIds: { has: accountId },
-        status: { in: OPEN_STATUSES },
-        ...(afterId === undefined ? {} : { invitationId: { gt: afterId } }),
-        ...(matching === undefined ? {} : { OR: [{ name: matching }, { email: matching }] }),
-      },
-      orderBy: { invitationId: 'asc' },
-      take,
-    });
+    const pattern = query === undefined ? null : `%${likeLiteral(query)}%`;
+    const rows = modelRows<DriverInvitation>(
+      await this.database.$queryRaw<Record<string, unknown>[]>`
+        SELECT invitation.* FROM "accounts"."driver_invitations" AS invitation
+         WHERE invitation.account_ids @> ARRAY[${accountId}::uuid]
+           AND invitation.status = ANY(${OPEN_STATUSES}::text[])
+           AND (${afterId ?? null}::uuid IS NULL OR invitation.invitation_id > ${afterId ?? null}::uuid)
+           AND (${pattern}::text IS NULL
+                OR invitation.name ILIKE ${pattern} OR invitation.email ILIKE ${pattern})
+           AND NOT EXISTS (
+                 SELECT 1 FROM "accounts"."user_directory" AS member
+                   JOIN "accounts"."account_memberships" AS membership
+                     ON membership.user_id = member.user_id
+                  WHERE lower(member.email) = lower(invitation.email)
+                    AND membership.account_ids @> ARRAY[${accountId}::uuid])
+         ORDER BY invitation.invitation_id
+         LIMIT ${take}`,
+    );
     return rows.map((row) => ({ ...row, accountId }));
   }
 }

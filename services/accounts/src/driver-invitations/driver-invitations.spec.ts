@@ -186,6 +186,48 @@ describe("the drivers' invited tab", () => {
     await expect(invitedTab(other.admin, account.id)).rejects.toMatchObject({ code: 'not_found' });
   });
 
+  it('lists an invited member once, as the user, when an invitation to their email is open too', async () => {
+    const { account, admin } = await customer();
+    const member = randomUUID();
+    const email = `Imported-${member}@Example.com`;
+    await app.publish(identity.UserCreatedSchema, {
+      userId: member,
+      email: email.toLowerCase(),
+      name: 'Imported Without Password',
+      status: 'invited',
+      occurredAt: at('2026-11-23T10:00:00Z'),
+    });
+    await app.publish(identity.MembershipGrantedSchema, {
+      membership: {
+        id: randomUUID(),
+        userId: member,
+        platform: false,
+        accountIds: [account.id],
+        roles: ['driver'],
+        additionalPermissions: [],
+      },
+      occurredAt: at('2026-11-23T10:00:00Z'),
+    });
+    const toMember = randomUUID();
+    const toSomeoneElse = randomUUID();
+    await applied(
+      'driver-invitations-issued',
+      app.publish(invitations.InvitationIssuedSchema, {
+        invitation: { ...invitation(toMember, driverInto(account.id)), email },
+        occurredAt: at('2026-11-23T10:00:00Z'),
+      }),
+    );
+    await issued(toSomeoneElse, driverInto(account.id), '2026-11-23T10:00:00Z');
+
+    await eventually('the invited member to be listed', async () =>
+      expect(
+        (await invitedTab(admin, account.id)).drivers.map(
+          (row) => row.invitation?.id ?? row.userId,
+        ),
+      ).toEqual([member, toSomeoneElse].sort()),
+    );
+  });
+
   it('keeps an expired invitation until it is resent and drops it once accepted, whatever the delivery order', async () => {
     const { account, admin } = await customer();
     const id = randomUUID();
