@@ -1,13 +1,11 @@
-import { Global, Module } from '@nestjs/common';
-import { Test, type TestingModule } from '@nestjs/testing';
+import type { TestingModule } from '@nestjs/testing';
 import { create, toBinary } from '@bufbuild/protobuf';
 import { jetstream } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { Pool } from 'pg';
 import { Registry } from 'prom-client';
 import { identity } from '@onramp/contracts';
-import { HealthModule, MetricsModule } from '@onramp/health';
-import { DATABASE, type Database, type SqlClient } from '@onramp/persistence';
+import type { Database, SqlClient } from '@onramp/persistence';
 import {
   createDatabase,
   eventually,
@@ -18,20 +16,14 @@ import {
 import { parseDeadLettersCommand } from './dead-letters-command';
 import { DeadLetterStore } from './dead-letter-store';
 import { EventConsumers } from './event-consumers';
-import { MessagingModule } from './messaging.module';
 import { NATS_CONNECTION } from './nats-connection';
 import { replayDeadLetters } from './replay';
 import { RetryLater } from './retry-later';
-import { deadLettersTable } from './testing/dead-letters-table';
+import { messagingTables, messagingTestApp } from './testing/messaging-test-app';
 
 const SCHEMA_SQL = `
-  CREATE SCHEMA dl;
-  CREATE TABLE dl.outbox (id uuid PRIMARY KEY, subject text NOT NULL, payload bytea NOT NULL, headers jsonb NOT NULL,
-    created_at timestamptz(3) NOT NULL DEFAULT now(), published_at timestamptz(3));
-  CREATE TABLE dl.processed_messages (consumer text, message_id text, processed_at timestamptz(3) NOT NULL DEFAULT now(),
-    PRIMARY KEY (consumer, message_id));
-  CREATE TABLE dl.applied (consumer text NOT NULL, user_id text NOT NULL, message_id text NOT NULL);
-  ${deadLettersTable('dl')}`;
+  ${messagingTables('dl')}
+  CREATE TABLE dl.applied (consumer text NOT NULL, user_id text NOT NULL, message_id text NOT NULL);`;
 
 const MAX_ATTEMPTS = 3;
 
@@ -51,24 +43,11 @@ describe('dead letters: bounded retries of failing events, parked for an operato
   const count = (key: string) => calls.set(key, called(key) + 1);
 
   async function startInstance(): Promise<TestingModule> {
-    @Global()
-    @Module({ providers: [{ provide: DATABASE, useValue: database }], exports: [DATABASE] })
-    class TestDatabaseModule {}
-
-    const app = await Test.createTestingModule({
-      imports: [
-        HealthModule,
-        MetricsModule,
-        TestDatabaseModule,
-        MessagingModule.forRoot({
-          service: 'dl',
-          natsUrl: infrastructure.natsUrl,
-          rpcTimeoutMs: 2000,
-          databaseSchema: 'dl',
-          consumerRetry: { maxAttempts: MAX_ATTEMPTS, baseDelayMs: 400, maxWaitMs: 8_000 },
-        }),
-      ],
-    }).compile();
+    const app = await messagingTestApp(database, infrastructure.natsUrl, 'dl', {
+      maxAttempts: MAX_ATTEMPTS,
+      baseDelayMs: 400,
+      maxWaitMs: 8_000,
+    });
     const consumers = app.get(EventConsumers);
     const apply = async (consumer: string, transaction: SqlClient, userId: string, id: string) => {
       await transaction.$executeRawUnsafe(

@@ -1,12 +1,10 @@
-import { Global, Module } from '@nestjs/common';
-import { Test, type TestingModule } from '@nestjs/testing';
+import type { TestingModule } from '@nestjs/testing';
 import { create, toBinary } from '@bufbuild/protobuf';
 import { jetstream } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { Pool } from 'pg';
 import { identity } from '@onramp/contracts';
-import { HealthModule, MetricsModule } from '@onramp/health';
-import { DATABASE, type Database, type SqlClient } from '@onramp/persistence';
+import type { Database, SqlClient } from '@onramp/persistence';
 import {
   createDatabase,
   eventually,
@@ -16,19 +14,13 @@ import {
 } from '@onramp/testing';
 import { DeadLetterStore } from './dead-letter-store';
 import { EventConsumers } from './event-consumers';
-import { MessagingModule } from './messaging.module';
 import { NATS_CONNECTION } from './nats-connection';
-import { deadLettersTable } from './testing/dead-letters-table';
+import { messagingTables, messagingTestApp } from './testing/messaging-test-app';
 
 const SCHEMA_SQL = `
-  CREATE SCHEMA batch;
-  CREATE TABLE batch.outbox (id uuid PRIMARY KEY, subject text NOT NULL, payload bytea NOT NULL, headers jsonb NOT NULL,
-    created_at timestamptz(3) NOT NULL DEFAULT now(), published_at timestamptz(3));
-  CREATE TABLE batch.processed_messages (consumer text, message_id text, processed_at timestamptz(3) NOT NULL DEFAULT now(),
-    PRIMARY KEY (consumer, message_id));
+  ${messagingTables('batch')}
   CREATE TABLE batch.applied (position serial, consumer text NOT NULL, user_id text NOT NULL,
-    transaction_id bigint NOT NULL DEFAULT txid_current());
-  ${deadLettersTable('batch')}`;
+    transaction_id bigint NOT NULL DEFAULT txid_current());`;
 
 const EVENTS = 250;
 const POISON = 'user-137';
@@ -44,24 +36,11 @@ describe('event batches: messages that queue up are applied together, exactly on
   let singles = 0;
 
   async function start(): Promise<TestingModule> {
-    @Global()
-    @Module({ providers: [{ provide: DATABASE, useValue: database }], exports: [DATABASE] })
-    class TestDatabaseModule {}
-
-    const started = await Test.createTestingModule({
-      imports: [
-        HealthModule,
-        MetricsModule,
-        TestDatabaseModule,
-        MessagingModule.forRoot({
-          service: 'batch',
-          natsUrl: infrastructure.natsUrl,
-          rpcTimeoutMs: 2000,
-          databaseSchema: 'batch',
-          consumerRetry: { maxAttempts: 2, baseDelayMs: 200, maxWaitMs: 8_000 },
-        }),
-      ],
-    }).compile();
+    const started = await messagingTestApp(database, infrastructure.natsUrl, 'batch', {
+      maxAttempts: 2,
+      baseDelayMs: 200,
+      maxWaitMs: 8_000,
+    });
     const consumers = started.get(EventConsumers);
     const apply = (consumer: string, transaction: SqlClient, userId: string) =>
       transaction.$executeRawUnsafe(

@@ -1,12 +1,10 @@
-import { Global, Module } from '@nestjs/common';
-import { Test, type TestingModule } from '@nestjs/testing';
+import type { TestingModule } from '@nestjs/testing';
 import { headers } from '@nats-io/transport-node';
 import { jetstream } from '@nats-io/jetstream';
 import { create, toBinary } from '@bufbuild/protobuf';
 import { Pool } from 'pg';
 import { identity } from '@onramp/contracts';
 import { DomainError } from '@onramp/errors';
-import { HealthModule, MetricsModule } from '@onramp/health';
 import { DATABASE, type Database, type SqlClient } from '@onramp/persistence';
 import {
   createDatabase,
@@ -14,9 +12,8 @@ import {
   provideInfrastructure,
   type Infrastructure,
 } from '@onramp/testing';
-import { deadLettersTable } from './testing/dead-letters-table';
+import { messagingTables, messagingTestApp } from './testing/messaging-test-app';
 import { EventConsumers } from './event-consumers';
-import { MessagingModule } from './messaging.module';
 import { NATS_CONNECTION } from './nats-connection';
 import { Outbox } from './outbox';
 import { RetryLater } from './retry-later';
@@ -25,13 +22,8 @@ import { RpcServer } from './rpc-server';
 import type { NatsConnection } from '@nats-io/transport-node';
 
 const SCHEMA_SQL = `
-  CREATE SCHEMA demo;
-  CREATE TABLE demo.outbox (id uuid PRIMARY KEY, subject text NOT NULL, payload bytea NOT NULL, headers jsonb NOT NULL,
-    created_at timestamptz(3) NOT NULL DEFAULT now(), published_at timestamptz(3));
-  CREATE TABLE demo.processed_messages (consumer text, message_id text, processed_at timestamptz(3) NOT NULL DEFAULT now(),
-    PRIMARY KEY (consumer, message_id));
-  CREATE TABLE demo.seen (user_id text NOT NULL, message_id text NOT NULL);
-  ${deadLettersTable('demo')}`;
+  ${messagingTables('demo')}
+  CREATE TABLE demo.seen (user_id text NOT NULL, message_id text NOT NULL);`;
 
 describe('messaging against real NATS and Postgres', () => {
   let infrastructure: Infrastructure;
@@ -54,24 +46,11 @@ describe('messaging against real NATS and Postgres', () => {
     await pool.query(SCHEMA_SQL);
     const database = pgDatabase(pool);
 
-    @Global()
-    @Module({ providers: [{ provide: DATABASE, useValue: database }], exports: [DATABASE] })
-    class TestDatabaseModule {}
-
-    app = await Test.createTestingModule({
-      imports: [
-        HealthModule,
-        MetricsModule,
-        TestDatabaseModule,
-        MessagingModule.forRoot({
-          service: 'demo',
-          natsUrl: infrastructure.natsUrl,
-          rpcTimeoutMs: 2000,
-          databaseSchema: 'demo',
-          consumerRetry: { maxAttempts: 10, baseDelayMs: 1_000, maxWaitMs: 60_000 },
-        }),
-      ],
-    }).compile();
+    app = await messagingTestApp(database, infrastructure.natsUrl, 'demo', {
+      maxAttempts: 10,
+      baseDelayMs: 1_000,
+      maxWaitMs: 60_000,
+    });
     const rpc = app.get(RpcServer);
     rpc.handle(identity.IdentityService.method.createUser, (request) => {
       if (request.email === 'busy@example.com') {

@@ -75,6 +75,29 @@ const closed = (id: string, kind: Spec, reason: string, occurredAt: string) =>
     }),
   );
 
+/** A user identity created without a password, made a driver of the account. */
+async function invitedMember(userId: string, email: string, name: string, accountId: string) {
+  const occurredAt = at('2026-11-23T10:00:00Z');
+  await app.publish(identity.UserCreatedSchema, {
+    userId,
+    email,
+    name,
+    status: 'invited',
+    occurredAt,
+  });
+  await app.publish(identity.MembershipGrantedSchema, {
+    membership: {
+      id: randomUUID(),
+      userId,
+      platform: false,
+      accountIds: [accountId],
+      roles: ['driver'],
+      additionalPermissions: [],
+    },
+    occurredAt,
+  });
+}
+
 async function invitedTab(
   caller: ReturnType<typeof callerWith>,
   accountId: string,
@@ -89,24 +112,7 @@ describe("the drivers' invited tab", () => {
     const { account, admin } = await customer();
     const other = await customer();
     const member = randomUUID();
-    await app.publish(identity.UserCreatedSchema, {
-      userId: member,
-      email: `${member}@example.com`,
-      name: 'Added Without Password',
-      status: 'invited',
-      occurredAt: at('2026-11-23T10:00:00Z'),
-    });
-    await app.publish(identity.MembershipGrantedSchema, {
-      membership: {
-        id: randomUUID(),
-        userId: member,
-        platform: false,
-        accountIds: [account.id],
-        roles: ['driver'],
-        additionalPermissions: [],
-      },
-      occurredAt: at('2026-11-23T10:00:00Z'),
-    });
+    await invitedMember(member, `${member}@example.com`, 'Added Without Password', account.id);
     const byEmail = randomUUID();
     const withoutEmail = randomUUID();
     const ofSeveral = randomUUID();
@@ -190,24 +196,7 @@ describe("the drivers' invited tab", () => {
     const { account, admin } = await customer();
     const member = randomUUID();
     const email = `Imported-${member}@Example.com`;
-    await app.publish(identity.UserCreatedSchema, {
-      userId: member,
-      email: email.toLowerCase(),
-      name: 'Imported Without Password',
-      status: 'invited',
-      occurredAt: at('2026-11-23T10:00:00Z'),
-    });
-    await app.publish(identity.MembershipGrantedSchema, {
-      membership: {
-        id: randomUUID(),
-        userId: member,
-        platform: false,
-        accountIds: [account.id],
-        roles: ['driver'],
-        additionalPermissions: [],
-      },
-      occurredAt: at('2026-11-23T10:00:00Z'),
-    });
+    await invitedMember(member, email.toLowerCase(), 'Imported Without Password', account.id);
     const toMember = randomUUID();
     const toSomeoneElse = randomUUID();
     await applied(
