@@ -40,8 +40,8 @@ describe('accounts endpoints', () => {
   beforeAll(async () => {
     bed = await GatewayBed.start();
     ({ fake, gateway } = bed);
-    fake.acceptTokens(userId, tokens);
-    fake.answer(method.createAccount, (request) => ({
+    await fake.acceptTokens(userId, tokens);
+    await fake.answer(method.createAccount, (request) => ({
       account: {
         id: accountId,
         name: request.name,
@@ -54,7 +54,7 @@ describe('accounts endpoints', () => {
         createdAt: timestampFromDate(new Date('2026-11-23T10:00:00Z')),
       },
     }));
-    fake.answer(method.getAccount, (request) => ({
+    await fake.answer(method.getAccount, (request) => ({
       account: {
         id: request.accountId,
         name: 'Fleet',
@@ -64,7 +64,7 @@ describe('accounts endpoints', () => {
         effectiveFeatureFlags: ['beta_reports', 'energy_management', 'user_groups'],
       },
     }));
-    fake.answer(method.updateAccount, (request) => ({
+    await fake.answer(method.updateAccount, (request) => ({
       account: { id: request.accountId, name: 'Fleet', type: 'consumer', depth: 2 },
     }));
     // As the accounts service does: a card is found only in the account the request names.
@@ -75,28 +75,28 @@ describe('accounts endpoints', () => {
       };
       if (owners[chargingCardId] !== owner) throw new DomainError('not_found', 'no such card');
     };
-    fake.answer(method.getChargingCard, ({ accountId: owner, chargingCardId }) => {
+    await fake.answer(method.getChargingCard, ({ accountId: owner, chargingCardId }) => {
       cardIn(owner, chargingCardId);
       return { chargingCard: card(chargingCardId, owner) };
     });
-    fake.answer(method.invalidateChargingCard, ({ accountId: owner, chargingCardId }) => {
+    await fake.answer(method.invalidateChargingCard, ({ accountId: owner, chargingCardId }) => {
       cardIn(owner, chargingCardId);
       return { chargingCard: card(chargingCardId, owner, false) };
     });
-    fake.answer(method.updateChargingCard, ({ accountId: owner, chargingCardId }) => {
+    await fake.answer(method.updateChargingCard, ({ accountId: owner, chargingCardId }) => {
       cardIn(owner, chargingCardId);
       return { chargingCard: card(chargingCardId, owner) };
     });
-    fake.answer(method.updateCostCenter, (request) => ({
+    await fake.answer(method.updateCostCenter, (request) => ({
       costCenter: { id: request.costCenterId, accountId: request.accountId, name: request.name },
     }));
-    fake.answer(method.deleteCostCenter, () => ({}));
-    fake.answer(method.updateUserGroup, (request) => ({
+    await fake.answer(method.deleteCostCenter, () => ({}));
+    await fake.answer(method.updateUserGroup, (request) => ({
       userGroup: { id: request.userGroupId, accountId: request.accountId, name: request.name },
     }));
-    fake.answer(method.deleteUserGroup, () => ({}));
-    fake.answer(method.listDrivers, () => ({ drivers: [], nextCursor: 'next' }));
-    fake.answer(method.updateDriver, (request) => ({
+    await fake.answer(method.deleteUserGroup, () => ({}));
+    await fake.answer(method.listDrivers, () => ({ drivers: [], nextCursor: 'next' }));
+    await fake.answer(method.updateDriver, (request) => ({
       driver: {
         accountId: request.accountId,
         userId: request.userId,

@@ -24,17 +24,17 @@ describe('authentication and authorization', () => {
   beforeAll(async () => {
     nats = await startNatsServer();
     fake = await FakeIdentity.connect(nats.url);
-    fake.answer(method.authenticate, ({ credential }) => {
+    await fake.answer(method.authenticate, ({ credential }) => {
       const known = credential.value === undefined ? undefined : callers[credential.value];
       if (known === undefined) throw new DomainError('unauthenticated', 'unknown credential');
       const grant = { accountIds: [accountId], roles: ['account_admin'], ...known };
       return { caller: { userId, apiKeyId: known.apiKeyId ?? '', grants: [grant] } };
     });
-    fake.answer(method.listUsers, () => ({ users: [] }));
-    fake.answer(method.getUser, ({ userId: id }) => ({
+    await fake.answer(method.listUsers, () => ({ users: [] }));
+    await fake.answer(method.getUser, ({ userId: id }) => ({
       user: { id, email: 'ada@example.com', name: 'Ada', language: 'en', status: 'active' },
     }));
-    fake.answer(method.login, () => {
+    await fake.answer(method.login, () => {
       const expiry = timestampFromDate(new Date('2030-01-01T00:00:00Z'));
       return {
         tokens: {

@@ -14,7 +14,7 @@ describe('refused credentials are limited per client address', () => {
   beforeAll(async () => {
     nats = await startNatsServer();
     fake = await FakeIdentity.connect(nats.url);
-    fake.answer(identity.IdentityService.method.authenticate, () => {
+    await fake.answer(identity.IdentityService.method.authenticate, () => {
       asked += 1;
       throw new DomainError('unauthenticated', 'unknown credential');
     });

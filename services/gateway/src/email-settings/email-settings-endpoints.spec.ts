@@ -35,18 +35,18 @@ describe('email provider settings endpoints', () => {
   beforeAll(async () => {
     bed = await GatewayBed.start();
     ({ fake, gateway } = bed);
-    fake.acceptTokens(userId, tokens);
-    fake.answer(method.getEmailProviderSettings, () => ({
+    await fake.acceptTokens(userId, tokens);
+    await fake.answer(method.getEmailProviderSettings, () => ({
       settings: { provider: 'none', from: 'Onramp <no-reply@onramp.local>', source: 'environment' },
     }));
-    fake.answer(method.putEmailProviderSettings, (request) => {
+    await fake.answer(method.putEmailProviderSettings, (request) => {
       if (request.provider === 'smtp' && request.smtpUrl === undefined)
         throw new DomainError('validation_failed', 'would not work', [
           { field: 'smtpUrl', message: 'is required for the smtp provider' },
         ]);
       return { settings: saved };
     });
-    fake.answer(method.deleteEmailProviderSettings, () => ({}));
+    await fake.answer(method.deleteEmailProviderSettings, () => ({}));
   });
   afterAll(() => bed.stop());
 

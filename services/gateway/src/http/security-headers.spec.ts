@@ -26,7 +26,7 @@ describe('every answer of the gateway', () => {
 
   beforeAll(async () => {
     bed = await GatewayBed.start();
-    bed.fake.acceptTokens('0b9d7c3e-2f4a-4b8e-8d1c-5e6f7a8b9c0d', {
+    await bed.fake.acceptTokens('0b9d7c3e-2f4a-4b8e-8d1c-5e6f7a8b9c0d', {
       'reader-token': { permissions: ['users.read'] },
     });
   });

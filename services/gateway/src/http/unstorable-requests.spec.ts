@@ -16,11 +16,11 @@ describe('requests holding text that cannot be stored', () => {
 
   beforeAll(async () => {
     bed = await GatewayBed.start();
-    bed.fake.acceptTokens('0b9d7c3e-2f4a-4b8e-8d1c-5e6f7a8b9c0d', {
+    await bed.fake.acceptTokens('0b9d7c3e-2f4a-4b8e-8d1c-5e6f7a8b9c0d', {
       'reader-token': { permissions: ['users.read'] },
     });
-    bed.fake.answer(method.login, () => ({}));
-    bed.fake.answer(method.requestPasswordReset, () => ({}));
+    await bed.fake.answer(method.login, () => ({}));
+    await bed.fake.answer(method.requestPasswordReset, () => ({}));
   });
   afterAll(() => bed.stop());
   beforeEach(() => bed.fake.received.clear());

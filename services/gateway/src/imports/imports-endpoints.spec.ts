@@ -24,11 +24,11 @@ describe('the import endpoints of the gateway', () => {
 
   beforeAll(async () => {
     bed = await GatewayBed.start({ IMPORT_MAX_BYTES: MAX_BYTES });
-    bed.fake.acceptTokens(USER, {
+    await bed.fake.acceptTokens(USER, {
       'importer-token': { permissions: ['imports.manage', 'exports.read'], accountIds: ['a1'] },
       'reader-token': { permissions: ['users.read'], accountIds: ['a1'] },
     });
-    bed.fake.answer(method.createImport, (request) => {
+    await bed.fake.answer(method.createImport, (request) => {
       created = request;
       if (request.fileName === 'busy.csv')
         throw new DomainError('rate_limited', 'two imports run already', [], 30);
@@ -46,7 +46,7 @@ describe('the import endpoints of the gateway', () => {
       };
     });
     let page = 0;
-    bed.fake.answer(method.exportPage, ({ cursor }) => {
+    await bed.fake.answer(method.exportPage, ({ cursor }) => {
       page = cursor === undefined ? 1 : page + 1;
       return page < 3 ? { csv: `row ${page}\n`, nextCursor: `c${page}` } : { csv: 'row 3\n' };
     });

@@ -9,8 +9,8 @@ describe('per-IP limits on token- and code-based routes', () => {
 
   beforeAll(async () => {
     bed = await GatewayBed.start({ RATE_LIMIT_AUTH_PER_MINUTE: 2 });
-    bed.fake.acceptTokens(userId, { 'user-token': { permissions: [] } });
-    answerInvitationTokens(
+    await bed.fake.acceptTokens(userId, { 'user-token': { permissions: [] } });
+    await answerInvitationTokens(
       bed.fake,
       new Map([
         [token, { preview: { kind: 'account', email: 'ann@fleet.example', language: 'nl' } }],

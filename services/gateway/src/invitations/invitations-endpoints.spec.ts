@@ -141,28 +141,28 @@ describe('invitation endpoints', () => {
   beforeAll(async () => {
     bed = await GatewayBed.start();
     ({ fake, gateway } = bed);
-    fake.acceptTokens(userId, tokens);
-    fake.answer(method.createInvitation, (request) => ({
+    await fake.acceptTokens(userId, tokens);
+    await fake.answer(method.createInvitation, (request) => ({
       invitation: invitationWith(request.spec, request.email),
       acceptanceUrl: request.sendEmail === false ? `http://onramp.test/invite/${acceptToken}` : '',
       supersededInvitationId: supersededId,
     }));
-    fake.answer(method.listInvitations, () => ({
+    await fake.answer(method.listInvitations, () => ({
       invitations: [invitationWith(subAccountSpec)],
       nextCursor: 'page-2',
     }));
-    fake.answer(method.getInvitation, ({ invitationId: id }) => {
+    await fake.answer(method.getInvitation, ({ invitationId: id }) => {
       if (id === missingId) throw new DomainError('not_found', 'no such invitation');
       return { invitation: invitationWith(subAccountSpec) };
     });
-    fake.answer(method.resendInvitation, ({ invitationId: id, sendEmail }) => {
+    await fake.answer(method.resendInvitation, ({ invitationId: id, sendEmail }) => {
       if (id === missingId) throw DomainError.rateLimited('resent too often', 120);
       return {
         invitation: { ...invitationWith(subAccountSpec), resendCount: 1 },
         acceptanceUrl: sendEmail === false ? 'http://onramp.test/invite/fresh' : '',
       };
     });
-    fake.answer(method.revokeInvitation, ({ invitationId: id }) => {
+    await fake.answer(method.revokeInvitation, ({ invitationId: id }) => {
       if (id === missingId) throw new DomainError('conflict', 'the invitation was accepted');
       return {
         invitation: {
@@ -172,7 +172,7 @@ describe('invitation endpoints', () => {
         },
       };
     });
-    answerInvitationTokens(fake, knownTokens);
+    await answerInvitationTokens(fake, knownTokens);
   });
   afterAll(() => bed.stop());
   beforeEach(() => fake.received.clear());

@@ -47,17 +47,22 @@ describe('joining code endpoints', () => {
   beforeAll(async () => {
     bed = await GatewayBed.start();
     ({ fake, gateway } = bed);
-    fake.acceptTokens(userId, tokens);
-    fake.answer(method.createJoiningCode, (request) => ({
+    await fake.acceptTokens(userId, tokens);
+    await fake.answer(method.createJoiningCode, (request) => ({
       joiningCode: code({ role: request.role ?? 'driver', maxUses: request.maxUses, uses: 0 }),
     }));
-    fake.answer(method.listJoiningCodes, () => ({ joiningCodes: [code()], nextCursor: 'next' }));
-    fake.answer(method.rotateJoiningCode, () => ({ joiningCode: code({ code: 'Z2XW-8H4T' }) }));
-    fake.answer(method.revokeJoiningCode, ({ joiningCodeId }) => {
+    await fake.answer(method.listJoiningCodes, () => ({
+      joiningCodes: [code()],
+      nextCursor: 'next',
+    }));
+    await fake.answer(method.rotateJoiningCode, () => ({
+      joiningCode: code({ code: 'Z2XW-8H4T' }),
+    }));
+    await fake.answer(method.revokeJoiningCode, ({ joiningCodeId }) => {
       if (joiningCodeId !== codeId) throw new DomainError('not_found', 'no such code');
       return { joiningCode: code({ status: 'revoked' }) };
     });
-    fake.answer(method.redeemJoiningCode, ({ code: typed }) => {
+    await fake.answer(method.redeemJoiningCode, ({ code: typed }) => {
       if (typed !== 'k7qf2m9d') throw new DomainError('invalid_code', 'this code is not valid');
       return { accountId, accountName: 'Fleet Partners', role: 'driver' };
     });

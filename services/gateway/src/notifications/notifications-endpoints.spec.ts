@@ -26,8 +26,8 @@ describe('notifications endpoints', () => {
   beforeAll(async () => {
     bed = await GatewayBed.start();
     ({ fake, gateway } = bed);
-    fake.acceptTokens(userId, tokens);
-    fake.answer(method.listDeliveries, (request) => ({
+    await fake.acceptTokens(userId, tokens);
+    await fake.answer(method.listDeliveries, (request) => ({
       deliveries: [
         {
           id: deliveryId,

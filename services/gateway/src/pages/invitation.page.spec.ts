@@ -142,7 +142,7 @@ describe('the invitation acceptance page', () => {
   beforeAll(async () => {
     bed = await GatewayBed.start();
     ({ fake, gateway } = bed);
-    answerInvitationTokens(fake, known);
+    await answerInvitationTokens(fake, known);
   });
   afterAll(() => bed.stop());
   beforeEach(() => fake.received.clear());

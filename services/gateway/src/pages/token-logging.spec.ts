@@ -12,7 +12,7 @@ describe('request logs', () => {
   beforeAll(async () => {
     capture = captureStdout();
     bed = await GatewayBed.start({ LOG_LEVEL: 'info' });
-    answerInvitationTokens(
+    await answerInvitationTokens(
       bed.fake,
       new Map([
         [token, { preview: { kind: 'account', email: 'ann@fleet.example', language: 'en' } }],

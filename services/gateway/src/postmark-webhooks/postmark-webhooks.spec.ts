@@ -87,7 +87,7 @@ describe('the Postmark webhook, configured', () => {
   beforeAll(async () => {
     bed = await GatewayBed.start(credentials);
     fake = bed.fake;
-    fake.answer(notifications.NotificationsService.method.recordEmailBounce, (request) => ({
+    await fake.answer(notifications.NotificationsService.method.recordEmailBounce, (request) => ({
       outcome: request.providerMessageId === 'no-such-message' ? 'unknown' : 'bounced',
     }));
   });
@@ -201,7 +201,7 @@ describe('the Postmark webhook credentials', () => {
   it('are refused per client address once guessed too often, even when right at last', async () => {
     const bed = await GatewayBed.start({ ...credentials, FAILED_AUTH_PER_MINUTE: 2 });
     try {
-      bed.fake.answer(notifications.NotificationsService.method.recordEmailBounce, () => ({
+      await bed.fake.answer(notifications.NotificationsService.method.recordEmailBounce, () => ({
         outcome: 'bounced',
       }));
       for (let guess = 0; guess < 2; guess += 1)

@@ -56,11 +56,11 @@ describe('self-registration endpoints', () => {
   beforeAll(async () => {
     bed = await GatewayBed.start();
     ({ fake, gateway } = bed);
-    fake.acceptTokens(userId, tokens);
-    fake.answer(method.getRegistrationSettings, () => ({
+    await fake.acceptTokens(userId, tokens);
+    await fake.answer(method.getRegistrationSettings, () => ({
       settings: { accountId, enabled: false },
     }));
-    fake.answer(method.putRegistrationSettings, ({ enabled }) => ({
+    await fake.answer(method.putRegistrationSettings, ({ enabled }) => ({
       settings: {
         accountId,
         enabled,
@@ -68,15 +68,19 @@ describe('self-registration endpoints', () => {
         updatedAt: timestampFromDate(new Date('2026-11-23T09:00:00Z')),
       },
     }));
-    fake.answer(method.register, ({ registrationCode }) => {
+    await fake.answer(method.register, ({ registrationCode }) => {
       if (registrationCode !== 'FLEET-2026') {
         throw new DomainError('invalid_code', 'this code is not valid');
       }
       return { registration: registration('pending') };
     });
-    fake.answer(method.listRegistrations, () => ({ registrations: [registration('pending')] }));
-    fake.answer(method.approveRegistration, () => ({ registration: registration('approved') }));
-    fake.answer(method.rejectRegistration, () => {
+    await fake.answer(method.listRegistrations, () => ({
+      registrations: [registration('pending')],
+    }));
+    await fake.answer(method.approveRegistration, () => ({
+      registration: registration('approved'),
+    }));
+    await fake.answer(method.rejectRegistration, () => {
       throw new DomainError('conflict', 'the registration was decided already');
     });
   });

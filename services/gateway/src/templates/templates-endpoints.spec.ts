@@ -50,9 +50,9 @@ describe('template endpoints', () => {
   beforeAll(async () => {
     bed = await GatewayBed.start();
     ({ fake, gateway } = bed);
-    fake.acceptTokens(userId, tokens);
-    fake.answer(method.listTemplates, () => ({ templates: [shipped] }));
-    fake.answer(method.putTemplate, (request) => {
+    await fake.acceptTokens(userId, tokens);
+    await fake.answer(method.listTemplates, () => ({ templates: [shipped] }));
+    await fake.answer(method.putTemplate, (request) => {
       if (request.kind !== 'password-reset') throw new DomainError('not_found', 'no such kind');
       if (request.text.includes('{{{'))
         throw new DomainError('validation_failed', 'the template cannot be used', [
@@ -70,8 +70,8 @@ describe('template endpoints', () => {
         },
       };
     });
-    fake.answer(method.resetTemplate, () => ({ template: shipped }));
-    fake.answer(method.previewTemplate, (request) => ({
+    await fake.answer(method.resetTemplate, () => ({ template: shipped }));
+    await fake.answer(method.previewTemplate, (request) => ({
       subject: request.subject ?? 'Stel je Onramp-wachtwoord opnieuw in',
       html: '<p>Sam &lt;script&gt;</p>',
       text: 'Sam <script>',

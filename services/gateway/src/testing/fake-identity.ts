@@ -33,10 +33,11 @@ export class FakeIdentity {
     return new FakeIdentity(await connect({ servers: natsUrl }));
   }
 
-  answer<Input extends DescMessage, Output extends DescMessage>(
+  /** Answers `method` with `handle`, from the moment the server knows of it (when this resolves). */
+  async answer<Input extends DescMessage, Output extends DescMessage>(
     method: DescMethodUnary<Input, Output>,
     handle: (request: MessageShape<Input>) => MessageInitShape<Output>,
-  ): void {
+  ): Promise<void> {
     const subject = rpcSubject(method);
     this.connection.subscribe(subject, {
       callback: (_error, message) => {
@@ -58,11 +59,14 @@ export class FakeIdentity {
         }
       },
     });
+    // The gateway requests on its own connection: without the round trip, a request made at once
+    // could reach the server before this subscription and find no responder.
+    await this.connection.flush();
   }
 
   /** Answers authentication as identity would: each known token resolves to one grant. */
-  acceptTokens(userId: string, tokens: Record<string, TokenGrant>): void {
-    this.answer(identity.IdentityService.method.authenticate, ({ credential }) => {
+  acceptTokens(userId: string, tokens: Record<string, TokenGrant>): Promise<void> {
+    return this.answer(identity.IdentityService.method.authenticate, ({ credential }) => {
       const grant = credential.value === undefined ? undefined : tokens[credential.value];
       if (grant === undefined) throw new DomainError('unauthenticated', 'unknown credential');
       return { caller: { userId, grants: [{ platform: false, accountIds: [], ...grant }] } };

@@ -24,7 +24,10 @@ export const invitationToken = (name: string): string => `${name}-`.padEnd(43, '
  * Answers LookupInvitation and AcceptInvitation as the invitations service does for the given
  * tokens, and with "invalid_token" for any other. The map may change between tests.
  */
-export function answerInvitationTokens(fake: FakeIdentity, known: Map<string, KnownToken>): void {
+export async function answerInvitationTokens(
+  fake: FakeIdentity,
+  known: Map<string, KnownToken>,
+): Promise<void> {
   const invitationOf = (token: string): KnownToken => {
     const invitation = known.get(token);
     if (invitation === undefined) {
@@ -32,10 +35,10 @@ export function answerInvitationTokens(fake: FakeIdentity, known: Map<string, Kn
     }
     return invitation;
   };
-  fake.answer(method.lookupInvitation, ({ token }) => ({
+  await fake.answer(method.lookupInvitation, ({ token }) => ({
     invitation: invitationOf(token).preview,
   }));
-  fake.answer(method.acceptInvitation, (request) => {
+  await fake.answer(method.acceptInvitation, (request) => {
     const { accept } = invitationOf(request.token);
     return accept === undefined
       ? { userId: 'd2c1b0a9-8f7e-4d6c-9b5a-4f3e2d1c0b9a', invitationId: 'an-invitation' }

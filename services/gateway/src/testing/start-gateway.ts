@@ -26,6 +26,7 @@ export async function startGateway(
     LOG_LEVEL: 'silent',
     SHUTDOWN_TIMEOUT_MS: 5_000,
     RPC_TIMEOUT_MS: 1_000,
+    JETSTREAM_REPLICAS: 1,
     TRUST_PROXY: false,
     RATE_LIMIT_AUTH_PER_MINUTE: 1_000,
     IMPORT_MAX_BYTES: 1024 * 1024,

@@ -59,19 +59,19 @@ describe('webhook endpoints', () => {
   beforeAll(async () => {
     bed = await GatewayBed.start();
     ({ fake, gateway } = bed);
-    fake.acceptTokens(userId, tokens);
-    fake.answer(method.listWebhookEventTypes, () => ({
+    await fake.acceptTokens(userId, tokens);
+    await fake.answer(method.listWebhookEventTypes, () => ({
       eventTypes: [{ name: 'user.created', description: 'A user was created' }],
     }));
-    fake.answer(method.createWebhook, (request) => {
+    await fake.answer(method.createWebhook, (request) => {
       if (request.url.includes('10.0.0.1'))
         throw new DomainError('validation_failed', `${request.url} may not receive webhooks`, [
           { field: 'url', message: '10.0.0.1 is a private address' },
         ]);
       return { webhook: { ...webhook, url: request.url }, secret };
     });
-    fake.answer(method.listWebhooks, () => ({ webhooks: [webhook], nextCursor: 'page-2' }));
-    fake.answer(method.getWebhook, (request) => {
+    await fake.answer(method.listWebhooks, () => ({ webhooks: [webhook], nextCursor: 'page-2' }));
+    await fake.answer(method.getWebhook, (request) => {
       if (request.webhookId !== webhookId) throw new DomainError('not_found', 'no such webhook');
       return {
         webhook: {
@@ -84,7 +84,7 @@ describe('webhook endpoints', () => {
         },
       };
     });
-    fake.answer(method.listWebhookDeliveries, () => ({
+    await fake.answer(method.listWebhookDeliveries, () => ({
       deliveries: [
         {
           id: '8d2e3f40-5b6c-4d7e-9f80-a1b2c3d4e5f6',
@@ -100,8 +100,8 @@ describe('webhook endpoints', () => {
         },
       ],
     }));
-    fake.answer(method.enableWebhook, () => ({ webhook }));
-    fake.answer(method.deleteWebhook, () => ({}));
+    await fake.answer(method.enableWebhook, () => ({ webhook }));
+    await fake.answer(method.deleteWebhook, () => ({}));
   });
   afterAll(() => bed.stop());
 
