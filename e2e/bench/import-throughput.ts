@@ -5,7 +5,8 @@
  * file into a table of the same columns (before and after the import). Prints the ratio to COPY
  * and the peak resident memory (VmHWM) of the gateway and import processes.
  * Run: npm run bench:import -w e2e   (BENCH_ACCOUNT_ROWS, BENCH_USER_ROWS; loopback only)
- * BENCH_CPU_PROFILE_DIR=<folder> writes a V8 CPU profile and the log of every service process there.
+ * BENCH_CPU_PROFILE_DIR=<folder> writes a V8 CPU profile and the log of every service process there;
+ * BENCH_NODE_OPTIONS are given to every service process (e.g. --max-old-space-size=128).
  */
 import { createReadStream, createWriteStream, openAsBlob } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -101,8 +102,12 @@ async function importRowsPerSecond(
 
 runBenchmark(async () => {
   const folder = await mkdtemp(path.join(os.tmpdir(), 'onramp-bench-import-'));
+  const nodeOptions = [
+    process.env['BENCH_NODE_OPTIONS'] ?? '',
+    profileDir === undefined ? '' : `--cpu-prof --cpu-prof-dir=${profileDir}`,
+  ].join(' ');
   const profiled: Record<string, string> =
-    profileDir === undefined ? {} : { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` };
+    nodeOptions.trim() === '' ? {} : { NODE_OPTIONS: nodeOptions.trim() };
   const stack = await Stack.start(undefined, {
     gateway: { IMPORT_MAX_BYTES: String(4 * 1024 * 1024 * 1024), ...profiled },
     import: profiled,

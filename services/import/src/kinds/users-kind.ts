@@ -17,10 +17,10 @@ const accountsApi = accounts.AccountsService.method;
 const identityApi = identity.IdentityService.method;
 const INVITATIONS_AT_ONCE = 8;
 /**
- * Identity writes each user in a transaction of its own: a chunk goes to it in slices small
- * enough to be answered within the RPC timeout.
+ * Identity writes a call's users in one transaction, about a second per thousand on two vCPUs
+ * under load: slices of 500 are answered well within the default 5 s RPC timeout.
  */
-const USERS_PER_CALL = 100;
+const USERS_PER_CALL = 500;
 
 /**
  * Users files: each row a user and one membership (identity's ImportUsers), the driver fields in
