@@ -30,6 +30,11 @@ export const updateUserBody = z.strictObject({
 export const listUsersQuery = z.strictObject({
   status: z.enum(userStatuses).optional(),
   role: role.optional(),
+  platform: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional()
+    .describe("true: the operator's staff (a platform membership); false: customers' users"),
   accountId: id().optional(),
   q: z.string().min(1).max(200).optional().describe('Matched against name and email'),
   cursor: z.string().min(1).max(512).optional().describe('nextCursor of the previous page'),

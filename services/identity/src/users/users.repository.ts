@@ -30,6 +30,8 @@ export interface UserFilter {
   visibleTo: { userId: string; scope: AccessScope };
   status?: string;
   role?: string;
+  /** Staff (with a platform membership) or customers' users (without one). */
+  platform?: boolean;
   /** Users with a membership in this account or in one below it. */
   accountId?: string;
   query?: string;
@@ -215,6 +217,10 @@ export class UsersRepository {
     if (filter.status !== undefined) conditions.push({ status: filter.status });
     if (filter.role !== undefined)
       conditions.push({ memberships: { some: { roles: { has: filter.role } } } });
+    if (filter.platform !== undefined) {
+      const staff: Prisma.UserWhereInput = { memberships: { some: { platform: true } } };
+      conditions.push(filter.platform ? staff : { NOT: staff });
+    }
     if (filter.accountId !== undefined) {
       // An account's users include those of its sub-accounts, at any depth.
       const accountIds = await this.lineages.subtreesOf([filter.accountId]);

@@ -33,6 +33,7 @@ export interface NewUserInput {
 export interface UserListQuery {
   status?: string;
   role?: string;
+  platform?: boolean;
   accountId?: string;
   query?: string;
   cursor?: string;
@@ -124,6 +125,7 @@ export class UsersService {
       visibleTo: { userId: actingUserId(caller), scope: scopeOf(caller, 'users.read') },
       status: query.status,
       role: query.role,
+      platform: query.platform,
       accountId: query.accountId?.toLowerCase(),
       query: query.query?.trim() || undefined,
       after: query.cursor === undefined ? undefined : decodeUserCursor(query.cursor),

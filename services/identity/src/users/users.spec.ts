@@ -106,6 +106,10 @@ describe('users and memberships are scoped to the caller (real Postgres and NATS
 
     const drivers = await app.call(methods.listUsers, { caller: admin, role: 'driver' });
     expect(drivers.users.map((user) => user.name).sort()).toEqual(['bob', 'carol']);
+    const staff = await app.call(methods.listUsers, { caller: admin, platform: true });
+    expect(staff.users.map((user) => user.name)).toEqual(['Administrator']);
+    const customers = await app.call(methods.listUsers, { caller: admin, platform: false });
+    expect(customers.users.map((user) => user.name)).toEqual(['alice', 'bob', 'carol']);
     const matching = await app.call(methods.listUsers, { caller: admin, query: 'CAR' });
     expect(matching.users.map((user) => user.name)).toEqual(['carol']);
     // A typed % is a character, not a wildcard.
