@@ -1,0 +1,96 @@
+import { Badge, Button, Drawer, Stack, Table } from '@mantine/core';
+import type { UseMutationResult } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAccess } from '../../session/SessionProvider';
+import { formatDateTime } from '../../ui/format';
+import { ActionResult } from './ActionResult';
+import { EmailStatusBadge } from './EmailStatusBadge';
+import { useInvitationActions, type InvitationSummary } from './people.api';
+
+/** An invitation's state, its email's fate, and resend or cancel while it is open. */
+export function InvitationPanel(props: {
+  invitation: InvitationSummary | undefined;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation('people');
+  const { invitation, onClose } = props;
+  return (
+    <Drawer
+      opened={invitation !== undefined}
+      onClose={onClose}
+      position="right"
+      title={t('invitation.title')}
+    >
+      {invitation !== undefined && (
+        <InvitationDetails key={invitation.id} invitation={invitation} onGone={onClose} />
+      )}
+    </Drawer>
+  );
+}
+
+function InvitationDetails(props: { invitation: InvitationSummary; onGone: () => void }) {
+  const { t } = useTranslation('people');
+  const { t: common } = useTranslation();
+  const access = useAccess();
+  const { invitation, onGone } = props;
+  const actions = useInvitationActions(invitation);
+  const [last, setLast] = useState<{
+    action: UseMutationResult<unknown, Error, void>;
+    done: string;
+  }>();
+  const open = invitation.status === 'pending';
+
+  return (
+    <Stack>
+      <Table>
+        <Table.Tbody>
+          <Table.Tr>
+            <Table.Th scope="row">{common('field.email')}</Table.Th>
+            <Table.Td>{invitation.email}</Table.Td>
+          </Table.Tr>
+          <Table.Tr>
+            <Table.Th scope="row">{common('field.status')}</Table.Th>
+            <Table.Td>
+              <Badge variant="light">{invitation.status}</Badge>
+            </Table.Td>
+          </Table.Tr>
+          <Table.Tr>
+            <Table.Th scope="row">{t('invitation.emailStatus')}</Table.Th>
+            <Table.Td>
+              <EmailStatusBadge status={invitation.emailStatus.status} />
+            </Table.Td>
+          </Table.Tr>
+          <Table.Tr>
+            <Table.Th scope="row">{t('invitation.expires')}</Table.Th>
+            <Table.Td>{formatDateTime(invitation.expiresAt)}</Table.Td>
+          </Table.Tr>
+        </Table.Tbody>
+      </Table>
+      <ActionResult action={last?.action} done={last?.done ?? ''} />
+      {open && access.can('invitations.manage') && (
+        <Stack gap="xs">
+          <Button
+            variant="default"
+            onClick={() => {
+              setLast({ action: actions.resend, done: t('invitation.resent') });
+              actions.resend.mutate();
+            }}
+          >
+            {t('invitation.resend')}
+          </Button>
+          <Button
+            color="red"
+            variant="light"
+            onClick={() => {
+              setLast({ action: actions.revoke, done: t('invitation.cancelled') });
+              actions.revoke.mutate(undefined, { onSuccess: onGone });
+            }}
+          >
+            {t('invitation.cancel')}
+          </Button>
+        </Stack>
+      )}
+    </Stack>
+  );
+}

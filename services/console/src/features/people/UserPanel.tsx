@@ -1,0 +1,123 @@
+import { Badge, Button, Drawer, Group, Stack, Table, Text } from '@mantine/core';
+import type { UseMutationResult } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAccess } from '../../session/SessionProvider';
+import { formatDateTime } from '../../ui/format';
+import { StatusBadge } from '../../ui/StatusBadge';
+import { ActionResult } from './ActionResult';
+import { ConfirmButton } from './ConfirmButton';
+import { useUserActions, type User } from './people.api';
+
+/** A user's details and what may be done to them, in a side panel. */
+export function UserPanel({ user, onClose }: { user: User | undefined; onClose: () => void }) {
+  const { t } = useTranslation('people');
+  return (
+    <Drawer opened={user !== undefined} onClose={onClose} position="right" title={t('user.title')}>
+      {user !== undefined && <UserDetails key={user.id} user={user} onGone={onClose} />}
+    </Drawer>
+  );
+}
+
+function UserDetails({ user, onGone }: { user: User; onGone: () => void }) {
+  const { t } = useTranslation('people');
+  const { t: common } = useTranslation();
+  const access = useAccess();
+  const actions = useUserActions(user);
+  const [last, setLast] = useState<{
+    action: UseMutationResult<unknown, Error, void>;
+    done: string;
+  }>();
+  const run = (
+    action: UseMutationResult<unknown, Error, void>,
+    done: string,
+    then?: () => void,
+  ) => {
+    setLast({ action, done });
+    action.mutate(undefined, { onSuccess: then });
+  };
+  const roles = [...new Set(user.memberships.flatMap((membership) => membership.roles))];
+
+  return (
+    <Stack>
+      <Table>
+        <Table.Tbody>
+          <Table.Tr>
+            <Table.Th scope="row">{common('field.name')}</Table.Th>
+            <Table.Td>{user.name}</Table.Td>
+          </Table.Tr>
+          <Table.Tr>
+            <Table.Th scope="row">{common('field.email')}</Table.Th>
+            <Table.Td>{user.email}</Table.Td>
+          </Table.Tr>
+          <Table.Tr>
+            <Table.Th scope="row">{common('field.status')}</Table.Th>
+            <Table.Td>
+              <StatusBadge status={user.status} />
+            </Table.Td>
+          </Table.Tr>
+          <Table.Tr>
+            <Table.Th scope="row">{common('field.roles')}</Table.Th>
+            <Table.Td>
+              <Group gap="xs">
+                {roles.map((role) => (
+                  <Badge key={role} variant="outline">
+                    {role}
+                  </Badge>
+                ))}
+              </Group>
+            </Table.Td>
+          </Table.Tr>
+          <Table.Tr>
+            <Table.Th scope="row">{common('field.lastLogin')}</Table.Th>
+            <Table.Td>{formatDateTime(user.lastLoginAt)}</Table.Td>
+          </Table.Tr>
+        </Table.Tbody>
+      </Table>
+      <ActionResult action={last?.action} done={last?.done ?? ''} />
+      {access.can('users.manage') && (
+        <Stack gap="xs">
+          {user.status === 'deactivated' ? (
+            <Button
+              variant="default"
+              onClick={() => run(actions.reactivate, common('status.active'))}
+            >
+              {t('user.reactivate')}
+            </Button>
+          ) : (
+            <Button
+              variant="default"
+              onClick={() => run(actions.deactivate, common('status.deactivated'))}
+            >
+              {t('user.deactivate')}
+            </Button>
+          )}
+          <Button
+            variant="default"
+            onClick={() => run(actions.resetPassword, t('user.resetSent', { email: user.email }))}
+          >
+            {t('user.resetPassword')}
+          </Button>
+          <Button
+            variant="default"
+            onClick={() => run(actions.securityReport, t('user.reportSent', { email: user.email }))}
+          >
+            {t('user.securityReport')}
+          </Button>
+        </Stack>
+      )}
+      {access.can('users.delete') && (
+        <ConfirmButton
+          color="red"
+          variant="light"
+          label={t('user.delete')}
+          question={t('user.confirmDelete', { email: user.email })}
+          onConfirm={() => run(actions.remove, t('user.delete'), onGone)}
+        />
+      )}
+      <Text size="xs" c="dimmed">
+        {common('field.created')}: {formatDateTime(user.createdAt)}
+      </Text>
+    </Stack>
+  );
+}

@@ -1,0 +1,46 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { peopleTexts } from '../features/people/texts';
+import { systemUsersTexts } from '../features/system-users/texts';
+import { commonTexts } from './common-texts';
+import { browserLanguage, languages, type Language } from './languages';
+
+/** One namespace a feature: each feature keeps its texts beside its screens. */
+const namespaces = {
+  common: commonTexts,
+  people: peopleTexts,
+  systemUsers: systemUsersTexts,
+} as const;
+
+type Namespaces = typeof namespaces;
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'common';
+    resources: { [Namespace in keyof Namespaces]: Namespaces[Namespace]['en'] };
+  }
+}
+
+const resources = Object.fromEntries(
+  languages.map((language) => [
+    language,
+    Object.fromEntries(
+      Object.entries(namespaces).map(([namespace, texts]) => [namespace, texts[language]]),
+    ),
+  ]),
+);
+
+export async function startI18n(language: Language = browserLanguage()): Promise<void> {
+  await i18next.use(initReactI18next).init({
+    resources,
+    lng: language,
+    fallbackLng: 'en',
+    defaultNS: 'common',
+    // React escapes what it renders.
+    interpolation: { escapeValue: false },
+  });
+  document.documentElement.lang = language;
+  i18next.on('languageChanged', (changed) => {
+    document.documentElement.lang = changed;
+  });
+}

@@ -1,0 +1,40 @@
+import '@mantine/core/styles.css';
+import './console.css';
+import { MantineProvider } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { RouterProvider } from 'react-router';
+import { ApiProblem } from './api/problem';
+import { startI18n } from './i18n/i18n';
+import { router } from './routes';
+import { SessionProvider } from './session/SessionProvider';
+import { cspNonce } from './ui/csp-nonce';
+import { theme } from './ui/theme';
+
+const queries = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // A refusal (4xx) stays one; a network failure or a 5xx is tried again, a few times.
+      retry: (failures, error) =>
+        failures < 3 && !(error instanceof ApiProblem && error.status < 500),
+      staleTime: 10_000,
+    },
+  },
+});
+
+await startI18n();
+
+const root = document.getElementById('root');
+if (root === null) throw new Error('index.html has no #root');
+createRoot(root).render(
+  <StrictMode>
+    <MantineProvider theme={theme} getStyleNonce={cspNonce}>
+      <QueryClientProvider client={queries}>
+        <SessionProvider>
+          <RouterProvider router={router} />
+        </SessionProvider>
+      </QueryClientProvider>
+    </MantineProvider>
+  </StrictMode>,
+);
