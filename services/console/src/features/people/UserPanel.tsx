@@ -1,22 +1,42 @@
-import { Badge, Button, Drawer, Group, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Drawer, Group, Loader, Stack, Table, Text } from '@mantine/core';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAccess } from '../../session/SessionProvider';
 import { formatDateTime } from '../../ui/format';
+import { ProblemAlert } from '../../ui/ProblemAlert';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { ActionResult } from './ActionResult';
 import { ConfirmButton } from './ConfirmButton';
-import { useUserActions, type User } from './people.api';
+import { useUser, useUserActions, type User } from './people.api';
 
 /** A user's details and what may be done to them, in a side panel. */
-export function UserPanel({ user, onClose }: { user: User | undefined; onClose: () => void }) {
+export function UserPanel({
+  userId,
+  onClose,
+}: {
+  userId: string | undefined;
+  onClose: () => void;
+}) {
   const { t } = useTranslation('people');
   return (
-    <Drawer opened={user !== undefined} onClose={onClose} position="right" title={t('user.title')}>
-      {user !== undefined && <UserDetails key={user.id} user={user} onGone={onClose} />}
+    <Drawer
+      opened={userId !== undefined}
+      onClose={onClose}
+      position="right"
+      title={t('user.title')}
+    >
+      {userId !== undefined && <LoadedUser key={userId} userId={userId} onGone={onClose} />}
     </Drawer>
   );
+}
+
+/** The panel reads the user itself, so it stays open when a change moves them out of a list. */
+function LoadedUser({ userId, onGone }: { userId: string; onGone: () => void }) {
+  const user = useUser(userId);
+  if (user.isError) return <ProblemAlert error={user.error} />;
+  if (user.data === undefined) return <Loader />;
+  return <UserDetails user={user.data} onGone={onGone} />;
 }
 
 function UserDetails({ user, onGone }: { user: User; onGone: () => void }) {

@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { answered } from '../../api/problem';
 import type { paths } from '../../api/schema.gen';
@@ -16,6 +16,13 @@ function useRefreshPeople() {
         queries.invalidateQueries({ queryKey: [key] }),
       ),
     );
+}
+
+export function useUser(id: string) {
+  return useQuery({
+    queryKey: ['users', id],
+    queryFn: () => answered(api.GET('/v1/users/{id}', { params: { path: { id } } })),
+  });
 }
 
 export function useUserActions(user: User) {

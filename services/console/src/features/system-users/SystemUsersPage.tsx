@@ -11,7 +11,7 @@ import { SearchField } from '../../ui/SearchField';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { EmailStatusBadge } from '../people/EmailStatusBadge';
 import { InvitationPanel } from '../people/InvitationPanel';
-import type { InvitationSummary, User } from '../people/people.api';
+import type { InvitationSummary } from '../people/people.api';
 import { UserPanel } from '../people/UserPanel';
 import { AddSystemUserModal } from './AddSystemUserModal';
 import {
@@ -69,7 +69,7 @@ interface ListProps {
 function Staff({ status, ...page }: ListProps & { status: 'active' | 'deactivated' }) {
   const { t } = useTranslation();
   const users = useStaff(status, page);
-  const [chosen, setChosen] = useState<User>();
+  const [chosen, setChosen] = useState<string>();
   const rows = users.data?.items ?? [];
   return (
     <>
@@ -88,7 +88,7 @@ function Staff({ status, ...page }: ListProps & { status: 'active' | 'deactivate
           {rows.map((user) => (
             <Table.Tr key={user.id}>
               <Table.Td>
-                <Button variant="subtle" size="compact-sm" onClick={() => setChosen(user)}>
+                <Button variant="subtle" size="compact-sm" onClick={() => setChosen(user.id)}>
                   {user.name || user.email}
                 </Button>
               </Table.Td>
@@ -106,10 +106,7 @@ function Staff({ status, ...page }: ListProps & { status: 'active' | 'deactivate
       </Table>
       {users.isSuccess && rows.length === 0 && <Text>{t('list.empty')}</Text>}
       <Pager cursor={page.cursor} nextCursor={users.data?.nextCursor} onPage={page.onPage} />
-      <UserPanel
-        user={rows.find((user) => user.id === chosen?.id)}
-        onClose={() => setChosen(undefined)}
-      />
+      <UserPanel userId={chosen} onClose={() => setChosen(undefined)} />
     </>
   );
 }
