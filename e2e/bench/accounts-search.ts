@@ -7,23 +7,9 @@
 import { Api } from '../src/api';
 import { Stack } from '../src/stack';
 import { constantServer, measure, report, runBenchmark, type Figures } from './measure';
+import { seedAccounts } from './seed-accounts';
 
 const accounts = Number(process.env['BENCH_ACCOUNTS'] ?? 100_000);
-
-/** Top-level consumer accounts named "Fleet <6 hex> <n>", inserted in one statement. */
-async function seed(stack: Stack): Promise<void> {
-  await stack.query(
-    `INSERT INTO accounts.accounts (id, parent_key, path, depth, name, name_key, type, language,
-       feature_flags, licence, status, created_at, updated_at)
-     SELECT id, '00000000-0000-0000-0000-000000000000', ARRAY[id], 0, name, lower(name),
-       'consumer', 'en', '{}', 'compact', 'active', now(), now()
-     FROM (SELECT gen_random_uuid() AS id,
-                  'Fleet ' || upper(substr(md5(n::text), 1, 6)) || ' ' || n AS name
-           FROM generate_series(1, $1::int) AS n) AS generated`,
-    [accounts],
-  );
-  await stack.query('ANALYZE accounts.accounts');
-}
 
 /** The plan of the search the service runs (Prisma's `contains` on name_key is a LIKE). */
 async function searchPlan(stack: Stack, term: string): Promise<string> {
@@ -43,7 +29,7 @@ async function main(): Promise<void> {
 
   const stack = await Stack.start(['identity', 'accounts', 'gateway']);
   try {
-    await seed(stack);
+    await seedAccounts(stack, accounts);
     const { tokens } = await Api.of(stack).loginAsAdmin();
     const headers = { authorization: `Bearer ${tokens.accessToken}` };
     // A fragment of one account's name: a selective search, as a user types it.
