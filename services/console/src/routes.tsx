@@ -1,4 +1,5 @@
 import { createBrowserRouter, Navigate } from 'react-router';
+import { CustomersPage } from './features/customers/CustomersPage';
 import { SystemUsersPage } from './features/system-users/SystemUsersPage';
 import { ConsoleLayout } from './layout/ConsoleLayout';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
@@ -19,6 +20,7 @@ export const router = createBrowserRouter(
       children: [
         { index: true, element: <Navigate to="/users/system" replace /> },
         { path: '/users/system', element: <SystemUsersPage /> },
+        { path: '/users/customers', element: <CustomersPage /> },
         { path: '*', element: <Navigate to="/users/system" replace /> },
       ],
     },

@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { customersTexts } from '../features/customers/texts';
 import { peopleTexts } from '../features/people/texts';
 import { systemUsersTexts } from '../features/system-users/texts';
 import { commonTexts } from './common-texts';
@@ -8,6 +9,7 @@ import { browserLanguage, languages, type Language } from './languages';
 /** One namespace a feature: each feature keeps its texts beside its screens. */
 const namespaces = {
   common: commonTexts,
+  customers: customersTexts,
   people: peopleTexts,
   systemUsers: systemUsersTexts,
 } as const;

@@ -1,0 +1,191 @@
+import type { Messages } from '../../i18n/messages';
+
+const en = {
+  title: 'Customers',
+  lead: "Your customers' users: account owners, their sub-accounts' users and drivers.",
+  views: { users: 'Users', invitations: 'Open invitations' },
+  allStatuses: 'All statuses',
+  kind: { label: 'Invited as', account_owner: 'Client (account owner)', end_user: 'End user' },
+  role: { driver: 'Driver', account_owner: 'Account owner' },
+  accountType: { business: 'Business', consumer: 'Consumer' },
+  account: {
+    hint: 'Type part of the account name, then choose it.',
+    placeholder: 'Account name',
+    typeToSearch: 'Type to search the accounts.',
+    none: 'No account has that name.',
+  },
+  invite: {
+    send: 'Send invitation',
+    sent: 'Invitation sent to {{email}}.',
+    emailRequired: 'Enter an email address.',
+    accountRequired: "Choose the customer's account.",
+  },
+  client: {
+    open: 'Invite client',
+    title: 'Invite client',
+    account: "Customer's account",
+    ownerRoleRequired: 'Tick the account owner role.',
+  },
+  endUser: {
+    open: 'Invite end-user',
+    title: 'Invite end-user',
+    accountName: 'Account name',
+    accountNameHint: 'A name that is easy to remember, so it can be found quickly.',
+    accountNameRequired: 'Enter an account name of at most 200 characters.',
+    role: 'Role in the sub-account',
+    roleRequired: 'Choose driver or account owner.',
+    accountType: 'Account type',
+    accountTypeHint: 'A business account asks the user for company details.',
+    accountTypeRequired: 'Choose business or consumer.',
+    account: "Customer's account",
+    rate: 'Reimbursement rate (EUR/kWh)',
+    rateHint: 'If agreed with the customer, e.g. 0.3125; at most 4 decimals, up to 10.',
+    rateFormat: 'Enter a rate from 0 to 10 with a point and at most 4 decimals, e.g. 0.3125.',
+  },
+} as const;
+
+const nl: Messages<typeof en> = {
+  title: 'Klanten',
+  lead: 'De gebruikers van je klanten: accounteigenaren en de gebruikers en bestuurders van hun subaccounts.',
+  views: { users: 'Gebruikers', invitations: 'Openstaande uitnodigingen' },
+  allStatuses: 'Alle statussen',
+  kind: {
+    label: 'Uitgenodigd als',
+    account_owner: 'Klant (accounteigenaar)',
+    end_user: 'Eindgebruiker',
+  },
+  role: { driver: 'Bestuurder', account_owner: 'Accounteigenaar' },
+  accountType: { business: 'Zakelijk', consumer: 'Particulier' },
+  account: {
+    hint: 'Typ een deel van de accountnaam en kies het account.',
+    placeholder: 'Accountnaam',
+    typeToSearch: 'Typ om de accounts te doorzoeken.',
+    none: 'Geen account met die naam.',
+  },
+  invite: {
+    send: 'Uitnodiging versturen',
+    sent: 'Uitnodiging verstuurd naar {{email}}.',
+    emailRequired: 'Vul een e-mailadres in.',
+    accountRequired: 'Kies het account van de klant.',
+  },
+  client: {
+    open: 'Klant uitnodigen',
+    title: 'Klant uitnodigen',
+    account: 'Account van de klant',
+    ownerRoleRequired: 'Vink de rol accounteigenaar aan.',
+  },
+  endUser: {
+    open: 'Eindgebruiker uitnodigen',
+    title: 'Eindgebruiker uitnodigen',
+    accountName: 'Accountnaam',
+    accountNameHint:
+      'Een naam die makkelijk te onthouden is, zodat je het account snel terugvindt.',
+    accountNameRequired: 'Vul een accountnaam in van hoogstens 200 tekens.',
+    role: 'Rol in het subaccount',
+    roleRequired: 'Kies bestuurder of accounteigenaar.',
+    accountType: 'Soort account',
+    accountTypeHint: 'Bij een zakelijk account vult de gebruiker bedrijfsgegevens in.',
+    accountTypeRequired: 'Kies zakelijk of particulier.',
+    account: 'Account van de klant',
+    rate: 'Vergoedingstarief (EUR/kWh)',
+    rateHint: 'Indien afgesproken met de klant, bijv. 0.3125; hoogstens 4 decimalen, tot 10.',
+    rateFormat:
+      'Vul een tarief in van 0 tot 10 met een punt en hoogstens 4 decimalen, bijv. 0.3125.',
+  },
+};
+
+const de: Messages<typeof en> = {
+  title: 'Kunden',
+  lead: 'Die Benutzer Ihrer Kunden: Kontoinhaber sowie die Benutzer und Fahrer ihrer Unterkonten.',
+  views: { users: 'Benutzer', invitations: 'Offene Einladungen' },
+  allStatuses: 'Alle Status',
+  kind: { label: 'Eingeladen als', account_owner: 'Kunde (Kontoinhaber)', end_user: 'Endbenutzer' },
+  role: { driver: 'Fahrer', account_owner: 'Kontoinhaber' },
+  accountType: { business: 'Geschäftlich', consumer: 'Privat' },
+  account: {
+    hint: 'Geben Sie einen Teil des Kontonamens ein und wählen Sie das Konto.',
+    placeholder: 'Kontoname',
+    typeToSearch: 'Tippen Sie, um die Konten zu durchsuchen.',
+    none: 'Kein Konto trägt diesen Namen.',
+  },
+  invite: {
+    send: 'Einladung senden',
+    sent: 'Einladung an {{email}} gesendet.',
+    emailRequired: 'Geben Sie eine E-Mail-Adresse ein.',
+    accountRequired: 'Wählen Sie das Konto des Kunden.',
+  },
+  client: {
+    open: 'Kunden einladen',
+    title: 'Kunden einladen',
+    account: 'Konto des Kunden',
+    ownerRoleRequired: 'Wählen Sie die Rolle Kontoinhaber.',
+  },
+  endUser: {
+    open: 'Endbenutzer einladen',
+    title: 'Endbenutzer einladen',
+    accountName: 'Kontoname',
+    accountNameHint: 'Ein leicht zu merkender Name, damit das Konto schnell zu finden ist.',
+    accountNameRequired: 'Geben Sie einen Kontonamen mit höchstens 200 Zeichen ein.',
+    role: 'Rolle im Unterkonto',
+    roleRequired: 'Wählen Sie Fahrer oder Kontoinhaber.',
+    accountType: 'Kontoart',
+    accountTypeHint: 'Bei einem Geschäftskonto gibt der Benutzer Firmendaten an.',
+    accountTypeRequired: 'Wählen Sie geschäftlich oder privat.',
+    account: 'Konto des Kunden',
+    rate: 'Erstattungssatz (EUR/kWh)',
+    rateHint:
+      'Falls mit dem Kunden vereinbart, z. B. 0.3125; höchstens 4 Nachkommastellen, bis 10.',
+    rateFormat:
+      'Geben Sie einen Satz von 0 bis 10 mit Punkt und höchstens 4 Nachkommastellen ein, z. B. 0.3125.',
+  },
+};
+
+const fr: Messages<typeof en> = {
+  title: 'Clients',
+  lead: 'Les utilisateurs de vos clients : titulaires de compte, utilisateurs et conducteurs de leurs sous-comptes.',
+  views: { users: 'Utilisateurs', invitations: 'Invitations en attente' },
+  allStatuses: 'Tous les statuts',
+  kind: {
+    label: 'Invité comme',
+    account_owner: 'Client (titulaire du compte)',
+    end_user: 'Utilisateur final',
+  },
+  role: { driver: 'Conducteur', account_owner: 'Titulaire du compte' },
+  accountType: { business: 'Professionnel', consumer: 'Particulier' },
+  account: {
+    hint: 'Saisissez une partie du nom du compte, puis choisissez-le.',
+    placeholder: 'Nom du compte',
+    typeToSearch: 'Saisissez du texte pour chercher les comptes.',
+    none: 'Aucun compte ne porte ce nom.',
+  },
+  invite: {
+    send: "Envoyer l'invitation",
+    sent: 'Invitation envoyée à {{email}}.',
+    emailRequired: 'Saisissez une adresse e-mail.',
+    accountRequired: 'Choisissez le compte du client.',
+  },
+  client: {
+    open: 'Inviter un client',
+    title: 'Inviter un client',
+    account: 'Compte du client',
+    ownerRoleRequired: 'Cochez le rôle titulaire du compte.',
+  },
+  endUser: {
+    open: 'Inviter un utilisateur final',
+    title: 'Inviter un utilisateur final',
+    accountName: 'Nom du compte',
+    accountNameHint: 'Un nom facile à retenir, pour retrouver le compte rapidement.',
+    accountNameRequired: 'Saisissez un nom de compte de 200 caractères au plus.',
+    role: 'Rôle dans le sous-compte',
+    roleRequired: 'Choisissez conducteur ou titulaire du compte.',
+    accountType: 'Type de compte',
+    accountTypeHint: "Un compte professionnel demande à l'utilisateur les données de l'entreprise.",
+    accountTypeRequired: 'Choisissez professionnel ou particulier.',
+    account: 'Compte du client',
+    rate: 'Taux de remboursement (EUR/kWh)',
+    rateHint: 'Si convenu avec le client, p. ex. 0.3125 ; 4 décimales au plus, jusqu’à 10.',
+    rateFormat: 'Saisissez un taux de 0 à 10 avec un point et 4 décimales au plus, p. ex. 0.3125.',
+  },
+};
+
+export const customersTexts = { en, nl, de, fr };
