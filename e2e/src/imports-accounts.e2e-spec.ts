@@ -192,6 +192,36 @@ describe('importing accounts from CSV through the gateway', () => {
     expect(lines[1]).toContain(`Broken ${t}`);
     expect(lines[1]).toContain('spaceship');
     expect(lines[1]).toMatch(/,4,type,/);
+    const preview = await admin.get<{
+      headers: string[];
+      items: { line: number; outcome: string; cells: string[]; violations: unknown[] }[];
+      nextCursor: string | null;
+    }>(`/v1/imports/${dryRun.id}/rows?limit=2`);
+    expect(preview.status).toBe(200);
+    expect(preview.body.headers).toEqual(HEADER);
+    expect(preview.body.items.map(({ line, outcome }) => [line, outcome])).toEqual([
+      [2, 'skipped'],
+      [3, 'created'],
+    ]);
+    expect(preview.body.items[1].cells[HEADER.indexOf('name')]).toBe(`New ${t}`);
+    const invalid = await admin.get<{ items: { line: number; violations: unknown[] }[] }>(
+      `/v1/imports/${dryRun.id}/rows?outcome=invalid`,
+    );
+    expect(invalid.body.items).toEqual([
+      {
+        line: 4,
+        outcome: 'invalid',
+        cells: expect.any(Array),
+        violations: [{ field: 'type', message: expect.any(String) }],
+      },
+    ]);
+    const rest = await admin.get<{ items: { line: number }[]; nextCursor: string | null }>(
+      `/v1/imports/${dryRun.id}/rows?limit=2&cursor=${preview.body.nextCursor}`,
+    );
+    expect(rest.body).toMatchObject({ items: [{ line: 4 }], nextCursor: null });
+    const forged = Buffer.from(JSON.stringify(['four'])).toString('base64url');
+    const refused = await admin.get(`/v1/imports/${dryRun.id}/rows?cursor=${forged}`);
+    expect(refused.status).toBe(400);
 
     const applied = await admin.post<ImportJob>(`/v1/imports/${dryRun.id}/apply`);
     expect(applied.status).toBe(200);

@@ -9,15 +9,18 @@ import { ZodParamsPipe, ZodQueryPipe } from '../http/zod.pipes';
 import { answered } from '../mappers/proto-values';
 import { Endpoint } from '../openapi/operation';
 import { sendCsv } from './csv-download';
-import { conflictPolicies, importKinds } from './import-words';
+import { conflictPolicies, importKinds, rowOutcomes } from './import-words';
 import { toImportJson } from './imports.mappers';
 import { importsOperations as api } from './imports.operations';
 import {
   importParams,
+  listImportRowsQuery,
   listImportsQuery,
   templateParams,
   usersExportQuery,
   type ImportResponse,
+  type ImportRowPageResponse,
+  type ListImportRowsQuery,
   type ListImportsQuery,
 } from './imports.schemas';
 import { readUpload } from './upload-reader';
@@ -59,6 +62,30 @@ export class ImportsController {
       await this.uploads.delete(upload.objectName).catch(() => undefined);
       throw error;
     }
+  }
+
+  @Endpoint(api.rows)
+  async rows(
+    @CurrentCaller() caller: common.Caller,
+    @Param(jobId) { id }: { id: string },
+    @Query(new ZodQueryPipe(listImportRowsQuery)) { outcome, ...page }: ListImportRowsQuery,
+  ): Promise<ImportRowPageResponse> {
+    const answer = await this.rpc.call(method.listImportRows, {
+      caller,
+      importId: id,
+      outcome: outcome === undefined ? undefined : rowOutcomes.value(outcome),
+      ...page,
+    });
+    return {
+      headers: answer.headers,
+      items: answer.rows.map((row) => ({
+        line: row.line,
+        outcome: rowOutcomes.word(row.outcome) || null,
+        cells: row.cells,
+        violations: row.violations.map(({ field, message }) => ({ field, message })),
+      })),
+      nextCursor: answer.nextCursor ?? null,
+    };
   }
 
   @Endpoint(api.list)

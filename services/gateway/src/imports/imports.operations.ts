@@ -1,5 +1,7 @@
 import type { Operation } from '../openapi/operation';
 import {
+  importRowPageResponse,
+  listImportRowsQuery,
   importPageResponse,
   importParams,
   importResponse,
@@ -68,6 +70,19 @@ export const importsOperations = {
     success: { status: 200, ...theJob },
     problems: [404, 409],
     problemDescriptions: { 409: 'The job is not a dry run that is ready' },
+  },
+  rows: {
+    method: 'get',
+    path: '/v1/imports/{id}/rows',
+    operationId: 'listImportRows',
+    summary:
+      "The job's rows in line order with each one's outcome and problems: the file's preview",
+    tag,
+    access: manage,
+    params: importParams,
+    query: listImportRowsQuery,
+    success: { status: 200, description: 'A page of rows', schema: importRowPageResponse },
+    problems: [404],
   },
   errors: {
     method: 'get',

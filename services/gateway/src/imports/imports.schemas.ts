@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { id, idParams, page, pageQueryFields, timestamp } from '../http/common.schemas';
-import { conflictPolicies, importKinds, importStatuses } from './import-words';
+import { conflictPolicies, importKinds, importStatuses, rowOutcomes } from './import-words';
 
 const kind = z.enum(importKinds.words);
 const flag = (fallback: boolean) =>
@@ -25,6 +25,13 @@ export const uploadFields = z.strictObject({
 export const importParams = idParams;
 export const templateParams = z.strictObject({ kind });
 export const listImportsQuery = z.strictObject(pageQueryFields);
+export const listImportRowsQuery = z.strictObject({
+  outcome: z
+    .enum(rowOutcomes.words)
+    .optional()
+    .describe('Only rows with this outcome (for a dry run, what applying would do)'),
+  ...pageQueryFields,
+});
 export const usersExportQuery = z.strictObject({
   accountId: id().optional().describe('The members of this account and its sub-accounts'),
 });
@@ -60,6 +67,23 @@ export const importResponse = z.object({
 
 export const importPageResponse = page(importResponse);
 
+export const importRowResponse = z.object({
+  line: z.number().int().describe("The row's line in the file"),
+  outcome: z
+    .enum(rowOutcomes.words)
+    .nullable()
+    .describe('For a dry run what applying would do, else what it did; null while not yet known'),
+  cells: z.array(z.string()).describe('As the file had them, in the order of `headers`'),
+  violations: z.array(z.object({ field: z.string(), message: z.string() })),
+});
+export const importRowPageResponse = z.object({
+  headers: z.array(z.string()).describe("The file's header row"),
+  items: z.array(importRowResponse),
+  nextCursor: z.string().nullable(),
+});
+
 export type UploadFields = z.output<typeof uploadFields>;
 export type ImportResponse = z.output<typeof importResponse>;
 export type ListImportsQuery = z.output<typeof listImportsQuery>;
+export type ListImportRowsQuery = z.output<typeof listImportRowsQuery>;
+export type ImportRowPageResponse = z.output<typeof importRowPageResponse>;

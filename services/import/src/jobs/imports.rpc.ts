@@ -35,6 +35,9 @@ export class ImportsRpc implements OnModuleInit {
     this.rpc.handle(methods.getImportErrors, (request) =>
       this.imports.errors(requireCaller(request.caller), request.importId, request.cursor),
     );
+    this.rpc.handle(methods.listImportRows, (request) =>
+      this.imports.rows(requireCaller(request.caller), request),
+    );
     this.rpc.handle(methods.getImportTemplate, (request) =>
       Promise.resolve({ csv: this.imports.template(request.kind) }),
     );

@@ -14,7 +14,7 @@ import type { ImportJob } from '../generated/prisma/client';
 import { KindRegistry } from '../kinds/kind-registry';
 import { JobRunner } from '../running/job-runner';
 import { JobStore } from './job-store';
-import { conflictWords, FINISHED, kindWords, type JobStatus } from './job-words';
+import { conflictWords, FINISHED, kindWords, outcomeWords, type JobStatus } from './job-words';
 
 const ERROR_PAGE_ROWS = 1000;
 /** How long a client is asked to wait when the installation runs its limit of jobs. */
@@ -146,10 +146,36 @@ export class ImportsService {
     return (await this.store.find(job.id))!;
   }
 
+  /** Each row with its outcome so far and its problems, a page at a time: the file's preview. */
+  async rows(caller: Caller, request: imports.ListImportRowsRequest) {
+    const job = await this.get(caller, request.importId);
+    const limit = pageLimit(request.limit);
+    const afterLine = lineAfter(request.cursor);
+    const outcome = request.outcome === common.RowOutcome.UNSPECIFIED ? undefined : request.outcome;
+    const rows = await this.store.rows(
+      job.id,
+      outcome === undefined ? undefined : outcomeWords.word(outcome),
+      afterLine,
+      limit + 1,
+    );
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      headers: job.headers as string[],
+      rows: page.map((row) => ({
+        line: row.line,
+        outcome: outcomeWords.value(row.outcome ?? ''),
+        cells: row.cells as string[],
+        violations: row.violations as { field: string; message: string }[],
+      })),
+      nextCursor: rows.length > limit && last ? encodeCursor([String(last.line)]) : undefined,
+    };
+  }
+
   /** The invalid and failed rows as the file had them, with where and why, a page at a time. */
   async errors(caller: Caller, id: string, cursor: string | undefined) {
     const job = await this.get(caller, id);
-    const afterLine = cursor === undefined ? 0 : Number(decodeCursor(cursor, 1)[0]);
+    const afterLine = lineAfter(cursor);
     const headers = job.headers as string[];
     const kept = headers
       .map((header, position) => ({ header, position }))
@@ -211,4 +237,14 @@ function visibleTo(caller: Caller, job: ImportJob): boolean {
     !job.platform &&
     job.createdByUserId === caller.userId
   );
+}
+
+/** The line a page of rows continues after: 0 for the first page. */
+function lineAfter(cursor: string | undefined): number {
+  if (cursor === undefined) return 0;
+  const line = Number(decodeCursor(cursor, 1)[0]);
+  if (Number.isSafeInteger(line) && line >= 0) return line;
+  throw new DomainError('validation_failed', 'the cursor is not valid', [
+    { field: 'cursor', message: 'use the nextCursor of a previous page' },
+  ]);
 }

@@ -196,4 +196,18 @@ export class JobStore {
       select: { line: true, cells: true, violations: true },
     });
   }
+
+  /** Rows after `afterLine` in line order, with their outcome so far; only `outcome` if given. */
+  rows(id: string, outcome: string | undefined, afterLine: number, take: number) {
+    return this.database.importRow.findMany({
+      where: {
+        importId: id,
+        line: { gt: afterLine },
+        ...(outcome === undefined ? {} : { outcome }),
+      },
+      orderBy: { line: 'asc' },
+      take,
+      select: { line: true, outcome: true, cells: true, violations: true },
+    });
+  }
 }

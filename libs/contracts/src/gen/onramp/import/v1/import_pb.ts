@@ -6,10 +6,12 @@ import type { GenEnum, GenFile, GenMessage, GenService } from "@bufbuild/protobu
 import { enumDesc, fileDesc, messageDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
 import type { Timestamp } from "@bufbuild/protobuf/wkt";
 import { file_google_protobuf_timestamp } from "@bufbuild/protobuf/wkt";
-import type { ConflictPolicy } from "../../common/v1/bulk_pb";
+import type { ConflictPolicy, RowOutcome } from "../../common/v1/bulk_pb";
 import { file_onramp_common_v1_bulk } from "../../common/v1/bulk_pb";
 import type { Caller } from "../../common/v1/caller_pb";
 import { file_onramp_common_v1_caller } from "../../common/v1/caller_pb";
+import type { FieldViolation } from "../../common/v1/error_pb";
+import { file_onramp_common_v1_error } from "../../common/v1/error_pb";
 import { file_onramp_options_v1_options } from "../../options/v1/options_pb";
 import type { Message } from "@bufbuild/protobuf";
 
@@ -17,7 +19,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file onramp/import/v1/import.proto.
  */
 export const file_onramp_import_v1_import: GenFile = /*@__PURE__*/
-  fileDesc("Ch1vbnJhbXAvaW1wb3J0L3YxL2ltcG9ydC5wcm90bxIQb25yYW1wLmltcG9ydC52MSKAAQoMSW1wb3J0Q291bnRzEg0KBXRvdGFsGAEgASgNEg0KBXZhbGlkGAIgASgNEg8KB2ludmFsaWQYAyABKA0SDwoHY3JlYXRlZBgEIAEoDRIPCgd1cGRhdGVkGAUgASgNEg8KB3NraXBwZWQYBiABKA0SDgoGZmFpbGVkGAcgASgNIs4ECglJbXBvcnRKb2ISCgoCaWQYASABKAkSKgoEa2luZBgCIAEoDjIcLm9ucmFtcC5pbXBvcnQudjEuSW1wb3J0S2luZBIuCgZzdGF0dXMYAyABKA4yHi5vbnJhbXAuaW1wb3J0LnYxLkltcG9ydFN0YXR1cxIPCgdkcnlfcnVuGAQgASgIEjUKC29uX2NvbmZsaWN0GAUgASgOMiAub25yYW1wLmNvbW1vbi52MS5Db25mbGljdFBvbGljeRIYChBzZW5kX2ludml0YXRpb25zGAYgASgIEhEKCWZpbGVfbmFtZRgHIAEoCRISCgpzaXplX2J5dGVzGAggASgEEi4KBmNvdW50cxgJIAEoCzIeLm9ucmFtcC5pbXBvcnQudjEuSW1wb3J0Q291bnRzEhQKDHBlcmNlbnRfZG9uZRgKIAEoDRIXCg9yb3dzX3Blcl9zZWNvbmQYCyABKAESIwoWZXN0aW1hdGVkX3NlY29uZHNfbGVmdBgMIAEoDUgAiAEBEg8KB2ZhaWx1cmUYDSABKAkSGgoSY3JlYXRlZF9ieV91c2VyX2lkGA4gASgJEi4KCmNyZWF0ZWRfYXQYDyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEi8KC2ZpbmlzaGVkX2F0GBAgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIQCghlbmNvZGluZxgRIAEoCRIRCglkZWxpbWl0ZXIYEiABKAlCGQoXX2VzdGltYXRlZF9zZWNvbmRzX2xlZnQiowIKE0NyZWF0ZUltcG9ydFJlcXVlc3QSKAoGY2FsbGVyGAEgASgLMhgub25yYW1wLmNvbW1vbi52MS5DYWxsZXISKgoEa2luZBgCIAEoDjIcLm9ucmFtcC5pbXBvcnQudjEuSW1wb3J0S2luZBIPCgdkcnlfcnVuGAMgASgIEjUKC29uX2NvbmZsaWN0GAQgASgOMiAub25yYW1wLmNvbW1vbi52MS5Db25mbGljdFBvbGljeRIdChBzZW5kX2ludml0YXRpb25zGAUgASgISACIAQESEwoLb2JqZWN0X25hbWUYBiABKAkSEQoJZmlsZV9uYW1lGAcgASgJEhIKCnNpemVfYnl0ZXMYCCABKARCEwoRX3NlbmRfaW52aXRhdGlvbnMiQAoUQ3JlYXRlSW1wb3J0UmVzcG9uc2USKAoDam9iGAEgASgLMhsub25yYW1wLmltcG9ydC52MS5JbXBvcnRKb2IiTwoQR2V0SW1wb3J0UmVxdWVzdBIoCgZjYWxsZXIYASABKAsyGC5vbnJhbXAuY29tbW9uLnYxLkNhbGxlchIRCglpbXBvcnRfaWQYAiABKAkiPQoRR2V0SW1wb3J0UmVzcG9uc2USKAoDam9iGAEgASgLMhsub25yYW1wLmltcG9ydC52MS5JbXBvcnRKb2IibQoSTGlzdEltcG9ydHNSZXF1ZXN0EigKBmNhbGxlchgBIAEoCzIYLm9ucmFtcC5jb21tb24udjEuQ2FsbGVyEhMKBmN1cnNvchgCIAEoCUgAiAEBEg0KBWxpbWl0GAMgASgNQgkKB19jdXJzb3IiagoTTGlzdEltcG9ydHNSZXNwb25zZRIpCgRqb2JzGAEgAygLMhsub25yYW1wLmltcG9ydC52MS5JbXBvcnRKb2ISGAoLbmV4dF9jdXJzb3IYAiABKAlIAIgBAUIOCgxfbmV4dF9jdXJzb3IiUgoTQ2FuY2VsSW1wb3J0UmVxdWVzdBIoCgZjYWxsZXIYASABKAsyGC5vbnJhbXAuY29tbW9uLnYxLkNhbGxlchIRCglpbXBvcnRfaWQYAiABKAkiQAoUQ2FuY2VsSW1wb3J0UmVzcG9uc2USKAoDam9iGAEgASgLMhsub25yYW1wLmltcG9ydC52MS5JbXBvcnRKb2IiUQoSQXBwbHlJbXBvcnRSZXF1ZXN0EigKBmNhbGxlchgBIAEoCzIYLm9ucmFtcC5jb21tb24udjEuQ2FsbGVyEhEKCWltcG9ydF9pZBgCIAEoCSI/ChNBcHBseUltcG9ydFJlc3BvbnNlEigKA2pvYhgBIAEoCzIbLm9ucmFtcC5pbXBvcnQudjEuSW1wb3J0Sm9iInUKFkdldEltcG9ydEVycm9yc1JlcXVlc3QSKAoGY2FsbGVyGAEgASgLMhgub25yYW1wLmNvbW1vbi52MS5DYWxsZXISEQoJaW1wb3J0X2lkGAIgASgJEhMKBmN1cnNvchgDIAEoCUgAiAEBQgkKB19jdXJzb3IiUAoXR2V0SW1wb3J0RXJyb3JzUmVzcG9uc2USCwoDY3N2GAEgASgJEhgKC25leHRfY3Vyc29yGAIgASgJSACIAQFCDgoMX25leHRfY3Vyc29yIkYKGEdldEltcG9ydFRlbXBsYXRlUmVxdWVzdBIqCgRraW5kGAEgASgOMhwub25yYW1wLmltcG9ydC52MS5JbXBvcnRLaW5kIigKGUdldEltcG9ydFRlbXBsYXRlUmVzcG9uc2USCwoDY3N2GAEgASgJIrEBChFFeHBvcnRQYWdlUmVxdWVzdBIoCgZjYWxsZXIYASABKAsyGC5vbnJhbXAuY29tbW9uLnYxLkNhbGxlchIqCgRraW5kGAIgASgOMhwub25yYW1wLmltcG9ydC52MS5JbXBvcnRLaW5kEhcKCmFjY291bnRfaWQYAyABKAlIAIgBARITCgZjdXJzb3IYBCABKAlIAYgBAUINCgtfYWNjb3VudF9pZEIJCgdfY3Vyc29yIksKEkV4cG9ydFBhZ2VSZXNwb25zZRILCgNjc3YYASABKAkSGAoLbmV4dF9jdXJzb3IYAiABKAlIAIgBAUIOCgxfbmV4dF9jdXJzb3IqWgoKSW1wb3J0S2luZBIbChdJTVBPUlRfS0lORF9VTlNQRUNJRklFRBAAEhgKFElNUE9SVF9LSU5EX0FDQ09VTlRTEAESFQoRSU1QT1JUX0tJTkRfVVNFUlMQAirUAQoMSW1wb3J0U3RhdHVzEh0KGUlNUE9SVF9TVEFUVVNfVU5TUEVDSUZJRUQQABIcChhJTVBPUlRfU1RBVFVTX1ZBTElEQVRJTkcQARIXChNJTVBPUlRfU1RBVFVTX1JFQURZEAISGgoWSU1QT1JUX1NUQVRVU19BUFBMWUlORxADEhsKF0lNUE9SVF9TVEFUVVNfQ09NUExFVEVEEAQSGAoUSU1QT1JUX1NUQVRVU19GQUlMRUQQBRIbChdJTVBPUlRfU1RBVFVTX0NBTkNFTExFRBAGMpMICg1JbXBvcnRTZXJ2aWNlEn8KDENyZWF0ZUltcG9ydBIlLm9ucmFtcC5pbXBvcnQudjEuQ3JlYXRlSW1wb3J0UmVxdWVzdBomLm9ucmFtcC5pbXBvcnQudjEuQ3JlYXRlSW1wb3J0UmVzcG9uc2UiIIq1GBxycGMuaW1wb3J0LmltcG9ydHMuY3JlYXRlLnYxEnMKCUdldEltcG9ydBIiLm9ucmFtcC5pbXBvcnQudjEuR2V0SW1wb3J0UmVxdWVzdBojLm9ucmFtcC5pbXBvcnQudjEuR2V0SW1wb3J0UmVzcG9uc2UiHYq1GBlycGMuaW1wb3J0LmltcG9ydHMuZ2V0LnYxEnoKC0xpc3RJbXBvcnRzEiQub25yYW1wLmltcG9ydC52MS5MaXN0SW1wb3J0c1JlcXVlc3QaJS5vbnJhbXAuaW1wb3J0LnYxLkxpc3RJbXBvcnRzUmVzcG9uc2UiHoq1GBpycGMuaW1wb3J0LmltcG9ydHMubGlzdC52MRJ/CgxDYW5jZWxJbXBvcnQSJS5vbnJhbXAuaW1wb3J0LnYxLkNhbmNlbEltcG9ydFJlcXVlc3QaJi5vbnJhbXAuaW1wb3J0LnYxLkNhbmNlbEltcG9ydFJlc3BvbnNlIiCKtRgccnBjLmltcG9ydC5pbXBvcnRzLmNhbmNlbC52MRJ7CgtBcHBseUltcG9ydBIkLm9ucmFtcC5pbXBvcnQudjEuQXBwbHlJbXBvcnRSZXF1ZXN0GiUub25yYW1wLmltcG9ydC52MS5BcHBseUltcG9ydFJlc3BvbnNlIh+KtRgbcnBjLmltcG9ydC5pbXBvcnRzLmFwcGx5LnYxEogBCg9HZXRJbXBvcnRFcnJvcnMSKC5vbnJhbXAuaW1wb3J0LnYxLkdldEltcG9ydEVycm9yc1JlcXVlc3QaKS5vbnJhbXAuaW1wb3J0LnYxLkdldEltcG9ydEVycm9yc1Jlc3BvbnNlIiCKtRgccnBjLmltcG9ydC5pbXBvcnRzLmVycm9ycy52MRKNAQoRR2V0SW1wb3J0VGVtcGxhdGUSKi5vbnJhbXAuaW1wb3J0LnYxLkdldEltcG9ydFRlbXBsYXRlUmVxdWVzdBorLm9ucmFtcC5pbXBvcnQudjEuR2V0SW1wb3J0VGVtcGxhdGVSZXNwb25zZSIfirUYG3JwYy5pbXBvcnQudGVtcGxhdGVzLmdldC52MRJ3CgpFeHBvcnRQYWdlEiMub25yYW1wLmltcG9ydC52MS5FeHBvcnRQYWdlUmVxdWVzdBokLm9ucmFtcC5pbXBvcnQudjEuRXhwb3J0UGFnZVJlc3BvbnNlIh6KtRgacnBjLmltcG9ydC5leHBvcnRzLnBhZ2UudjFiBnByb3RvMw", [file_google_protobuf_timestamp, file_onramp_common_v1_bulk, file_onramp_common_v1_caller, file_onramp_options_v1_options]);
+  fileDesc("Ch1vbnJhbXAvaW1wb3J0L3YxL2ltcG9ydC5wcm90bxIQb25yYW1wLmltcG9ydC52MSKAAQoMSW1wb3J0Q291bnRzEg0KBXRvdGFsGAEgASgNEg0KBXZhbGlkGAIgASgNEg8KB2ludmFsaWQYAyABKA0SDwoHY3JlYXRlZBgEIAEoDRIPCgd1cGRhdGVkGAUgASgNEg8KB3NraXBwZWQYBiABKA0SDgoGZmFpbGVkGAcgASgNIs4ECglJbXBvcnRKb2ISCgoCaWQYASABKAkSKgoEa2luZBgCIAEoDjIcLm9ucmFtcC5pbXBvcnQudjEuSW1wb3J0S2luZBIuCgZzdGF0dXMYAyABKA4yHi5vbnJhbXAuaW1wb3J0LnYxLkltcG9ydFN0YXR1cxIPCgdkcnlfcnVuGAQgASgIEjUKC29uX2NvbmZsaWN0GAUgASgOMiAub25yYW1wLmNvbW1vbi52MS5Db25mbGljdFBvbGljeRIYChBzZW5kX2ludml0YXRpb25zGAYgASgIEhEKCWZpbGVfbmFtZRgHIAEoCRISCgpzaXplX2J5dGVzGAggASgEEi4KBmNvdW50cxgJIAEoCzIeLm9ucmFtcC5pbXBvcnQudjEuSW1wb3J0Q291bnRzEhQKDHBlcmNlbnRfZG9uZRgKIAEoDRIXCg9yb3dzX3Blcl9zZWNvbmQYCyABKAESIwoWZXN0aW1hdGVkX3NlY29uZHNfbGVmdBgMIAEoDUgAiAEBEg8KB2ZhaWx1cmUYDSABKAkSGgoSY3JlYXRlZF9ieV91c2VyX2lkGA4gASgJEi4KCmNyZWF0ZWRfYXQYDyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEi8KC2ZpbmlzaGVkX2F0GBAgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIQCghlbmNvZGluZxgRIAEoCRIRCglkZWxpbWl0ZXIYEiABKAlCGQoXX2VzdGltYXRlZF9zZWNvbmRzX2xlZnQiowIKE0NyZWF0ZUltcG9ydFJlcXVlc3QSKAoGY2FsbGVyGAEgASgLMhgub25yYW1wLmNvbW1vbi52MS5DYWxsZXISKgoEa2luZBgCIAEoDjIcLm9ucmFtcC5pbXBvcnQudjEuSW1wb3J0S2luZBIPCgdkcnlfcnVuGAMgASgIEjUKC29uX2NvbmZsaWN0GAQgASgOMiAub25yYW1wLmNvbW1vbi52MS5Db25mbGljdFBvbGljeRIdChBzZW5kX2ludml0YXRpb25zGAUgASgISACIAQESEwoLb2JqZWN0X25hbWUYBiABKAkSEQoJZmlsZV9uYW1lGAcgASgJEhIKCnNpemVfYnl0ZXMYCCABKARCEwoRX3NlbmRfaW52aXRhdGlvbnMiQAoUQ3JlYXRlSW1wb3J0UmVzcG9uc2USKAoDam9iGAEgASgLMhsub25yYW1wLmltcG9ydC52MS5JbXBvcnRKb2IiTwoQR2V0SW1wb3J0UmVxdWVzdBIoCgZjYWxsZXIYASABKAsyGC5vbnJhbXAuY29tbW9uLnYxLkNhbGxlchIRCglpbXBvcnRfaWQYAiABKAkiPQoRR2V0SW1wb3J0UmVzcG9uc2USKAoDam9iGAEgASgLMhsub25yYW1wLmltcG9ydC52MS5JbXBvcnRKb2IibQoSTGlzdEltcG9ydHNSZXF1ZXN0EigKBmNhbGxlchgBIAEoCzIYLm9ucmFtcC5jb21tb24udjEuQ2FsbGVyEhMKBmN1cnNvchgCIAEoCUgAiAEBEg0KBWxpbWl0GAMgASgNQgkKB19jdXJzb3IiagoTTGlzdEltcG9ydHNSZXNwb25zZRIpCgRqb2JzGAEgAygLMhsub25yYW1wLmltcG9ydC52MS5JbXBvcnRKb2ISGAoLbmV4dF9jdXJzb3IYAiABKAlIAIgBAUIOCgxfbmV4dF9jdXJzb3IiUgoTQ2FuY2VsSW1wb3J0UmVxdWVzdBIoCgZjYWxsZXIYASABKAsyGC5vbnJhbXAuY29tbW9uLnYxLkNhbGxlchIRCglpbXBvcnRfaWQYAiABKAkiQAoUQ2FuY2VsSW1wb3J0UmVzcG9uc2USKAoDam9iGAEgASgLMhsub25yYW1wLmltcG9ydC52MS5JbXBvcnRKb2IiUQoSQXBwbHlJbXBvcnRSZXF1ZXN0EigKBmNhbGxlchgBIAEoCzIYLm9ucmFtcC5jb21tb24udjEuQ2FsbGVyEhEKCWltcG9ydF9pZBgCIAEoCSI/ChNBcHBseUltcG9ydFJlc3BvbnNlEigKA2pvYhgBIAEoCzIbLm9ucmFtcC5pbXBvcnQudjEuSW1wb3J0Sm9iInUKFkdldEltcG9ydEVycm9yc1JlcXVlc3QSKAoGY2FsbGVyGAEgASgLMhgub25yYW1wLmNvbW1vbi52MS5DYWxsZXISEQoJaW1wb3J0X2lkGAIgASgJEhMKBmN1cnNvchgDIAEoCUgAiAEBQgkKB19jdXJzb3IiUAoXR2V0SW1wb3J0RXJyb3JzUmVzcG9uc2USCwoDY3N2GAEgASgJEhgKC25leHRfY3Vyc29yGAIgASgJSACIAQFCDgoMX25leHRfY3Vyc29yIrIBChVMaXN0SW1wb3J0Um93c1JlcXVlc3QSKAoGY2FsbGVyGAEgASgLMhgub25yYW1wLmNvbW1vbi52MS5DYWxsZXISEQoJaW1wb3J0X2lkGAIgASgJEi0KB291dGNvbWUYAyABKA4yHC5vbnJhbXAuY29tbW9uLnYxLlJvd091dGNvbWUSEwoGY3Vyc29yGAQgASgJSACIAQESDQoFbGltaXQYBSABKA1CCQoHX2N1cnNvciKNAQoJSW1wb3J0Um93EgwKBGxpbmUYASABKA0SLQoHb3V0Y29tZRgCIAEoDjIcLm9ucmFtcC5jb21tb24udjEuUm93T3V0Y29tZRINCgVjZWxscxgDIAMoCRI0Cgp2aW9sYXRpb25zGAQgAygLMiAub25yYW1wLmNvbW1vbi52MS5GaWVsZFZpb2xhdGlvbiJ+ChZMaXN0SW1wb3J0Um93c1Jlc3BvbnNlEg8KB2hlYWRlcnMYASADKAkSKQoEcm93cxgCIAMoCzIbLm9ucmFtcC5pbXBvcnQudjEuSW1wb3J0Um93EhgKC25leHRfY3Vyc29yGAMgASgJSACIAQFCDgoMX25leHRfY3Vyc29yIkYKGEdldEltcG9ydFRlbXBsYXRlUmVxdWVzdBIqCgRraW5kGAEgASgOMhwub25yYW1wLmltcG9ydC52MS5JbXBvcnRLaW5kIigKGUdldEltcG9ydFRlbXBsYXRlUmVzcG9uc2USCwoDY3N2GAEgASgJIrEBChFFeHBvcnRQYWdlUmVxdWVzdBIoCgZjYWxsZXIYASABKAsyGC5vbnJhbXAuY29tbW9uLnYxLkNhbGxlchIqCgRraW5kGAIgASgOMhwub25yYW1wLmltcG9ydC52MS5JbXBvcnRLaW5kEhcKCmFjY291bnRfaWQYAyABKAlIAIgBARITCgZjdXJzb3IYBCABKAlIAYgBAUINCgtfYWNjb3VudF9pZEIJCgdfY3Vyc29yIksKEkV4cG9ydFBhZ2VSZXNwb25zZRILCgNjc3YYASABKAkSGAoLbmV4dF9jdXJzb3IYAiABKAlIAIgBAUIOCgxfbmV4dF9jdXJzb3IqWgoKSW1wb3J0S2luZBIbChdJTVBPUlRfS0lORF9VTlNQRUNJRklFRBAAEhgKFElNUE9SVF9LSU5EX0FDQ09VTlRTEAESFQoRSU1QT1JUX0tJTkRfVVNFUlMQAirUAQoMSW1wb3J0U3RhdHVzEh0KGUlNUE9SVF9TVEFUVVNfVU5TUEVDSUZJRUQQABIcChhJTVBPUlRfU1RBVFVTX1ZBTElEQVRJTkcQARIXChNJTVBPUlRfU1RBVFVTX1JFQURZEAISGgoWSU1QT1JUX1NUQVRVU19BUFBMWUlORxADEhsKF0lNUE9SVF9TVEFUVVNfQ09NUExFVEVEEAQSGAoUSU1QT1JUX1NUQVRVU19GQUlMRUQQBRIbChdJTVBPUlRfU1RBVFVTX0NBTkNFTExFRBAGMpkJCg1JbXBvcnRTZXJ2aWNlEn8KDENyZWF0ZUltcG9ydBIlLm9ucmFtcC5pbXBvcnQudjEuQ3JlYXRlSW1wb3J0UmVxdWVzdBomLm9ucmFtcC5pbXBvcnQudjEuQ3JlYXRlSW1wb3J0UmVzcG9uc2UiIIq1GBxycGMuaW1wb3J0LmltcG9ydHMuY3JlYXRlLnYxEnMKCUdldEltcG9ydBIiLm9ucmFtcC5pbXBvcnQudjEuR2V0SW1wb3J0UmVxdWVzdBojLm9ucmFtcC5pbXBvcnQudjEuR2V0SW1wb3J0UmVzcG9uc2UiHYq1GBlycGMuaW1wb3J0LmltcG9ydHMuZ2V0LnYxEnoKC0xpc3RJbXBvcnRzEiQub25yYW1wLmltcG9ydC52MS5MaXN0SW1wb3J0c1JlcXVlc3QaJS5vbnJhbXAuaW1wb3J0LnYxLkxpc3RJbXBvcnRzUmVzcG9uc2UiHoq1GBpycGMuaW1wb3J0LmltcG9ydHMubGlzdC52MRJ/CgxDYW5jZWxJbXBvcnQSJS5vbnJhbXAuaW1wb3J0LnYxLkNhbmNlbEltcG9ydFJlcXVlc3QaJi5vbnJhbXAuaW1wb3J0LnYxLkNhbmNlbEltcG9ydFJlc3BvbnNlIiCKtRgccnBjLmltcG9ydC5pbXBvcnRzLmNhbmNlbC52MRJ7CgtBcHBseUltcG9ydBIkLm9ucmFtcC5pbXBvcnQudjEuQXBwbHlJbXBvcnRSZXF1ZXN0GiUub25yYW1wLmltcG9ydC52MS5BcHBseUltcG9ydFJlc3BvbnNlIh+KtRgbcnBjLmltcG9ydC5pbXBvcnRzLmFwcGx5LnYxEogBCg9HZXRJbXBvcnRFcnJvcnMSKC5vbnJhbXAuaW1wb3J0LnYxLkdldEltcG9ydEVycm9yc1JlcXVlc3QaKS5vbnJhbXAuaW1wb3J0LnYxLkdldEltcG9ydEVycm9yc1Jlc3BvbnNlIiCKtRgccnBjLmltcG9ydC5pbXBvcnRzLmVycm9ycy52MRKDAQoOTGlzdEltcG9ydFJvd3MSJy5vbnJhbXAuaW1wb3J0LnYxLkxpc3RJbXBvcnRSb3dzUmVxdWVzdBooLm9ucmFtcC5pbXBvcnQudjEuTGlzdEltcG9ydFJvd3NSZXNwb25zZSIeirUYGnJwYy5pbXBvcnQuaW1wb3J0cy5yb3dzLnYxEo0BChFHZXRJbXBvcnRUZW1wbGF0ZRIqLm9ucmFtcC5pbXBvcnQudjEuR2V0SW1wb3J0VGVtcGxhdGVSZXF1ZXN0Gisub25yYW1wLmltcG9ydC52MS5HZXRJbXBvcnRUZW1wbGF0ZVJlc3BvbnNlIh+KtRgbcnBjLmltcG9ydC50ZW1wbGF0ZXMuZ2V0LnYxEncKCkV4cG9ydFBhZ2USIy5vbnJhbXAuaW1wb3J0LnYxLkV4cG9ydFBhZ2VSZXF1ZXN0GiQub25yYW1wLmltcG9ydC52MS5FeHBvcnRQYWdlUmVzcG9uc2UiHoq1GBpycGMuaW1wb3J0LmV4cG9ydHMucGFnZS52MWIGcHJvdG8z", [file_google_protobuf_timestamp, file_onramp_common_v1_bulk, file_onramp_common_v1_caller, file_onramp_common_v1_error, file_onramp_options_v1_options]);
 
 /**
  * @generated from message onramp.import.v1.ImportCounts
@@ -479,6 +481,112 @@ export const GetImportErrorsResponseSchema: GenMessage<GetImportErrorsResponse> 
   messageDesc(file_onramp_import_v1_import, 13);
 
 /**
+ * @generated from message onramp.import.v1.ListImportRowsRequest
+ */
+export type ListImportRowsRequest = Message<"onramp.import.v1.ListImportRowsRequest"> & {
+  /**
+   * @generated from field: onramp.common.v1.Caller caller = 1;
+   */
+  caller?: Caller | undefined;
+
+  /**
+   * @generated from field: string import_id = 2;
+   */
+  importId: string;
+
+  /**
+   * Only rows with this outcome; unspecified for every row.
+   *
+   * @generated from field: onramp.common.v1.RowOutcome outcome = 3;
+   */
+  outcome: RowOutcome;
+
+  /**
+   * @generated from field: optional string cursor = 4;
+   */
+  cursor?: string | undefined;
+
+  /**
+   * 1 to 200; 0 for the default of 50.
+   *
+   * @generated from field: uint32 limit = 5;
+   */
+  limit: number;
+};
+
+/**
+ * Describes the message onramp.import.v1.ListImportRowsRequest.
+ * Use `create(ListImportRowsRequestSchema)` to create a new message.
+ */
+export const ListImportRowsRequestSchema: GenMessage<ListImportRowsRequest> = /*@__PURE__*/
+  messageDesc(file_onramp_import_v1_import, 14);
+
+/**
+ * @generated from message onramp.import.v1.ImportRow
+ */
+export type ImportRow = Message<"onramp.import.v1.ImportRow"> & {
+  /**
+   * @generated from field: uint32 line = 1;
+   */
+  line: number;
+
+  /**
+   * @generated from field: onramp.common.v1.RowOutcome outcome = 2;
+   */
+  outcome: RowOutcome;
+
+  /**
+   * The cells as the file had them, in the order of the response's headers.
+   *
+   * @generated from field: repeated string cells = 3;
+   */
+  cells: string[];
+
+  /**
+   * @generated from field: repeated onramp.common.v1.FieldViolation violations = 4;
+   */
+  violations: FieldViolation[];
+};
+
+/**
+ * Describes the message onramp.import.v1.ImportRow.
+ * Use `create(ImportRowSchema)` to create a new message.
+ */
+export const ImportRowSchema: GenMessage<ImportRow> = /*@__PURE__*/
+  messageDesc(file_onramp_import_v1_import, 15);
+
+/**
+ * @generated from message onramp.import.v1.ListImportRowsResponse
+ */
+export type ListImportRowsResponse = Message<"onramp.import.v1.ListImportRowsResponse"> & {
+  /**
+   * The file's header row.
+   *
+   * @generated from field: repeated string headers = 1;
+   */
+  headers: string[];
+
+  /**
+   * @generated from field: repeated onramp.import.v1.ImportRow rows = 2;
+   */
+  rows: ImportRow[];
+
+  /**
+   * Absent on the last page.
+   *
+   * @generated from field: optional string next_cursor = 3;
+   */
+  nextCursor?: string | undefined;
+};
+
+/**
+ * Describes the message onramp.import.v1.ListImportRowsResponse.
+ * Use `create(ListImportRowsResponseSchema)` to create a new message.
+ */
+export const ListImportRowsResponseSchema: GenMessage<ListImportRowsResponse> = /*@__PURE__*/
+  messageDesc(file_onramp_import_v1_import, 16);
+
+/**
  * @generated from message onramp.import.v1.GetImportTemplateRequest
  */
 export type GetImportTemplateRequest = Message<"onramp.import.v1.GetImportTemplateRequest"> & {
@@ -493,7 +601,7 @@ export type GetImportTemplateRequest = Message<"onramp.import.v1.GetImportTempla
  * Use `create(GetImportTemplateRequestSchema)` to create a new message.
  */
 export const GetImportTemplateRequestSchema: GenMessage<GetImportTemplateRequest> = /*@__PURE__*/
-  messageDesc(file_onramp_import_v1_import, 14);
+  messageDesc(file_onramp_import_v1_import, 17);
 
 /**
  * @generated from message onramp.import.v1.GetImportTemplateResponse
@@ -510,7 +618,7 @@ export type GetImportTemplateResponse = Message<"onramp.import.v1.GetImportTempl
  * Use `create(GetImportTemplateResponseSchema)` to create a new message.
  */
 export const GetImportTemplateResponseSchema: GenMessage<GetImportTemplateResponse> = /*@__PURE__*/
-  messageDesc(file_onramp_import_v1_import, 15);
+  messageDesc(file_onramp_import_v1_import, 18);
 
 /**
  * @generated from message onramp.import.v1.ExportPageRequest
@@ -545,7 +653,7 @@ export type ExportPageRequest = Message<"onramp.import.v1.ExportPageRequest"> & 
  * Use `create(ExportPageRequestSchema)` to create a new message.
  */
 export const ExportPageRequestSchema: GenMessage<ExportPageRequest> = /*@__PURE__*/
-  messageDesc(file_onramp_import_v1_import, 16);
+  messageDesc(file_onramp_import_v1_import, 19);
 
 /**
  * @generated from message onramp.import.v1.ExportPageResponse
@@ -571,7 +679,7 @@ export type ExportPageResponse = Message<"onramp.import.v1.ExportPageResponse"> 
  * Use `create(ExportPageResponseSchema)` to create a new message.
  */
 export const ExportPageResponseSchema: GenMessage<ExportPageResponse> = /*@__PURE__*/
-  messageDesc(file_onramp_import_v1_import, 17);
+  messageDesc(file_onramp_import_v1_import, 20);
 
 /**
  * @generated from enum onramp.import.v1.ImportKind
@@ -722,6 +830,17 @@ export const ImportService: GenService<{
     methodKind: "unary";
     input: typeof GetImportErrorsRequestSchema;
     output: typeof GetImportErrorsResponseSchema;
+  },
+  /**
+   * A job's rows in line order, a page at a time, each with its outcome (for a dry run, what
+   * applying would do; unspecified while not yet known) and its problems: a preview of the file.
+   *
+   * @generated from rpc onramp.import.v1.ImportService.ListImportRows
+   */
+  listImportRows: {
+    methodKind: "unary";
+    input: typeof ListImportRowsRequestSchema;
+    output: typeof ListImportRowsResponseSchema;
   },
   /**
    * The header row and one example row of every column an import of that kind takes.
