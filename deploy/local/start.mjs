@@ -162,7 +162,7 @@ async function main() {
   // A URL the user set stays in their environment (it may hold a password): their shell expands it.
   const deadLetters = `DATABASE_URL=${process.env.DATABASE_URL ? '$DATABASE_URL' : databaseUrl} NATS_URL=${process.env.NATS_URL ? '$NATS_URL' : natsUrl} npm run dead-letters -w services/<service> -- list`;
   console.log(
-    `\nOnramp is up.\n  API:     ${gatewayUrl}/v1\n  Docs:    ${gatewayUrl}/docs\n  Health:  ${gatewayUrl}/health/ready\n  Admin:   ${secrets.ONRAMP_ADMIN_EMAIL} (password in ${secrets.file}; used when no user exists yet)${mail.where ? `\n  Mail:    ${mail.where}` : ''}\n  Logs:    ${path.join(stateDir, 'logs')}\n  Dead letters: ${deadLetters}\nPress Ctrl-C to stop.`,
+    `\nOnramp is up.\n  Console: ${gatewayUrl}/console\n  API:     ${gatewayUrl}/v1\n  Docs:    ${gatewayUrl}/docs\n  Health:  ${gatewayUrl}/health/ready\n  Admin:   ${secrets.ONRAMP_ADMIN_EMAIL} (password in ${secrets.file}; used when no user exists yet)${mail.where ? `\n  Mail:    ${mail.where}` : ''}\n  Logs:    ${path.join(stateDir, 'logs')}\n  Dead letters: ${deadLetters}\nPress Ctrl-C to stop.`,
   );
 }
 

@@ -7,6 +7,7 @@ import { AuthController } from './auth/auth.controller';
 import { AuthenticationGuard } from './auth/authentication.guard';
 import { FailedAuthentications } from './auth/failed-authentications';
 import { ChargingCardsController } from './charging-cards/charging-cards.controller';
+import { ConsoleSessionController } from './console-session/console-session.controller';
 import { CostCentersController } from './cost-centers/cost-centers.controller';
 import { DocsController } from './docs/docs.controller';
 import { DriversController } from './drivers/drivers.controller';
@@ -38,6 +39,7 @@ export class AppModule {
       ],
       controllers: [
         AuthController,
+        ConsoleSessionController,
         MeController,
         UsersController,
         MembershipsController,

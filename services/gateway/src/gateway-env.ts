@@ -1,10 +1,20 @@
+import path from 'node:path';
 import { serviceEnv } from '@onramp/config';
 import { z } from 'zod';
 import { postmarkWebhookEnv } from './postmark-webhooks/postmark-webhook-env';
 
 const perMinute = z.coerce.number().int().min(1).max(1_000_000);
 
-/** The gateway's variables: those of every service, its rate limits, the Postmark webhook's. */
+/**
+ * The console's build in this checkout or image: this file runs from services/gateway/dist (or
+ * src, under the tests), beside services/console/dist.
+ */
+export const DEFAULT_CONSOLE_DIR = path.resolve(__dirname, '../../console/dist');
+
+/**
+ * The gateway's variables: those of every service, its rate limits, the Postmark webhook's, the
+ * console it serves.
+ */
 export const gatewayEnv = serviceEnv.extend({
   ...postmarkWebhookEnv.shape,
   /** Per client IP, per route, on the credential-guessing routes (login, refresh, resets). */
@@ -20,6 +30,17 @@ export const gatewayEnv = serviceEnv.extend({
     .min(1)
     .max(Number.MAX_SAFE_INTEGER)
     .default(200 * 1024 * 1024),
+  /** Serve the operator console at /console; off, /console answers 404. */
+  CONSOLE_ENABLED: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
+  /** The console's built files (index.html and assets/); a relative path is from the working directory. */
+  CONSOLE_DIR: z
+    .string()
+    .min(1)
+    .default(DEFAULT_CONSOLE_DIR)
+    .transform((folder) => path.resolve(folder)),
 });
 
 export type GatewayEnv = z.output<typeof gatewayEnv>;

@@ -19,8 +19,10 @@ const authentication: Middleware = {
   onRequest({ request }) {
     const token = accessToken();
     if (token === undefined) return request;
+    // Cloned first: a Request made from another takes its body, and the copy could not be made.
+    const original = request.clone();
     const authorised = withToken(request, token);
-    unsent.set(authorised, request.clone());
+    unsent.set(authorised, original);
     return authorised;
   },
   async onResponse({ request, response }) {

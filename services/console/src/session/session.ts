@@ -50,6 +50,8 @@ export async function signIn(email: string, password: string): Promise<number | 
  * made at once share one refresh: each refresh token is taken once.
  */
 export function refreshSession(): Promise<string | undefined> {
+  // The gateway sets and clears both cookies together: without the readable one, no session.
+  if (csrfToken() === '') return Promise.resolve(undefined);
   pendingRefresh ??= sessionCall('/refresh', { method: 'POST' })
     .then(async (response) => {
       token = response.ok ? ((await response.json()) as SessionAnswer).accessToken : undefined;

@@ -1,5 +1,7 @@
+import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { installConsole } from '../console-static/console-static';
 import { installDocsUi } from '../docs/docs-ui';
 import { installInvitationPage } from '../pages/invitation.page';
 import { installResetPasswordPage } from '../pages/reset-password.page';
@@ -26,7 +28,10 @@ export async function configureGateway(
     throwFileSizeLimit: false,
     limits: { fileSize: env.IMPORT_MAX_BYTES, files: 2, fields: 10, fieldSize: 1024, parts: 12 },
   });
+  // The console's session cookies; none is signed (the refresh token is identity's to verify).
+  await app.register(cookie);
   await installDocsUi(app);
+  await installConsole(app, env);
   await installResetPasswordPage(app);
   await installInvitationPage(app);
 }

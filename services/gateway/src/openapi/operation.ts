@@ -42,11 +42,12 @@ export interface Operation {
   };
   /**
    * Problems this operation may answer besides the ones every operation of its kind has: 401 for a
-   * public operation that checks credentials sent in its body (login, refresh).
+   * public operation that checks credentials sent in its body or a cookie (login, refresh), 403
+   * for one that checks a CSRF token.
    */
-  problems?: readonly (401 | 404 | 409 | 410)[];
+  problems?: readonly (401 | 403 | 404 | 409 | 410)[];
   /** What a problem means here, where that is more precise than its general description. */
-  problemDescriptions?: Partial<Record<401 | 404 | 409 | 410, string>>;
+  problemDescriptions?: Partial<Record<401 | 403 | 404 | 409 | 410, string>>;
 }
 
 const methods: Record<Method, RequestMethod> = {

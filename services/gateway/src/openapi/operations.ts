@@ -2,6 +2,7 @@ import { accountsOperations } from '../accounts/accounts.operations';
 import { apiKeysOperations } from '../api-keys/api-keys.operations';
 import { authOperations } from '../auth/auth.operations';
 import { chargingCardsOperations } from '../charging-cards/charging-cards.operations';
+import { consoleSessionOperations } from '../console-session/console-session.operations';
 import { costCentersOperations } from '../cost-centers/cost-centers.operations';
 import { driversOperations } from '../drivers/drivers.operations';
 import { emailSettingsOperations } from '../email-settings/email-settings.operations';
@@ -22,6 +23,7 @@ import type { Operation } from './operation';
 /** Every public operation; a feature that serves routes adds its operations here. */
 export const allOperations: readonly Operation[] = [
   authOperations,
+  consoleSessionOperations,
   meOperations,
   usersOperations,
   membershipsOperations,

@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { RouteOptions } from 'fastify';
 import { AppModule } from '../app.module';
-import type { GatewayEnv } from '../gateway-env';
+import { DEFAULT_CONSOLE_DIR, type GatewayEnv } from '../gateway-env';
 import { configureGateway } from '../http/configure-gateway';
 import { gatewayFastifyOptions } from '../http/http-conventions';
 
@@ -32,6 +32,9 @@ export async function startGateway(
     IMPORT_MAX_BYTES: 1024 * 1024,
     RATE_LIMIT_PER_MINUTE: 1_000,
     FAILED_AUTH_PER_MINUTE: 1_000,
+    // Whether the console is built is no concern of these tests; console-static.spec serves one.
+    CONSOLE_ENABLED: false,
+    CONSOLE_DIR: DEFAULT_CONSOLE_DIR,
     ...overrides,
   };
   const app = await NestFactory.create<NestFastifyApplication>(
