@@ -1,5 +1,7 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { CustomersPage } from './features/customers/CustomersPage';
+import { ImportJobPage } from './features/imports/ImportJobPage';
+import { ImportsPage } from './features/imports/ImportsPage';
 import { SystemUsersPage } from './features/system-users/SystemUsersPage';
 import { ConsoleLayout } from './layout/ConsoleLayout';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
@@ -21,6 +23,8 @@ export const router = createBrowserRouter(
         { index: true, element: <Navigate to="/users/system" replace /> },
         { path: '/users/system', element: <SystemUsersPage /> },
         { path: '/users/customers', element: <CustomersPage /> },
+        { path: '/imports', element: <ImportsPage /> },
+        { path: '/imports/:importId', element: <ImportJobPage /> },
         { path: '*', element: <Navigate to="/users/system" replace /> },
       ],
     },

@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { customersTexts } from '../features/customers/texts';
+import { importsTexts } from '../features/imports/texts';
 import { peopleTexts } from '../features/people/texts';
 import { systemUsersTexts } from '../features/system-users/texts';
 import { commonTexts } from './common-texts';
@@ -10,6 +11,7 @@ import { browserLanguage, languages, type Language } from './languages';
 const namespaces = {
   common: commonTexts,
   customers: customersTexts,
+  imports: importsTexts,
   people: peopleTexts,
   systemUsers: systemUsersTexts,
 } as const;

@@ -82,7 +82,7 @@ export function ConsoleLayout() {
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t('menu.open')}>
         {userEntries.length > 0 && (
-          <NavLink label={t('menu.users')} defaultOpened childrenOffset="md">
+          <NavLink component="button" label={t('menu.users')} defaultOpened childrenOffset="md">
             {userEntries.map((entry) => (
               <MenuLink key={entry.to} entry={entry} onNavigate={close} />
             ))}

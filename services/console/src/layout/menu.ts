@@ -2,7 +2,7 @@ import type { Access } from '../session/access';
 
 export interface MenuEntry {
   /** Key in the common texts' `menu`. */
-  label: 'systemUsers' | 'customers' | 'accounts' | 'drivers';
+  label: 'systemUsers' | 'customers' | 'imports';
   to: string;
   /** Users → … entries are grouped under "Users". */
   group?: 'users';
@@ -23,6 +23,5 @@ export const menu: readonly MenuEntry[] = [
     group: 'users',
     visible: (access) => access.platform && access.can('invitations.manage'),
   },
-  { label: 'accounts', to: '/accounts', visible: (access) => access.can('accounts.read') },
-  { label: 'drivers', to: '/drivers', visible: (access) => access.can('drivers.read') },
+  { label: 'imports', to: '/imports', visible: (access) => access.can('imports.manage') },
 ];

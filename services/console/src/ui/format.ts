@@ -8,3 +8,8 @@ export function formatDateTime(iso: string | null | undefined): string {
     timeStyle: 'short',
   }).format(new Date(iso));
 }
+
+/** A number in the user's language (grouping and decimal signs). */
+export function formatNumber(value: number): string {
+  return new Intl.NumberFormat(i18next.language).format(value);
+}

@@ -4,12 +4,16 @@ import { useTranslation } from 'react-i18next';
 import { useAccess } from '../../session/SessionProvider';
 import { useListParams } from '../../ui/list-params';
 import { SearchField } from '../../ui/SearchField';
-import { CustomerInvitations, CustomerUsers } from './CustomerLists';
+import { InvitationList, UserList, type Paging } from '../people/PeopleLists';
 import {
   customerInvitationKinds,
   customerStatuses,
   isCustomerInvitationKind,
   isCustomerStatus,
+  useCustomerInvitations,
+  useCustomerUsers,
+  type CustomerInvitationKind,
+  type CustomerStatus,
 } from './customers.api';
 import { InviteClientModal } from './InviteClientModal';
 import { InviteEndUserModal } from './InviteEndUserModal';
@@ -27,6 +31,7 @@ export function CustomersPage() {
   const status = isCustomerStatus(askedStatus) ? askedStatus : undefined;
   const askedKind = list.filter('kind');
   const kind = isCustomerInvitationKind(askedKind) ? askedKind : 'account_owner';
+  const paging = { cursor: list.cursor, onPage: list.page };
   const [invitingClient, client] = useDisclosure();
   const [invitingEndUser, endUser] = useDisclosure();
 
@@ -85,12 +90,27 @@ export function CustomersPage() {
         )}
       </SimpleGrid>
       {view === 'users' ? (
-        <CustomerUsers status={status} q={list.q} cursor={list.cursor} onPage={list.page} />
+        <CustomerUsers status={status} q={list.q} paging={paging} />
       ) : (
-        <CustomerInvitations kind={kind} q={list.q} cursor={list.cursor} onPage={list.page} />
+        <CustomerInvitations kind={kind} q={list.q} paging={paging} />
       )}
       <InviteClientModal opened={invitingClient} onClose={client.close} />
       <InviteEndUserModal opened={invitingEndUser} onClose={endUser.close} />
     </Stack>
   );
+}
+
+interface ListProps {
+  q: string | undefined;
+  paging: Paging;
+}
+
+function CustomerUsers({ status, q, paging }: ListProps & { status?: CustomerStatus }) {
+  const users = useCustomerUsers(status, { q, cursor: paging.cursor });
+  return <UserList users={users} paging={paging} />;
+}
+
+function CustomerInvitations({ kind, q, paging }: ListProps & { kind: CustomerInvitationKind }) {
+  const invitations = useCustomerInvitations(kind, { q, cursor: paging.cursor });
+  return <InvitationList invitations={invitations} paging={paging} />;
 }

@@ -1,15 +1,30 @@
 import { Alert } from '@mantine/core';
 import type { UseMutationResult } from '@tanstack/react-query';
+import { useState } from 'react';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 
+type Action = UseMutationResult<unknown, Error, void>;
+
 /** What the last action in a panel did: its confirmation, or the problem it met. */
-export function ActionResult(props: {
-  action: UseMutationResult<unknown, Error, void> | undefined;
-  done: string;
-}) {
+export function ActionResult(props: { action: Action | undefined; done: string }) {
   const { action, done } = props;
   if (action === undefined) return null;
   if (action.isError) return <ProblemAlert error={action.error} />;
   if (action.isSuccess) return <Alert role="status">{done}</Alert>;
   return null;
+}
+
+/**
+ * Runs a panel's actions and remembers the last one by name: a mutation's state is a new
+ * object on every render, so a kept copy of it would never leave "idle".
+ */
+export function useLastAction<Name extends string>(actions: Record<Name, Action>) {
+  const [last, setLast] = useState<{ name: Name; done: string }>();
+  return {
+    run: (name: Name, done: string, then?: () => void) => {
+      setLast({ name, done });
+      actions[name].mutate(undefined, { onSuccess: then });
+    },
+    shown: { action: last && actions[last.name], done: last?.done ?? '' },
+  };
 }

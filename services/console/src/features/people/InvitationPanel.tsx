@@ -1,10 +1,8 @@
 import { Badge, Button, Drawer, Stack, Table } from '@mantine/core';
-import type { UseMutationResult } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAccess } from '../../session/SessionProvider';
 import { formatDateTime } from '../../ui/format';
-import { ActionResult } from './ActionResult';
+import { ActionResult, useLastAction } from './ActionResult';
 import { EmailStatusBadge } from './EmailStatusBadge';
 import { useInvitationActions, type InvitationSummary } from './people.api';
 
@@ -35,10 +33,7 @@ function InvitationDetails(props: { invitation: InvitationSummary; onGone: () =>
   const access = useAccess();
   const { invitation, onGone } = props;
   const actions = useInvitationActions(invitation);
-  const [last, setLast] = useState<{
-    action: UseMutationResult<unknown, Error, void>;
-    done: string;
-  }>();
+  const { run, shown } = useLastAction(actions);
   const open = invitation.status === 'pending';
 
   return (
@@ -67,25 +62,16 @@ function InvitationDetails(props: { invitation: InvitationSummary; onGone: () =>
           </Table.Tr>
         </Table.Tbody>
       </Table>
-      <ActionResult action={last?.action} done={last?.done ?? ''} />
+      <ActionResult {...shown} />
       {open && access.can('invitations.manage') && (
         <Stack gap="xs">
-          <Button
-            variant="default"
-            onClick={() => {
-              setLast({ action: actions.resend, done: t('invitation.resent') });
-              actions.resend.mutate();
-            }}
-          >
+          <Button variant="default" onClick={() => run('resend', t('invitation.resent'))}>
             {t('invitation.resend')}
           </Button>
           <Button
             color="red"
             variant="light"
-            onClick={() => {
-              setLast({ action: actions.revoke, done: t('invitation.cancelled') });
-              actions.revoke.mutate(undefined, { onSuccess: onGone });
-            }}
+            onClick={() => run('revoke', t('invitation.cancelled'), onGone)}
           >
             {t('invitation.cancel')}
           </Button>

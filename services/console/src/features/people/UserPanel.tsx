@@ -1,12 +1,10 @@
 import { Badge, Button, Drawer, Group, Loader, Stack, Table, Text } from '@mantine/core';
-import type { UseMutationResult } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAccess } from '../../session/SessionProvider';
 import { formatDateTime } from '../../ui/format';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { StatusBadge } from '../../ui/StatusBadge';
-import { ActionResult } from './ActionResult';
+import { ActionResult, useLastAction } from './ActionResult';
 import { ConfirmButton } from './ConfirmButton';
 import { useUser, useUserActions, type User } from './people.api';
 
@@ -44,18 +42,7 @@ function UserDetails({ user, onGone }: { user: User; onGone: () => void }) {
   const { t: common } = useTranslation();
   const access = useAccess();
   const actions = useUserActions(user);
-  const [last, setLast] = useState<{
-    action: UseMutationResult<unknown, Error, void>;
-    done: string;
-  }>();
-  const run = (
-    action: UseMutationResult<unknown, Error, void>,
-    done: string,
-    then?: () => void,
-  ) => {
-    setLast({ action, done });
-    action.mutate(undefined, { onSuccess: then });
-  };
+  const { run, shown } = useLastAction(actions);
   const roles = [...new Set(user.memberships.flatMap((membership) => membership.roles))];
 
   return (
@@ -94,33 +81,30 @@ function UserDetails({ user, onGone }: { user: User; onGone: () => void }) {
           </Table.Tr>
         </Table.Tbody>
       </Table>
-      <ActionResult action={last?.action} done={last?.done ?? ''} />
+      <ActionResult {...shown} />
       {access.can('users.manage') && (
         <Stack gap="xs">
           {user.status === 'deactivated' ? (
-            <Button
-              variant="default"
-              onClick={() => run(actions.reactivate, common('status.active'))}
-            >
+            <Button variant="default" onClick={() => run('reactivate', common('status.active'))}>
               {t('user.reactivate')}
             </Button>
           ) : (
             <Button
               variant="default"
-              onClick={() => run(actions.deactivate, common('status.deactivated'))}
+              onClick={() => run('deactivate', common('status.deactivated'))}
             >
               {t('user.deactivate')}
             </Button>
           )}
           <Button
             variant="default"
-            onClick={() => run(actions.resetPassword, t('user.resetSent', { email: user.email }))}
+            onClick={() => run('resetPassword', t('user.resetSent', { email: user.email }))}
           >
             {t('user.resetPassword')}
           </Button>
           <Button
             variant="default"
-            onClick={() => run(actions.securityReport, t('user.reportSent', { email: user.email }))}
+            onClick={() => run('securityReport', t('user.reportSent', { email: user.email }))}
           >
             {t('user.securityReport')}
           </Button>
@@ -132,7 +116,7 @@ function UserDetails({ user, onGone }: { user: User; onGone: () => void }) {
           variant="light"
           label={t('user.delete')}
           question={t('user.confirmDelete', { email: user.email })}
-          onConfirm={() => run(actions.remove, t('user.delete'), onGone)}
+          onConfirm={() => run('remove', t('user.delete'), onGone)}
         />
       )}
       <Text size="xs" c="dimmed">

@@ -1,18 +1,10 @@
-import { Button, Group, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAccess } from '../../session/SessionProvider';
-import { formatDateTime } from '../../ui/format';
 import { useListParams } from '../../ui/list-params';
-import { Pager } from '../../ui/Pager';
-import { ProblemAlert } from '../../ui/ProblemAlert';
 import { SearchField } from '../../ui/SearchField';
-import { StatusBadge } from '../../ui/StatusBadge';
-import { EmailStatusBadge } from '../people/EmailStatusBadge';
-import { InvitationPanel } from '../people/InvitationPanel';
-import type { InvitationSummary } from '../people/people.api';
-import { UserPanel } from '../people/UserPanel';
+import { InvitationList, UserList, type Paging } from '../people/PeopleLists';
 import { AddSystemUserModal } from './AddSystemUserModal';
 import {
   isSystemUserTab,
@@ -29,6 +21,7 @@ export function SystemUsersPage() {
   const list = useListParams(['status']);
   const asked = list.filter('status');
   const tab: SystemUserTab = isSystemUserTab(asked) ? asked : 'active';
+  const paging = { cursor: list.cursor, onPage: list.page };
   const [adding, { open, close }] = useDisclosure();
 
   return (
@@ -51,9 +44,9 @@ export function SystemUsersPage() {
         </Tabs.List>
       </Tabs>
       {tab === 'invited' ? (
-        <InvitedStaff q={list.q} cursor={list.cursor} onPage={list.page} />
+        <InvitedStaff q={list.q} paging={paging} />
       ) : (
-        <Staff status={tab} q={list.q} cursor={list.cursor} onPage={list.page} />
+        <Staff status={tab} q={list.q} paging={paging} />
       )}
       <AddSystemUserModal opened={adding} onClose={close} />
     </Stack>
@@ -62,98 +55,15 @@ export function SystemUsersPage() {
 
 interface ListProps {
   q: string | undefined;
-  cursor: string | undefined;
-  onPage: (cursor: string | undefined) => void;
+  paging: Paging;
 }
 
-function Staff({ status, ...page }: ListProps & { status: 'active' | 'deactivated' }) {
-  const { t } = useTranslation();
-  const users = useStaff(status, page);
-  const [chosen, setChosen] = useState<string>();
-  const rows = users.data?.items ?? [];
-  return (
-    <>
-      <ProblemAlert error={users.error} />
-      <Table highlightOnHover>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('field.name')}</Table.Th>
-            <Table.Th>{t('field.email')}</Table.Th>
-            <Table.Th>{t('field.roles')}</Table.Th>
-            <Table.Th>{t('field.status')}</Table.Th>
-            <Table.Th>{t('field.lastLogin')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((user) => (
-            <Table.Tr key={user.id}>
-              <Table.Td>
-                <Button variant="subtle" size="compact-sm" onClick={() => setChosen(user.id)}>
-                  {user.name || user.email}
-                </Button>
-              </Table.Td>
-              <Table.Td>{user.email}</Table.Td>
-              <Table.Td>
-                {[...new Set(user.memberships.flatMap((m) => m.roles))].join(', ')}
-              </Table.Td>
-              <Table.Td>
-                <StatusBadge status={user.status} />
-              </Table.Td>
-              <Table.Td>{formatDateTime(user.lastLoginAt)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-      {users.isSuccess && rows.length === 0 && <Text>{t('list.empty')}</Text>}
-      <Pager cursor={page.cursor} nextCursor={users.data?.nextCursor} onPage={page.onPage} />
-      <UserPanel userId={chosen} onClose={() => setChosen(undefined)} />
-    </>
-  );
+function Staff({ status, q, paging }: ListProps & { status: 'active' | 'deactivated' }) {
+  const users = useStaff(status, { q, cursor: paging.cursor });
+  return <UserList users={users} paging={paging} />;
 }
 
-function InvitedStaff(page: ListProps) {
-  const { t } = useTranslation();
-  const { t: people } = useTranslation('people');
-  const invitations = useInvitedStaff(page);
-  const [chosen, setChosen] = useState<InvitationSummary>();
-  const rows = invitations.data?.items ?? [];
-  return (
-    <>
-      <ProblemAlert error={invitations.error} />
-      <Table highlightOnHover>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('field.email')}</Table.Th>
-            <Table.Th>{t('field.roles')}</Table.Th>
-            <Table.Th>{people('invitation.emailStatus')}</Table.Th>
-            <Table.Th>{people('invitation.expires')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((invitation) => (
-            <Table.Tr key={invitation.id}>
-              <Table.Td>
-                <Button variant="subtle" size="compact-sm" onClick={() => setChosen(invitation)}>
-                  {invitation.email}
-                </Button>
-              </Table.Td>
-              <Table.Td>
-                {invitation.kind === 'system_user' ? invitation.roles.join(', ') : ''}
-              </Table.Td>
-              <Table.Td>
-                <EmailStatusBadge status={invitation.emailStatus.status} />
-              </Table.Td>
-              <Table.Td>{formatDateTime(invitation.expiresAt)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-      {invitations.isSuccess && rows.length === 0 && <Text>{t('list.empty')}</Text>}
-      <Pager cursor={page.cursor} nextCursor={invitations.data?.nextCursor} onPage={page.onPage} />
-      <InvitationPanel
-        invitation={rows.find((invitation) => invitation.id === chosen?.id)}
-        onClose={() => setChosen(undefined)}
-      />
-    </>
-  );
+function InvitedStaff({ q, paging }: ListProps) {
+  const invitations = useInvitedStaff({ q, cursor: paging.cursor });
+  return <InvitationList invitations={invitations} paging={paging} withRoles />;
 }

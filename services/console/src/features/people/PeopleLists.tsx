@@ -1,29 +1,30 @@
 import { Button, Table, Text } from '@mantine/core';
+import type { UseQueryResult } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { paths } from '../../api/schema.gen';
 import { formatDateTime } from '../../ui/format';
 import { Pager } from '../../ui/Pager';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { StatusBadge } from '../../ui/StatusBadge';
-import { EmailStatusBadge } from '../people/EmailStatusBadge';
-import { InvitationPanel } from '../people/InvitationPanel';
-import { UserPanel } from '../people/UserPanel';
-import {
-  useCustomerInvitations,
-  useCustomerUsers,
-  type CustomerInvitationKind,
-  type CustomerStatus,
-  type Page,
-} from './customers.api';
+import { EmailStatusBadge } from './EmailStatusBadge';
+import { InvitationPanel } from './InvitationPanel';
+import type { InvitationSummary } from './people.api';
+import { UserPanel } from './UserPanel';
 
-interface ListProps extends Page {
+type UserPage = paths['/v1/users']['get']['responses'][200]['content']['application/json'];
+type InvitationPage =
+  paths['/v1/invitations']['get']['responses'][200]['content']['application/json'];
+
+/** Where a list is, and how to page it (the page's link keeps the cursor). */
+export interface Paging {
+  cursor: string | undefined;
   onPage: (cursor: string | undefined) => void;
 }
 
-/** Customers' users; a click opens the user's panel. */
-export function CustomerUsers({ status, ...page }: ListProps & { status?: CustomerStatus }) {
+/** A page of users; a click on one opens their panel. */
+export function UserList({ users, paging }: { users: UseQueryResult<UserPage>; paging: Paging }) {
   const { t } = useTranslation();
-  const users = useCustomerUsers(status, page);
   const [chosen, setChosen] = useState<string>();
   const rows = users.data?.items ?? [];
   return (
@@ -62,22 +63,28 @@ export function CustomerUsers({ status, ...page }: ListProps & { status?: Custom
         </Table>
       </Table.ScrollContainer>
       {users.isSuccess && rows.length === 0 && <Text>{t('list.empty')}</Text>}
-      <Pager cursor={page.cursor} nextCursor={users.data?.nextCursor} onPage={page.onPage} />
+      <Pager cursor={paging.cursor} nextCursor={users.data?.nextCursor} onPage={paging.onPage} />
       <UserPanel userId={chosen} onClose={() => setChosen(undefined)} />
     </>
   );
 }
 
-/** Open invitations of one kind; a click opens the invitation, to resend or cancel it. */
-export function CustomerInvitations({
-  kind,
-  ...page
-}: ListProps & { kind: CustomerInvitationKind }) {
+/**
+ * A page of open invitations; a click on one opens it, to resend or cancel it. Staff
+ * invitations show the roles they grant.
+ */
+export function InvitationList(props: {
+  invitations: UseQueryResult<InvitationPage>;
+  paging: Paging;
+  withRoles?: boolean;
+}) {
   const { t } = useTranslation();
   const { t: people } = useTranslation('people');
-  const invitations = useCustomerInvitations(kind, page);
+  const { invitations, paging, withRoles = false } = props;
   const [chosen, setChosen] = useState<string>();
   const rows = invitations.data?.items ?? [];
+  const rolesOf = (invitation: InvitationSummary) =>
+    invitation.kind === 'system_user' ? invitation.roles.join(', ') : '';
   return (
     <>
       <ProblemAlert error={invitations.error} />
@@ -86,6 +93,7 @@ export function CustomerInvitations({
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('field.email')}</Table.Th>
+              {withRoles && <Table.Th>{t('field.roles')}</Table.Th>}
               <Table.Th>{people('invitation.emailStatus')}</Table.Th>
               <Table.Th>{people('invitation.expires')}</Table.Th>
             </Table.Tr>
@@ -102,6 +110,7 @@ export function CustomerInvitations({
                     {invitation.email}
                   </Button>
                 </Table.Td>
+                {withRoles && <Table.Td>{rolesOf(invitation)}</Table.Td>}
                 <Table.Td>
                   <EmailStatusBadge status={invitation.emailStatus.status} />
                 </Table.Td>
@@ -112,7 +121,11 @@ export function CustomerInvitations({
         </Table>
       </Table.ScrollContainer>
       {invitations.isSuccess && rows.length === 0 && <Text>{t('list.empty')}</Text>}
-      <Pager cursor={page.cursor} nextCursor={invitations.data?.nextCursor} onPage={page.onPage} />
+      <Pager
+        cursor={paging.cursor}
+        nextCursor={invitations.data?.nextCursor}
+        onPage={paging.onPage}
+      />
       <InvitationPanel
         invitation={rows.find((invitation) => invitation.id === chosen)}
         onClose={() => setChosen(undefined)}
