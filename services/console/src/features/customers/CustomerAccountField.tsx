@@ -17,6 +17,8 @@ export function CustomerAccountField(props: {
   label: string;
   /** Optional so that a form's `getInputProps` fits; none chosen is null. */
   value?: string | null;
+  /** The name of an account chosen before the field showed (e.g. from the address). */
+  valueLabel?: string;
   onChange: (accountId: string | null) => void;
   error?: ReactNode;
   required?: boolean;
@@ -26,7 +28,10 @@ export function CustomerAccountField(props: {
   const [search, setSearch] = useState('');
   const [typed] = useDebouncedValue(search.trim(), 300);
   // The chosen account stays an option while later searches no longer find it, so its name shows.
-  const [chosen, setChosen] = useState<Option>();
+  const [picked, setPicked] = useState<Option>();
+  const chosen =
+    picked ??
+    (props.value && props.valueLabel ? { value: props.value, label: props.valueLabel } : undefined);
   const accounts = useAccountSearch(typed);
   const found = (accounts.data?.items ?? []).map((account) => ({
     value: account.id,
@@ -54,7 +59,7 @@ export function CustomerAccountField(props: {
       onSearchChange={setSearch}
       nothingFoundMessage={typed === '' ? t('account.typeToSearch') : t('account.none')}
       onChange={(accountId, option) => {
-        setChosen(option === null ? undefined : { value: option.value, label: option.label });
+        setPicked(option === null ? undefined : { value: option.value, label: option.label });
         props.onChange(accountId);
       }}
     />
