@@ -8,6 +8,8 @@ export function SearchField(props: {
   value: string | undefined;
   onSearch: (q: string | undefined) => void;
   hint?: string;
+  /** For a field that filters by one value rather than searching. */
+  label?: string;
 }) {
   const { t } = useTranslation();
   const [text, setText] = useState(props.value ?? '');
@@ -17,7 +19,7 @@ export function SearchField(props: {
   return (
     <TextInput
       type="search"
-      label={t('list.search')}
+      label={props.label ?? t('list.search')}
       placeholder={props.hint ?? t('list.searchHint')}
       value={text}
       onChange={(event) => {
