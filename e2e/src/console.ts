@@ -78,10 +78,13 @@ export class ConsoleBrowser {
     return problems;
   }
 
-  /** Waits for the transitions a resize starts (the menu folding away) to end. */
+  /**
+   * Waits for the transitions a resize starts (the menu folding away) to end. One cut short
+   * (a hover that moved on as the layout changed) is over as well, though its promise rejects.
+   */
   private settled(): Promise<void> {
     return this.page.evaluate<void>(
-      'Promise.all(document.getAnimations().map((animation) => animation.finished)).then(() => {})',
+      'Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => {}))).then(() => {})',
     );
   }
 

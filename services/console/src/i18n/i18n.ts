@@ -1,8 +1,12 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { accountSettingsTexts } from '../features/account-settings/texts';
+import { accountsTexts } from '../features/accounts/texts';
 import { customersTexts } from '../features/customers/texts';
+import { driversTexts } from '../features/drivers/texts';
 import { importsTexts } from '../features/imports/texts';
 import { peopleTexts } from '../features/people/texts';
+import { settingsTexts } from '../features/settings/texts';
 import { systemUsersTexts } from '../features/system-users/texts';
 import { commonTexts } from './common-texts';
 import { browserLanguage, languages, type Language } from './languages';
@@ -10,9 +14,13 @@ import { browserLanguage, languages, type Language } from './languages';
 /** One namespace a feature: each feature keeps its texts beside its screens. */
 const namespaces = {
   common: commonTexts,
+  accounts: accountsTexts,
+  accountSettings: accountSettingsTexts,
   customers: customersTexts,
+  drivers: driversTexts,
   imports: importsTexts,
   people: peopleTexts,
+  settings: settingsTexts,
   systemUsers: systemUsersTexts,
 } as const;
 

@@ -1,8 +1,9 @@
+import { visibleSettingsViews } from '../features/settings/settings-views';
 import type { Access } from '../session/access';
 
 export interface MenuEntry {
   /** Key in the common texts' `menu`. */
-  label: 'systemUsers' | 'customers' | 'imports';
+  label: 'systemUsers' | 'customers' | 'drivers' | 'accounts' | 'imports' | 'settings';
   to: string;
   /** Users → … entries are grouped under "Users". */
   group?: 'users';
@@ -23,5 +24,17 @@ export const menu: readonly MenuEntry[] = [
     group: 'users',
     visible: (access) => access.platform && access.can('invitations.manage'),
   },
+  {
+    label: 'drivers',
+    to: '/drivers',
+    group: 'users',
+    visible: (access) => access.can('drivers.read'),
+  },
+  { label: 'accounts', to: '/accounts', visible: (access) => access.can('accounts.read') },
   { label: 'imports', to: '/imports', visible: (access) => access.can('imports.manage') },
+  {
+    label: 'settings',
+    to: '/settings',
+    visible: (access) => visibleSettingsViews(access).length > 0,
+  },
 ];

@@ -1,17 +1,8 @@
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  Modal,
-  NativeSelect,
-  Stack,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { languageNames, languages, type Language } from '../../i18n/languages';
+import { languages, type Language } from '../../i18n/languages';
+import { LanguageField } from '../../ui/LanguageField';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { CustomerAccountField } from './CustomerAccountField';
 import { useInviteCustomer } from './customers.api';
@@ -88,14 +79,7 @@ export function InviteClientModal({ opened, onClose }: { opened: boolean; onClos
             <Checkbox.Group label={common('field.roles')} required {...form.getInputProps('roles')}>
               <Checkbox mt="xs" value="account_owner" label={t('role.account_owner')} />
             </Checkbox.Group>
-            <NativeSelect
-              label={common('field.language')}
-              data={languages.map((language) => ({
-                value: language,
-                label: languageNames[language],
-              }))}
-              {...form.getInputProps('language')}
-            />
+            <LanguageField {...form.getInputProps('language')} />
             <Textarea
               label={common('field.personalMessage')}
               autosize

@@ -1,9 +1,10 @@
-import { Badge, Button, Drawer, Stack, Table } from '@mantine/core';
+import { Button, Drawer, Stack, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAccess } from '../../session/SessionProvider';
 import { formatDateTime } from '../../ui/format';
 import { ActionResult, useLastAction } from './ActionResult';
 import { EmailStatusBadge } from './EmailStatusBadge';
+import { InvitationStatusBadge } from './InvitationStatusBadge';
 import { useInvitationActions, type InvitationSummary } from './people.api';
 
 /** An invitation's state, its email's fate, and resend or cancel while it is open. */
@@ -47,7 +48,7 @@ function InvitationDetails(props: { invitation: InvitationSummary; onGone: () =>
           <Table.Tr>
             <Table.Th scope="row">{common('field.status')}</Table.Th>
             <Table.Td>
-              <Badge variant="light">{invitation.status}</Badge>
+              <InvitationStatusBadge status={invitation.status} />
             </Table.Td>
           </Table.Tr>
           <Table.Tr>

@@ -8,6 +8,7 @@ import { Pager } from '../../ui/Pager';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { EmailStatusBadge } from './EmailStatusBadge';
+import { InvitationStatusBadge } from './InvitationStatusBadge';
 import { InvitationPanel } from './InvitationPanel';
 import type { InvitationSummary } from './people.api';
 import { UserPanel } from './UserPanel';
@@ -70,17 +71,18 @@ export function UserList({ users, paging }: { users: UseQueryResult<UserPage>; p
 }
 
 /**
- * A page of open invitations; a click on one opens it, to resend or cancel it. Staff
- * invitations show the roles they grant.
+ * A page of invitations; a click on one opens it, to resend or cancel it while it is open.
+ * Staff invitations show the roles they grant; a list of every status shows each one's.
  */
 export function InvitationList(props: {
   invitations: UseQueryResult<InvitationPage>;
   paging: Paging;
   withRoles?: boolean;
+  withStatus?: boolean;
 }) {
   const { t } = useTranslation();
   const { t: people } = useTranslation('people');
-  const { invitations, paging, withRoles = false } = props;
+  const { invitations, paging, withRoles = false, withStatus = false } = props;
   const [chosen, setChosen] = useState<string>();
   const rows = invitations.data?.items ?? [];
   const rolesOf = (invitation: InvitationSummary) =>
@@ -94,6 +96,7 @@ export function InvitationList(props: {
             <Table.Tr>
               <Table.Th>{t('field.email')}</Table.Th>
               {withRoles && <Table.Th>{t('field.roles')}</Table.Th>}
+              {withStatus && <Table.Th>{t('field.status')}</Table.Th>}
               <Table.Th>{people('invitation.emailStatus')}</Table.Th>
               <Table.Th>{people('invitation.expires')}</Table.Th>
             </Table.Tr>
@@ -111,6 +114,11 @@ export function InvitationList(props: {
                   </Button>
                 </Table.Td>
                 {withRoles && <Table.Td>{rolesOf(invitation)}</Table.Td>}
+                {withStatus && (
+                  <Table.Td>
+                    <InvitationStatusBadge status={invitation.status} />
+                  </Table.Td>
+                )}
                 <Table.Td>
                   <EmailStatusBadge status={invitation.emailStatus.status} />
                 </Table.Td>

@@ -1,21 +1,12 @@
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  Modal,
-  NativeSelect,
-  Stack,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { answered } from '../../api/problem';
 import type { paths } from '../../api/schema.gen';
-import { languageNames, languages, type Language } from '../../i18n/languages';
+import { languages, type Language } from '../../i18n/languages';
+import { LanguageField } from '../../ui/LanguageField';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { emailProblem, rolesProblem } from './invitee-rules';
 import { usePlatformRoles } from './system-users.api';
@@ -92,14 +83,7 @@ export function AddSystemUserModal({ opened, onClose }: { opened: boolean; onClo
               {...form.getInputProps('email')}
             />
             <TextInput label={common('field.name')} {...form.getInputProps('name')} />
-            <NativeSelect
-              label={common('field.language')}
-              data={languages.map((language) => ({
-                value: language,
-                label: languageNames[language],
-              }))}
-              {...form.getInputProps('language')}
-            />
+            <LanguageField {...form.getInputProps('language')} />
             <Checkbox.Group
               label={t('add.roles')}
               description={t('add.rolesHint')}
