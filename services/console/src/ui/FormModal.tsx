@@ -10,35 +10,39 @@ import { ProblemAlert } from './ProblemAlert';
  */
 export function FormModal(props: {
   opened: boolean;
-  /** Closes the dialog; the caller resets its form and mutation here. */
   onClose: () => void;
   title: string;
-  mutation: Pick<UseMutationResult<unknown, Error, never>, 'isSuccess' | 'isPending' | 'error'>;
+  /** Reset on closing, so the dialog opens empty again. */
+  form: { reset: () => void };
+  mutation: Pick<
+    UseMutationResult<unknown, Error, never>,
+    'isSuccess' | 'isPending' | 'error' | 'reset'
+  >;
   done: string;
   submitLabel: string;
   onSubmit: (event?: FormEvent<HTMLFormElement>) => void;
-  /** Shown beside Close after success, e.g. a link to what was made. */
-  doneActions?: ReactNode;
+  /** Shown beside Close after success, e.g. a link to what was made; given the dialog's close. */
+  doneActions?: (close: () => void) => ReactNode;
   size?: string;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
   const { mutation } = props;
+  const close = () => {
+    props.form.reset();
+    mutation.reset();
+    props.onClose();
+  };
   return (
-    <Modal
-      opened={props.opened}
-      onClose={props.onClose}
-      title={props.title}
-      size={props.size ?? 'lg'}
-    >
+    <Modal opened={props.opened} onClose={close} title={props.title} size={props.size ?? 'lg'}>
       {mutation.isSuccess ? (
         <Stack>
           <Alert role="status">{props.done}</Alert>
           <Group justify="flex-end">
-            <Button variant={props.doneActions ? 'default' : 'filled'} onClick={props.onClose}>
+            <Button variant={props.doneActions ? 'default' : 'filled'} onClick={close}>
               {t('action.close')}
             </Button>
-            {props.doneActions}
+            {props.doneActions?.(close)}
           </Group>
         </Stack>
       ) : (
@@ -47,7 +51,7 @@ export function FormModal(props: {
             <ProblemAlert error={mutation.error} />
             {props.children}
             <Group justify="flex-end">
-              <Button variant="default" onClick={props.onClose}>
+              <Button variant="default" onClick={close}>
                 {t('action.cancel')}
               </Button>
               <Button type="submit" loading={mutation.isPending}>

@@ -37,15 +37,11 @@ export function AddSubAccountModal(props: {
       rate: (rate) => (rateProblem(rate) ? t('problem.rateFormat') : null),
     },
   });
-  const close = () => {
-    form.reset();
-    invite.reset();
-    props.onClose();
-  };
   return (
     <FormModal
       opened={props.opened}
-      onClose={close}
+      onClose={props.onClose}
+      form={form}
       title={t('subAccounts.title')}
       mutation={invite}
       done={invite.data ? t('subAccounts.sent', { email: invite.data.email }) : ''}

@@ -30,11 +30,6 @@ export function InviteAdminModal(props: {
       level: (level) => (isLevel(level) ? null : t('admins.levelRequired')),
     },
   });
-  const close = () => {
-    form.reset();
-    invite.reset();
-    props.onClose();
-  };
   const submit = form.onSubmit((values) => {
     if (!isLevel(values.level)) return;
     invite.mutate({
@@ -49,7 +44,8 @@ export function InviteAdminModal(props: {
   return (
     <FormModal
       opened={props.opened}
-      onClose={close}
+      onClose={props.onClose}
+      form={form}
       title={t('admins.title')}
       mutation={invite}
       done={invite.data ? t('admins.sent', { email: invite.data.email }) : ''}

@@ -38,15 +38,11 @@ export function InviteUserModal(props: { account: Account; opened: boolean; onCl
       accountIds: (ids) => (accountsProblem(ids) ? t('problem.accountsRequired') : null),
     },
   });
-  const close = () => {
-    form.reset();
-    invite.reset();
-    props.onClose();
-  };
   return (
     <FormModal
       opened={props.opened}
-      onClose={close}
+      onClose={props.onClose}
+      form={form}
       title={t('users.title')}
       mutation={invite}
       done={invite.data ? t('users.sent', { email: invite.data.email }) : ''}

@@ -49,11 +49,6 @@ export function NewAccountModal({ opened, onClose }: { opened: boolean; onClose:
       rate: (rate) => problem(rateProblem(rate)),
     },
   });
-  const close = () => {
-    form.reset();
-    create.reset();
-    onClose();
-  };
   const submit = form.onSubmit((values) => create.mutate(newAccount(values)));
   const field = (name: keyof NewAccountValues) => ({
     label: t(`field.${name}`),
@@ -63,14 +58,15 @@ export function NewAccountModal({ opened, onClose }: { opened: boolean; onClose:
   return (
     <FormModal
       opened={opened}
-      onClose={close}
+      onClose={onClose}
+      form={form}
       title={t('create.title')}
       size="xl"
       mutation={create}
       done={create.data ? t('create.created', { name: create.data.name }) : ''}
       submitLabel={t('create.submit')}
       onSubmit={submit}
-      doneActions={
+      doneActions={(close) =>
         create.data && (
           <Button component={Link} to={`/accounts/${create.data.id}`} onClick={close}>
             {t('create.show')}
