@@ -375,6 +375,7 @@ describe('ImportUsers: chunks of users and memberships, row by row (real Postgre
     expect(await counts()).toEqual(afterFirst);
   });
 
+  // The loser writes its chunk row by row: seconds on a busy machine, more than Jest's default 5.
   it('writes a chunk together, and row by row when a concurrent import takes one of its emails', async () => {
     const shared = `raced-${randomUUID()}@import.test`;
     const chunkOf = (prefix: string): Row[] => [
@@ -404,7 +405,7 @@ describe('ImportUsers: chunks of users and memberships, row by row (real Postgre
       expect(
         await app.database.user.count({ where: { email: { startsWith: `${prefix}-` } } }),
       ).toBe(300);
-  });
+  }, 60_000);
 
   it('refuses a chunk of more than 1,000 rows, or without an import id', async () => {
     const rows = Array.from({ length: 1001 }, (_, index) => ({
