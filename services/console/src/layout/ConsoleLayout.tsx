@@ -58,7 +58,10 @@ export function ConsoleLayout() {
               size="sm"
               aria-label={t('menu.open')}
             />
-            <Text fw={700}>{t('product')}</Text>
+            {/* On a phone the name gives its room to the language and Sign out. */}
+            <Text fw={700} visibleFrom="xs">
+              {t('product')}
+            </Text>
           </Group>
           <Group wrap="nowrap" gap="xs">
             <NativeSelect

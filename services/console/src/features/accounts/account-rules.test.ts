@@ -50,6 +50,7 @@ describe('the new account rules', () => {
 
   it('take a billing address whole or not at all, with a two-letter country', () => {
     expect(addressProblem(blankAccount)).toBeUndefined();
+    expect(addressProblem({ ...blankAccount, type: 'business' })).toBe('addressRequired');
     expect(addressProblem({ ...blankAccount, city: 'Utrecht' })).toBe('addressIncomplete');
     expect(addressProblem({ ...business, country: 'nl' })).toBe('countryFormat');
     expect(addressProblem(business)).toBeUndefined();

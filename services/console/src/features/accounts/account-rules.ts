@@ -94,12 +94,16 @@ export function contactEmailProblem(email: string): 'emailRequired' | undefined 
   return given(email) ? emailProblem(email) : undefined;
 }
 
-/** A billing address is whole or absent: street, postal code, city and a two-letter country. */
+/**
+ * A billing address is whole (street, postal code, city and a two-letter country) or absent;
+ * a business is billed, so it needs one.
+ */
 export function addressProblem(
   values: NewAccountValues,
-): 'addressIncomplete' | 'countryFormat' | undefined {
+): 'addressRequired' | 'addressIncomplete' | 'countryFormat' | undefined {
   const parts = [values.line1, values.postalCode, values.city, values.country];
-  if (!parts.some(given) && !given(values.line2)) return undefined;
+  if (!parts.some(given) && !given(values.line2))
+    return values.type === 'business' ? 'addressRequired' : undefined;
   if (!parts.every(given)) return 'addressIncomplete';
   return COUNTRY.test(values.country.trim()) ? undefined : 'countryFormat';
 }

@@ -15,7 +15,7 @@ const en = {
   invitation: {
     title: 'Invitation',
     expires: 'Expires',
-    emailStatus: 'Email',
+    emailStatus: 'Email status',
     resend: 'Resend invitation',
     resent: 'Invitation sent again.',
     cancel: 'Cancel invitation',
@@ -38,7 +38,7 @@ const nl: Messages<typeof en> = {
   invitation: {
     title: 'Uitnodiging',
     expires: 'Verloopt',
-    emailStatus: 'E-mail',
+    emailStatus: 'E-mailstatus',
     resend: 'Uitnodiging opnieuw versturen',
     resent: 'Uitnodiging opnieuw verstuurd.',
     cancel: 'Uitnodiging annuleren',
@@ -61,7 +61,7 @@ const de: Messages<typeof en> = {
   invitation: {
     title: 'Einladung',
     expires: 'Läuft ab',
-    emailStatus: 'E-Mail',
+    emailStatus: 'E-Mail-Status',
     resend: 'Einladung erneut senden',
     resent: 'Einladung erneut gesendet.',
     cancel: 'Einladung zurückziehen',
@@ -84,7 +84,7 @@ const fr: Messages<typeof en> = {
   invitation: {
     title: 'Invitation',
     expires: 'Expire',
-    emailStatus: 'E-mail',
+    emailStatus: "Statut de l'e-mail",
     resend: "Renvoyer l'invitation",
     resent: 'Invitation renvoyée.',
     cancel: "Annuler l'invitation",
