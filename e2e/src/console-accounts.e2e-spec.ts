@@ -60,6 +60,10 @@ describe('the console: Accounts, an account page and its invitations', () => {
     await dialog.getByRole('button', { name: 'Create account' }).click();
     await dialog.getByText('Enter the account name (at most 200 characters).').waitFor();
     await dialog.getByText('Choose business or consumer.').waitFor();
+    await dialog.getByRole('radio', { name: 'Business' }).check();
+    await dialog.getByRole('button', { name: 'Create account' }).click();
+    await dialog.getByText('A business account needs its legal name.').waitFor();
+    await dialog.getByText('A business account needs its billing address.').waitFor();
 
     await dialog.getByLabel('Account name').fill('Fleet Partners');
     await dialog.getByRole('radio', { name: 'Business' }).check();
