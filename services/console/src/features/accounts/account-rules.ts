@@ -226,6 +226,8 @@ export function accountUserInvitation(values: AccountUserValues): AccountUserInv
     email: values.email.trim(),
     name: optional(values.name),
     language: inviteeLanguage(values.language),
+    // Role and permissions are picked from the API's own catalogue (GET /v1/roles); the API
+    // refuses anything else.
     role: values.role as AccountUserInvitation['role'],
     additionalPermissions:
       values.additionalPermissions.length > 0
