@@ -1,6 +1,5 @@
-import { Alert } from '@mantine/core';
 import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
-import { ProblemAlert } from '../../ui/ProblemAlert';
+import { ActionOutcome } from '../../ui/ActionOutcome';
 
 interface Act {
   call: () => Promise<unknown>;
@@ -22,16 +21,10 @@ export function useRowAction(listKey: QueryKey) {
     run: (done: string, call: () => Promise<unknown>) => action.mutate({ call, done }),
     pending: action.isPending,
     result: (
-      <RowActionResult
+      <ActionOutcome
         error={action.error}
         done={action.isSuccess ? action.variables.done : undefined}
       />
     ),
   };
-}
-
-function RowActionResult({ error, done }: { error: Error | null; done: string | undefined }) {
-  if (error !== null) return <ProblemAlert error={error} />;
-  if (done !== undefined) return <Alert role="status">{done}</Alert>;
-  return null;
 }

@@ -1,6 +1,6 @@
-import { Table } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DetailsTable } from '../../ui/DetailsTable';
 import { formatDateTime } from '../../ui/format';
 import { useAccountWords } from './account-words';
 import type { Account } from './accounts.api';
@@ -46,20 +46,5 @@ export function AccountDetails({ account }: { account: Account }) {
     [t('field.externalId'), account.externalId ?? none],
     [common('field.created'), formatDateTime(account.createdAt)],
   ];
-  return (
-    <Table.ScrollContainer minWidth={320}>
-      <Table>
-        <Table.Tbody>
-          {rows.map(([label, value]) => (
-            <Table.Tr key={label}>
-              <Table.Th scope="row" w="40%">
-                {label}
-              </Table.Th>
-              <Table.Td>{value}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
-  );
+  return <DetailsTable rows={rows} />;
 }

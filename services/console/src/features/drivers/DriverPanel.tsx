@@ -1,4 +1,5 @@
-import { Drawer, Loader, Stack, Table } from '@mantine/core';
+import { Drawer, Loader, Stack } from '@mantine/core';
+import { DetailsTable } from '../../ui/DetailsTable';
 import { useTranslation } from 'react-i18next';
 import { useAccess } from '../../session/SessionProvider';
 import { ProblemAlert } from '../../ui/ProblemAlert';
@@ -55,24 +56,13 @@ function DriverDetails(props: {
 
   return (
     <Stack>
-      <Table>
-        <Table.Tbody>
-          <Table.Tr>
-            <Table.Th scope="row">{common('field.name')}</Table.Th>
-            <Table.Td>{driver.name}</Table.Td>
-          </Table.Tr>
-          <Table.Tr>
-            <Table.Th scope="row">{common('field.email')}</Table.Th>
-            <Table.Td>{driver.email}</Table.Td>
-          </Table.Tr>
-          <Table.Tr>
-            <Table.Th scope="row">{common('field.status')}</Table.Th>
-            <Table.Td>
-              <StatusBadge status={driver.status} />
-            </Table.Td>
-          </Table.Tr>
-        </Table.Tbody>
-      </Table>
+      <DetailsTable
+        rows={[
+          [common('field.name'), driver.name],
+          [common('field.email'), driver.email],
+          [common('field.status'), <StatusBadge status={driver.status} />],
+        ]}
+      />
       <DriverForm
         account={account}
         userId={userId}

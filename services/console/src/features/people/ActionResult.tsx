@@ -1,7 +1,6 @@
-import { Alert } from '@mantine/core';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ProblemAlert } from '../../ui/ProblemAlert';
+import { ActionOutcome } from '../../ui/ActionOutcome';
 
 type Action = UseMutationResult<unknown, Error, void>;
 
@@ -9,9 +8,7 @@ type Action = UseMutationResult<unknown, Error, void>;
 export function ActionResult(props: { action: Action | undefined; done: string }) {
   const { action, done } = props;
   if (action === undefined) return null;
-  if (action.isError) return <ProblemAlert error={action.error} />;
-  if (action.isSuccess) return <Alert role="status">{done}</Alert>;
-  return null;
+  return <ActionOutcome error={action.error} done={action.isSuccess ? done : undefined} />;
 }
 
 /**

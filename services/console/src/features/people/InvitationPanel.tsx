@@ -1,4 +1,5 @@
-import { Button, Drawer, Stack, Table } from '@mantine/core';
+import { Button, Drawer, Stack } from '@mantine/core';
+import { DetailsTable } from '../../ui/DetailsTable';
 import { useTranslation } from 'react-i18next';
 import { useAccess } from '../../session/SessionProvider';
 import { formatDateTime } from '../../ui/format';
@@ -39,30 +40,17 @@ function InvitationDetails(props: { invitation: InvitationSummary; onGone: () =>
 
   return (
     <Stack>
-      <Table>
-        <Table.Tbody>
-          <Table.Tr>
-            <Table.Th scope="row">{common('field.email')}</Table.Th>
-            <Table.Td>{invitation.email}</Table.Td>
-          </Table.Tr>
-          <Table.Tr>
-            <Table.Th scope="row">{common('field.status')}</Table.Th>
-            <Table.Td>
-              <InvitationStatusBadge status={invitation.status} />
-            </Table.Td>
-          </Table.Tr>
-          <Table.Tr>
-            <Table.Th scope="row">{t('invitation.emailStatus')}</Table.Th>
-            <Table.Td>
-              <EmailStatusBadge status={invitation.emailStatus.status} />
-            </Table.Td>
-          </Table.Tr>
-          <Table.Tr>
-            <Table.Th scope="row">{t('invitation.expires')}</Table.Th>
-            <Table.Td>{formatDateTime(invitation.expiresAt)}</Table.Td>
-          </Table.Tr>
-        </Table.Tbody>
-      </Table>
+      <DetailsTable
+        rows={[
+          [common('field.email'), invitation.email],
+          [common('field.status'), <InvitationStatusBadge status={invitation.status} />],
+          [
+            t('invitation.emailStatus'),
+            <EmailStatusBadge status={invitation.emailStatus.status} />,
+          ],
+          [t('invitation.expires'), formatDateTime(invitation.expiresAt)],
+        ]}
+      />
       <ActionResult {...shown} />
       {open && access.can('invitations.manage') && (
         <Stack gap="xs">

@@ -1,4 +1,5 @@
-import { Badge, Button, Drawer, Group, Loader, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Drawer, Group, Loader, Stack, Text } from '@mantine/core';
+import { DetailsTable } from '../../ui/DetailsTable';
 import { useTranslation } from 'react-i18next';
 import { useAccess } from '../../session/SessionProvider';
 import { formatDateTime } from '../../ui/format';
@@ -47,40 +48,24 @@ function UserDetails({ user, onGone }: { user: User; onGone: () => void }) {
 
   return (
     <Stack>
-      <Table>
-        <Table.Tbody>
-          <Table.Tr>
-            <Table.Th scope="row">{common('field.name')}</Table.Th>
-            <Table.Td>{user.name}</Table.Td>
-          </Table.Tr>
-          <Table.Tr>
-            <Table.Th scope="row">{common('field.email')}</Table.Th>
-            <Table.Td>{user.email}</Table.Td>
-          </Table.Tr>
-          <Table.Tr>
-            <Table.Th scope="row">{common('field.status')}</Table.Th>
-            <Table.Td>
-              <StatusBadge status={user.status} />
-            </Table.Td>
-          </Table.Tr>
-          <Table.Tr>
-            <Table.Th scope="row">{common('field.roles')}</Table.Th>
-            <Table.Td>
-              <Group gap="xs">
-                {roles.map((role) => (
-                  <Badge key={role} variant="outline">
-                    {role}
-                  </Badge>
-                ))}
-              </Group>
-            </Table.Td>
-          </Table.Tr>
-          <Table.Tr>
-            <Table.Th scope="row">{common('field.lastLogin')}</Table.Th>
-            <Table.Td>{formatDateTime(user.lastLoginAt)}</Table.Td>
-          </Table.Tr>
-        </Table.Tbody>
-      </Table>
+      <DetailsTable
+        rows={[
+          [common('field.name'), user.name],
+          [common('field.email'), user.email],
+          [common('field.status'), <StatusBadge status={user.status} />],
+          [
+            common('field.roles'),
+            <Group gap="xs">
+              {roles.map((role) => (
+                <Badge key={role} variant="outline">
+                  {role}
+                </Badge>
+              ))}
+            </Group>,
+          ],
+          [common('field.lastLogin'), formatDateTime(user.lastLoginAt)],
+        ]}
+      />
       <ActionResult {...shown} />
       {access.can('users.manage') && (
         <Stack gap="xs">
