@@ -20,7 +20,10 @@ export function useLastAction<Name extends string>(actions: Record<Name, Action>
   return {
     run: (name: Name, done: string, then?: () => void) => {
       setLast({ name, done });
-      actions[name].mutate(undefined, { onSuccess: then });
+      // Not mutate's onSuccess: it is skipped when the panel unmounts first (a deleted user's
+      // panel does, once the refetch answers 404), and `then` is what closes the panel. A
+      // failure is shown from the mutation's state.
+      actions[name].mutateAsync().then(then, () => undefined);
     },
     shown: { action: last && actions[last.name], done: last?.done ?? '' },
   };
