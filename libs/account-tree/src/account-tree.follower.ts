@@ -32,6 +32,17 @@ export class AccountTreeFollower implements OnModuleInit {
           transaction,
         ),
     });
+    // An import's creations, several to a message, taken as the same creations in their order.
+    this.consumers.subscribe<accounts.AccountsImported, SqlClient>({
+      name: 'account-lineages-imported',
+      schema: accounts.AccountsImportedSchema,
+      handler: (event, transaction) => this.created(event.accounts, transaction),
+      handleMany: (batch, transaction) =>
+        this.created(
+          batch.flatMap(({ event }) => event.accounts),
+          transaction,
+        ),
+    });
     this.consumers.subscribe<accounts.AccountMoved, SqlClient>({
       name: 'account-lineages-moved',
       schema: accounts.AccountMovedSchema,

@@ -21,6 +21,12 @@ import type { RowResult } from '../imports/row-result';
 import { AccountImportChunk } from './account-import-chunk';
 import { AccountImportsRepository } from './account-imports.repository';
 
+/**
+ * Created accounts one AccountsImported message carries: a few hundred bytes each, so a message
+ * stays far below NATS's 1 MiB payload limit whatever the chunk size.
+ */
+const ACCOUNTS_PER_EVENT = 200;
+
 /** The import's and export's accounts: bulk import, resolving references, export pages. */
 @Injectable()
 export class AccountImportsService {
@@ -67,11 +73,13 @@ export class AccountImportsService {
         }
         await this.outbox.appendMany(
           transaction,
-          accounts.AccountCreatedSchema,
-          created.map((account) => ({
-            account: accountMessage(account, this.plans),
-            byUserId: caller.userId,
-            occurredAt: timestampFromDate(account.createdAt),
+          accounts.AccountsImportedSchema,
+          chunked(created, ACCOUNTS_PER_EVENT).map((part) => ({
+            accounts: part.map((account) => ({
+              account: accountMessage(account, this.plans),
+              byUserId: caller.userId,
+              occurredAt: timestampFromDate(account.createdAt),
+            })),
           })),
         );
         await this.outbox.appendMany(
@@ -163,4 +171,11 @@ export class AccountImportsService {
       nextCursor,
     };
   }
+}
+
+/** The items in order, in parts of at most `size`. */
+function chunked<Item>(items: Item[], size: number): Item[][] {
+  const parts: Item[][] = [];
+  for (let at = 0; at < items.length; at += size) parts.push(items.slice(at, at + size));
+  return parts;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { MessageInitShape } from '@bufbuild/protobuf';
+import { fromBinary, type MessageInitShape } from '@bufbuild/protobuf';
 import { accounts, common } from '@onramp/contracts';
 import { AccountsApp, callerWith } from '../testing/accounts-app';
 
@@ -70,7 +70,7 @@ describe('ImportAccounts', () => {
   it('creates rows in order, a parent by an external id an earlier row created, with gender and events', async () => {
     const tag = randomUUID();
     const outboxBefore = await app.database.outboxMessage.count({
-      where: { subject: 'accounts.account.created.v1' },
+      where: { subject: 'accounts.accounts.imported.v1' },
     });
     const results = await importRows([
       row(
@@ -92,9 +92,19 @@ describe('ImportAccounts', () => {
     );
     expect(root).toMatchObject({ externalId: `root-${tag}`, contactGender: 'female', depth: 0 });
     expect(child).toMatchObject({ parentId: root.id, externalId: `child-${tag}`, depth: 1 });
+    // Both creations travel in one message.
     expect(
-      await app.database.outboxMessage.count({ where: { subject: 'accounts.account.created.v1' } }),
-    ).toBe(outboxBefore + 2);
+      await app.database.outboxMessage.count({
+        where: { subject: 'accounts.accounts.imported.v1' },
+      }),
+    ).toBe(outboxBefore + 1);
+    const [message] = await app.database.outboxMessage.findMany({
+      where: { subject: 'accounts.accounts.imported.v1' },
+      orderBy: { createdAt: 'desc' },
+      take: 1,
+    });
+    const carried = fromBinary(accounts.AccountsImportedSchema, message.payload);
+    expect(carried.accounts.map((created) => created.account?.id)).toEqual([root.id, child.id]);
     const { account } = await app.call(methods.getAccount, {
       caller: operator,
       accountId: child.id,

@@ -26,6 +26,13 @@ describe('a grant on an account covers the accounts below it (real Postgres and 
     applied('account-lineages-created', () =>
       app.publish(accounts.AccountCreatedSchema, { account: { id, ancestorIds } }),
     );
+  // An import's creations, several to a message.
+  const imported = (...created: [id: string, ancestorIds: string[]][]) =>
+    applied('account-lineages-imported', () =>
+      app.publish(accounts.AccountsImportedSchema, {
+        accounts: created.map(([id, ancestorIds]) => ({ account: { id, ancestorIds } })),
+      }),
+    );
   const moved = (accountId: string, toParentId: string) =>
     applied('account-lineages-moved', () =>
       app.publish(accounts.AccountMovedSchema, { accountId, toParentId }),
@@ -53,8 +60,7 @@ describe('a grant on an account covers the accounts below it (real Postgres and 
     app = await bed.app();
     admin = await adminCaller(app);
     await created(parent, []);
-    await created(sub, [parent]);
-    await created(grandchild, [parent, sub]);
+    await imported([sub, [parent]], [grandchild, [parent, sub]]);
     await created(sibling, []);
     await created(siblingSub, [sibling]);
     parentAdmin = await personIn(app, admin, parent, 'account_admin', 'parent-admin');
@@ -164,8 +170,7 @@ describe('a grant on an account covers the accounts below it (real Postgres and 
     expect(await visibleTo(parentAdmin.caller)).not.toContain(grandchildUser.userId);
 
     // The creation event sent again (it still names the old parent) does not undo the move.
-    await created(sub, [parent]);
-    await created(grandchild, [parent, sub]);
+    await imported([sub, [parent]], [grandchild, [parent, sub]]);
     expect(await sees(parentAdmin.caller, subUser.userId)).toBe(false);
     expect(await sees(parentAdmin.caller, grandchildUser.userId)).toBe(false);
 

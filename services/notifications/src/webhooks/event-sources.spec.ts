@@ -8,7 +8,7 @@ import {
   invitations,
   notifications,
 } from '@onramp/contracts';
-import { eventSources, webhookBody, type PublicEvent } from './event-sources';
+import { eventSources, publicEventId, webhookBody, type PublicEvent } from './event-sources';
 import { webhookEventTypes } from './event-types';
 
 const occurredAt = timestampFromDate(new Date('2026-11-23T10:00:00Z'));
@@ -21,13 +21,22 @@ const invitation = {
   status: 'pending',
 };
 
-/** A public event from an internal one, through the source that reads its subject. */
-function toPublic(schema: DescMessage, init: MessageInitShape<DescMessage>) {
+function sourceOf(schema: DescMessage) {
   const source = eventSources.find(
     (candidate) => eventSubject(candidate.schema) === eventSubject(schema),
   );
   if (source === undefined) throw new Error(`no source reads ${eventSubject(schema)}`);
-  return source.toPublic(create(schema, init));
+  return source;
+}
+
+/** The public event (or none) of an internal one that carries one at most. */
+function toPublic(
+  schema: DescMessage,
+  init: MessageInitShape<DescMessage>,
+): PublicEvent | undefined {
+  const events = sourceOf(schema).toPublic(create(schema, init));
+  expect(events.length).toBeLessThanOrEqual(1);
+  return events[0];
 }
 
 const samples: [DescMessage, MessageInitShape<DescMessage>][] = [
@@ -107,6 +116,27 @@ it('names an account with its ancestors, so endpoints of every ancestor hear of 
   });
   expect(event?.accountIds).toEqual(['acc-3', 'acc-1', 'acc-2']);
   expect(event?.data).toMatchObject({ accountId: 'acc-3', parentId: 'acc-2', name: 'Depot' });
+});
+
+it('makes each account of an import an account.created of its own, with an id of its own', () => {
+  const source = sourceOf(accounts.AccountsImportedSchema);
+  const events = source.toPublic(
+    create(accounts.AccountsImportedSchema, {
+      accounts: [
+        { account: { id: 'acc-4', ancestorIds: [], name: 'Fleet' }, occurredAt },
+        { account: { id: 'acc-5', parentId: 'acc-4', ancestorIds: ['acc-4'] }, occurredAt },
+      ],
+    }),
+  );
+  expect(events.map(({ type, accountIds }) => ({ type, accountIds }))).toEqual([
+    { type: 'account.created', accountIds: ['acc-4'] },
+    { type: 'account.created', accountIds: ['acc-5', 'acc-4'] },
+  ]);
+  expect([0, 1].map((position) => publicEventId(source, 'msg-9', position))).toEqual([
+    'msg-9.0',
+    'msg-9.1',
+  ]);
+  expect(publicEventId(sourceOf(accounts.AccountCreatedSchema), 'msg-9', 0)).toBe('msg-9');
 });
 
 it('writes the body partners receive: id, type, occurredAt and data, nothing else', () => {

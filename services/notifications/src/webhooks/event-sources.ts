@@ -24,18 +24,42 @@ export interface PublicEvent {
   accountIds: readonly string[];
 }
 
-/** An internal event (a JetStream subject) and how it becomes a public one. */
+/** An internal event (a JetStream subject) and how it becomes public ones. */
 export interface EventSource {
   schema: EventSchema;
-  /** Undefined when this event is not public, e.g. a delivery change that is not a bounce. */
-  toPublic(event: Message): PublicEvent | undefined;
+  /** None when this event is not public, e.g. a delivery change that is not a bounce. */
+  toPublic(event: Message): PublicEvent[];
+  /**
+   * Whether one message carries several public events (an import's accounts): each then gets the
+   * message id with its position as its id, the same on every delivery.
+   */
+  several: boolean;
 }
 
 function source<Event extends Message>(
   schema: EventSchema<Event>,
   toPublic: (event: Event) => PublicEvent | undefined,
 ): EventSource {
-  return { schema, toPublic };
+  return {
+    schema,
+    toPublic: (event) => {
+      const publicEvent = toPublic(event as Event);
+      return publicEvent === undefined ? [] : [publicEvent];
+    },
+    several: false,
+  };
+}
+
+function severalSource<Event extends Message>(
+  schema: EventSchema<Event>,
+  toPublic: (event: Event) => PublicEvent[],
+): EventSource {
+  return { schema, toPublic: (event) => toPublic(event as Event), several: true };
+}
+
+/** The id of the public event at `position` of the message `messageId`. */
+export function publicEventId(source: EventSource, messageId: string, position: number): string {
+  return source.several ? `${messageId}.${position}` : messageId;
 }
 
 const iso = (timestamp: Timestamp | undefined): string | null =>
@@ -232,6 +256,9 @@ export const eventSources: readonly EventSource[] = [
   source(identity.MembershipGrantedSchema, (event) => membershipEvent('membership.granted', event)),
   source(identity.MembershipRevokedSchema, (event) => membershipEvent('membership.revoked', event)),
   source(accounts.AccountCreatedSchema, (event) => accountEvent('account.created', event)),
+  severalSource(accounts.AccountsImportedSchema, (event) =>
+    event.accounts.flatMap((created) => accountEvent('account.created', created) ?? []),
+  ),
   source(accounts.AccountUpdatedSchema, (event) => accountEvent('account.updated', event)),
   // The issued event carries the invitation's token: only the invitation itself is read here.
   source(invitations.InvitationIssuedSchema, (event) =>

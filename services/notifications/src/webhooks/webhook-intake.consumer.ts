@@ -3,7 +3,7 @@ import type { Message } from '@bufbuild/protobuf';
 import { eventSubject } from '@onramp/contracts';
 import { EventConsumers, type EventContext } from '@onramp/messaging';
 import type { Prisma } from '../generated/prisma/client';
-import { eventSources, webhookBody, type EventSource } from './event-sources';
+import { eventSources, publicEventId, webhookBody, type EventSource } from './event-sources';
 import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
 import { WebhookDispatcher } from './webhook-dispatcher';
 import { WebhookEndpointsRepository } from './webhook-endpoints.repository';
@@ -41,10 +41,13 @@ export class WebhookIntake implements OnModuleInit {
     batch: { event: Message; context: EventContext }[],
     transaction: Prisma.TransactionClient,
   ): Promise<void> {
-    const events = batch.flatMap(({ event, context }) => {
-      const publicEvent = source.toPublic(event);
-      return publicEvent === undefined ? [] : [{ publicEvent, context }];
-    });
+    const events = batch.flatMap(({ event, context }) =>
+      source.toPublic(event).map((publicEvent, position) => ({
+        publicEvent,
+        context,
+        id: publicEventId(source, context.messageId, position),
+      })),
+    );
     if (events.length === 0) return;
     const endpoints = await this.endpoints.subscribedTo(
       transaction,
@@ -52,7 +55,7 @@ export class WebhookIntake implements OnModuleInit {
       events.flatMap(({ publicEvent }) => publicEvent.accountIds),
     );
     if (endpoints.length === 0) return;
-    for (const { publicEvent, context } of events) {
+    for (const { publicEvent, context, id } of events) {
       const accountIds = new Set(publicEvent.accountIds);
       const endpointIds = endpoints
         .filter(
@@ -64,11 +67,7 @@ export class WebhookIntake implements OnModuleInit {
       if (endpointIds.length === 0) continue;
       await this.deliveries.record(
         transaction,
-        {
-          id: context.messageId,
-          type: publicEvent.type,
-          body: webhookBody(context.messageId, publicEvent, new Date()),
-        },
+        { id, type: publicEvent.type, body: webhookBody(id, publicEvent, new Date()) },
         endpointIds,
       );
       // The dispatcher also polls; this only shortens the wait once the transaction has committed.

@@ -193,17 +193,22 @@ it('fails a delivery after the last attempt, disables the endpoint after the thr
   const [first] = await settledDeliveries(id, 1);
   expect(first).toMatchObject({ status: 'failed', attempts: 3, responseStatus: 500 });
   expect(first.lastError).toBe('gave up after 3 attempts: answered HTTP 500');
-  expect(
-    (await app.call(methods.getWebhook, { caller: operator, webhookId: id })).webhook,
-  ).toMatchObject({
-    status: 'enabled',
-    consecutiveFailures: 1,
-  });
+  // The endpoint counts a failed delivery just after the delivery is marked failed.
+  const endpoint = async () =>
+    (await app.call(methods.getWebhook, { caller: operator, webhookId: id })).webhook;
+  await eventually(
+    'the failure to be counted',
+    async () => (await endpoint())?.consecutiveFailures === 1,
+  );
+  expect(await endpoint()).toMatchObject({ status: 'enabled', consecutiveFailures: 1 });
 
   await deactivated();
   await settledDeliveries(id, 2);
-  const disabled = (await app.call(methods.getWebhook, { caller: operator, webhookId: id }))
-    .webhook;
+  await eventually(
+    'the endpoint to be disabled',
+    async () => (await endpoint())?.status === 'disabled',
+  );
+  const disabled = await endpoint();
   expect(disabled).toMatchObject({
     status: 'disabled',
     disabledReason: '2 deliveries in a row failed',
@@ -258,6 +263,32 @@ it('sends an account endpoint the events of its account and sub-accounts only; t
     type: 'account.created',
     data: { ancestorIds: [fleetAccountId] },
   });
+});
+
+it('sends each account of an import as an account.created of its own, with an id of its own', async () => {
+  const { webhook } = await register('/imported', ['account.created'], {
+    caller: fleetAdmin,
+    accountId: fleetAccountId,
+  });
+  const [first, second] = [randomUUID(), randomUUID()];
+  const messageId = await app.publish(accounts.AccountsImportedSchema, {
+    accounts: [first, second].map((id) => ({
+      account: { id, name: `Imported ${id}`, type: 'consumer', ancestorIds: [fleetAccountId] },
+      byUserId: operator.userId,
+      occurredAt: timestampFromDate(new Date()),
+    })),
+  });
+  const deliveries = await settledDeliveries(webhook!.id, 2);
+  expect(deliveries.map((row) => row.eventId).sort()).toEqual([`${messageId}.0`, `${messageId}.1`]);
+  const bodies = receiver
+    .received('/imported')
+    .map((request) => JSON.parse(request.body) as { id: string; data: { accountId: string } });
+  expect(bodies.map(({ id, data }) => [id, data.accountId]).sort()).toEqual(
+    [
+      [`${messageId}.0`, first],
+      [`${messageId}.1`, second],
+    ].sort(),
+  );
 });
 
 it('never forwards an invitation’s token', async () => {

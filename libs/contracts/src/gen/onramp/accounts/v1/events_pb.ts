@@ -15,7 +15,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file onramp/accounts/v1/events.proto.
  */
 export const file_onramp_accounts_v1_events: GenFile = /*@__PURE__*/
-  fileDesc("Ch9vbnJhbXAvYWNjb3VudHMvdjEvZXZlbnRzLnByb3RvEhJvbnJhbXAuYWNjb3VudHMudjEipAEKDkFjY291bnRDcmVhdGVkEiwKB2FjY291bnQYASABKAsyGy5vbnJhbXAuYWNjb3VudHMudjEuQWNjb3VudBISCgpieV91c2VyX2lkGAIgASgJEi8KC29jY3VycmVkX2F0GAMgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcDofkrUYG2FjY291bnRzLmFjY291bnQuY3JlYXRlZC52MSKkAQoOQWNjb3VudFVwZGF0ZWQSLAoHYWNjb3VudBgBIAEoCzIbLm9ucmFtcC5hY2NvdW50cy52MS5BY2NvdW50EhIKCmJ5X3VzZXJfaWQYAiABKAkSLwoLb2NjdXJyZWRfYXQYAyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wOh+StRgbYWNjb3VudHMuYWNjb3VudC51cGRhdGVkLnYxIrQBCgxBY2NvdW50TW92ZWQSEgoKYWNjb3VudF9pZBgBIAEoCRIWCg5mcm9tX3BhcmVudF9pZBgCIAEoCRIUCgx0b19wYXJlbnRfaWQYAyABKAkSEgoKYnlfdXNlcl9pZBgEIAEoCRIvCgtvY2N1cnJlZF9hdBgFIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXA6HZK1GBlhY2NvdW50cy5hY2NvdW50Lm1vdmVkLnYxIsIBChFDb3N0Q2VudGVyQ2hhbmdlZBIzCgtjb3N0X2NlbnRlchgBIAEoCzIeLm9ucmFtcC5hY2NvdW50cy52MS5Db3N0Q2VudGVyEg4KBmNoYW5nZRgCIAEoCRISCgpieV91c2VyX2lkGAMgASgJEi8KC29jY3VycmVkX2F0GAQgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcDojkrUYH2FjY291bnRzLmNvc3QtY2VudGVyLmNoYW5nZWQudjEivgEKEFVzZXJHcm91cENoYW5nZWQSMQoKdXNlcl9ncm91cBgBIAEoCzIdLm9ucmFtcC5hY2NvdW50cy52MS5Vc2VyR3JvdXASDgoGY2hhbmdlGAIgASgJEhIKCmJ5X3VzZXJfaWQYAyABKAkSLwoLb2NjdXJyZWRfYXQYBCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wOiKStRgeYWNjb3VudHMudXNlci1ncm91cC5jaGFuZ2VkLnYxIsoBChNDaGFyZ2luZ0NhcmRDaGFuZ2VkEjcKDWNoYXJnaW5nX2NhcmQYASABKAsyIC5vbnJhbXAuYWNjb3VudHMudjEuQ2hhcmdpbmdDYXJkEg4KBmNoYW5nZRgCIAEoCRISCgpieV91c2VyX2lkGAMgASgJEi8KC29jY3VycmVkX2F0GAQgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcDolkrUYIWFjY291bnRzLmNoYXJnaW5nLWNhcmQuY2hhbmdlZC52MSKgAQoNRHJpdmVyVXBkYXRlZBIqCgZkcml2ZXIYASABKAsyGi5vbnJhbXAuYWNjb3VudHMudjEuRHJpdmVyEhIKCmJ5X3VzZXJfaWQYAiABKAkSLwoLb2NjdXJyZWRfYXQYAyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wOh6StRgaYWNjb3VudHMuZHJpdmVyLnVwZGF0ZWQudjEigwEKDERyaXZlckVyYXNlZBISCgphY2NvdW50X2lkGAEgASgJEg8KB3VzZXJfaWQYAiABKAkSLwoLb2NjdXJyZWRfYXQYAyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wOh2StRgZYWNjb3VudHMuZHJpdmVyLmVyYXNlZC52MWIGcHJvdG8z", [file_google_protobuf_timestamp, file_onramp_accounts_v1_accounts, file_onramp_options_v1_options]);
+  fileDesc("Ch9vbnJhbXAvYWNjb3VudHMvdjEvZXZlbnRzLnByb3RvEhJvbnJhbXAuYWNjb3VudHMudjEipAEKDkFjY291bnRDcmVhdGVkEiwKB2FjY291bnQYASABKAsyGy5vbnJhbXAuYWNjb3VudHMudjEuQWNjb3VudBISCgpieV91c2VyX2lkGAIgASgJEi8KC29jY3VycmVkX2F0GAMgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcDofkrUYG2FjY291bnRzLmFjY291bnQuY3JlYXRlZC52MSJrChBBY2NvdW50c0ltcG9ydGVkEjQKCGFjY291bnRzGAEgAygLMiIub25yYW1wLmFjY291bnRzLnYxLkFjY291bnRDcmVhdGVkOiGStRgdYWNjb3VudHMuYWNjb3VudHMuaW1wb3J0ZWQudjEipAEKDkFjY291bnRVcGRhdGVkEiwKB2FjY291bnQYASABKAsyGy5vbnJhbXAuYWNjb3VudHMudjEuQWNjb3VudBISCgpieV91c2VyX2lkGAIgASgJEi8KC29jY3VycmVkX2F0GAMgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcDofkrUYG2FjY291bnRzLmFjY291bnQudXBkYXRlZC52MSK0AQoMQWNjb3VudE1vdmVkEhIKCmFjY291bnRfaWQYASABKAkSFgoOZnJvbV9wYXJlbnRfaWQYAiABKAkSFAoMdG9fcGFyZW50X2lkGAMgASgJEhIKCmJ5X3VzZXJfaWQYBCABKAkSLwoLb2NjdXJyZWRfYXQYBSABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wOh2StRgZYWNjb3VudHMuYWNjb3VudC5tb3ZlZC52MSLCAQoRQ29zdENlbnRlckNoYW5nZWQSMwoLY29zdF9jZW50ZXIYASABKAsyHi5vbnJhbXAuYWNjb3VudHMudjEuQ29zdENlbnRlchIOCgZjaGFuZ2UYAiABKAkSEgoKYnlfdXNlcl9pZBgDIAEoCRIvCgtvY2N1cnJlZF9hdBgEIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXA6I5K1GB9hY2NvdW50cy5jb3N0LWNlbnRlci5jaGFuZ2VkLnYxIr4BChBVc2VyR3JvdXBDaGFuZ2VkEjEKCnVzZXJfZ3JvdXAYASABKAsyHS5vbnJhbXAuYWNjb3VudHMudjEuVXNlckdyb3VwEg4KBmNoYW5nZRgCIAEoCRISCgpieV91c2VyX2lkGAMgASgJEi8KC29jY3VycmVkX2F0GAQgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcDoikrUYHmFjY291bnRzLnVzZXItZ3JvdXAuY2hhbmdlZC52MSLKAQoTQ2hhcmdpbmdDYXJkQ2hhbmdlZBI3Cg1jaGFyZ2luZ19jYXJkGAEgASgLMiAub25yYW1wLmFjY291bnRzLnYxLkNoYXJnaW5nQ2FyZBIOCgZjaGFuZ2UYAiABKAkSEgoKYnlfdXNlcl9pZBgDIAEoCRIvCgtvY2N1cnJlZF9hdBgEIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXA6JZK1GCFhY2NvdW50cy5jaGFyZ2luZy1jYXJkLmNoYW5nZWQudjEioAEKDURyaXZlclVwZGF0ZWQSKgoGZHJpdmVyGAEgASgLMhoub25yYW1wLmFjY291bnRzLnYxLkRyaXZlchISCgpieV91c2VyX2lkGAIgASgJEi8KC29jY3VycmVkX2F0GAMgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcDoekrUYGmFjY291bnRzLmRyaXZlci51cGRhdGVkLnYxIoMBCgxEcml2ZXJFcmFzZWQSEgoKYWNjb3VudF9pZBgBIAEoCRIPCgd1c2VyX2lkGAIgASgJEi8KC29jY3VycmVkX2F0GAMgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcDodkrUYGWFjY291bnRzLmRyaXZlci5lcmFzZWQudjFiBnByb3RvMw", [file_google_protobuf_timestamp, file_onramp_accounts_v1_accounts, file_onramp_options_v1_options]);
 
 /**
  * @generated from message onramp.accounts.v1.AccountCreated
@@ -45,6 +45,27 @@ export const AccountCreatedSchema: GenMessage<AccountCreated> = /*@__PURE__*/
   messageDesc(file_onramp_accounts_v1_events, 0);
 
 /**
+ * Accounts an import created, several to a message: each item is what AccountCreated would have
+ * carried. An import writes many thousands of accounts; one message each would make every follower
+ * of account creations handle and deduplicate them one by one.
+ *
+ * @generated from message onramp.accounts.v1.AccountsImported
+ */
+export type AccountsImported = Message<"onramp.accounts.v1.AccountsImported"> & {
+  /**
+   * @generated from field: repeated onramp.accounts.v1.AccountCreated accounts = 1;
+   */
+  accounts: AccountCreated[];
+};
+
+/**
+ * Describes the message onramp.accounts.v1.AccountsImported.
+ * Use `create(AccountsImportedSchema)` to create a new message.
+ */
+export const AccountsImportedSchema: GenMessage<AccountsImported> = /*@__PURE__*/
+  messageDesc(file_onramp_accounts_v1_events, 1);
+
+/**
  * @generated from message onramp.accounts.v1.AccountUpdated
  */
 export type AccountUpdated = Message<"onramp.accounts.v1.AccountUpdated"> & {
@@ -69,7 +90,7 @@ export type AccountUpdated = Message<"onramp.accounts.v1.AccountUpdated"> & {
  * Use `create(AccountUpdatedSchema)` to create a new message.
  */
 export const AccountUpdatedSchema: GenMessage<AccountUpdated> = /*@__PURE__*/
-  messageDesc(file_onramp_accounts_v1_events, 1);
+  messageDesc(file_onramp_accounts_v1_events, 2);
 
 /**
  * The account (with its subtree) moved to another parent; empty ids mean the top level.
@@ -108,7 +129,7 @@ export type AccountMoved = Message<"onramp.accounts.v1.AccountMoved"> & {
  * Use `create(AccountMovedSchema)` to create a new message.
  */
 export const AccountMovedSchema: GenMessage<AccountMoved> = /*@__PURE__*/
-  messageDesc(file_onramp_accounts_v1_events, 2);
+  messageDesc(file_onramp_accounts_v1_events, 3);
 
 /**
  * @generated from message onramp.accounts.v1.CostCenterChanged
@@ -142,7 +163,7 @@ export type CostCenterChanged = Message<"onramp.accounts.v1.CostCenterChanged"> 
  * Use `create(CostCenterChangedSchema)` to create a new message.
  */
 export const CostCenterChangedSchema: GenMessage<CostCenterChanged> = /*@__PURE__*/
-  messageDesc(file_onramp_accounts_v1_events, 3);
+  messageDesc(file_onramp_accounts_v1_events, 4);
 
 /**
  * @generated from message onramp.accounts.v1.UserGroupChanged
@@ -176,7 +197,7 @@ export type UserGroupChanged = Message<"onramp.accounts.v1.UserGroupChanged"> & 
  * Use `create(UserGroupChangedSchema)` to create a new message.
  */
 export const UserGroupChangedSchema: GenMessage<UserGroupChanged> = /*@__PURE__*/
-  messageDesc(file_onramp_accounts_v1_events, 4);
+  messageDesc(file_onramp_accounts_v1_events, 5);
 
 /**
  * @generated from message onramp.accounts.v1.ChargingCardChanged
@@ -210,7 +231,7 @@ export type ChargingCardChanged = Message<"onramp.accounts.v1.ChargingCardChange
  * Use `create(ChargingCardChangedSchema)` to create a new message.
  */
 export const ChargingCardChangedSchema: GenMessage<ChargingCardChanged> = /*@__PURE__*/
-  messageDesc(file_onramp_accounts_v1_events, 5);
+  messageDesc(file_onramp_accounts_v1_events, 6);
 
 /**
  * @generated from message onramp.accounts.v1.DriverUpdated
@@ -237,7 +258,7 @@ export type DriverUpdated = Message<"onramp.accounts.v1.DriverUpdated"> & {
  * Use `create(DriverUpdatedSchema)` to create a new message.
  */
 export const DriverUpdatedSchema: GenMessage<DriverUpdated> = /*@__PURE__*/
-  messageDesc(file_onramp_accounts_v1_events, 6);
+  messageDesc(file_onramp_accounts_v1_events, 7);
 
 /**
  * The user was erased in identity: their driver profile in this account is gone and their cards
@@ -267,5 +288,5 @@ export type DriverErased = Message<"onramp.accounts.v1.DriverErased"> & {
  * Use `create(DriverErasedSchema)` to create a new message.
  */
 export const DriverErasedSchema: GenMessage<DriverErased> = /*@__PURE__*/
-  messageDesc(file_onramp_accounts_v1_events, 7);
+  messageDesc(file_onramp_accounts_v1_events, 8);
 
