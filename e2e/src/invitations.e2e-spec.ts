@@ -424,6 +424,14 @@ describe('invitations: the seeds’ flows from email to active user', () => {
     expect(listed.body.items.every((item) => item.status === 'accepted')).toBe(true);
     const search = await admin.get<{ items: { email: string }[] }>('/v1/invitations?q=harbour');
     expect(search.body.items.map((item) => item.email)).toEqual(['owner@harbour.test']);
+    // LIKE's wildcards are searched for as typed: no invitee's email holds "%" or "_".
+    for (const wildcard of ['%25', '_'])
+      expect((await admin.get<{ items: unknown[] }>(`/v1/invitations?q=${wildcard}`)).body).toEqual(
+        {
+          items: [],
+          nextCursor: null,
+        },
+      );
   });
 
   it('carries the link sealed through JetStream: the stream holds no token that works', async () => {

@@ -166,4 +166,40 @@ describe('joining codes and self-registration', () => {
     });
     expect(late.status).toBe(410);
   });
+
+  it("003: the drivers to be approved are searched by the registrant's email or name", async () => {
+    const site = await flows.createAccount({ name: 'Depot Search', type: 'consumer' });
+    const settings = await admin.request<{ registrationCode: string }>(
+      'PUT',
+      `/v1/accounts/${site.id}/registration-settings`,
+      { enabled: true },
+    );
+    const registrants = [
+      { email: 'ana.search@depot.test', name: 'Ana Lopez' },
+      { email: 'bo_b@depot.test', name: 'Bob Stone' },
+      { email: 'carl@depot.test', name: 'Carla Ana' },
+    ];
+    for (const registrant of registrants) {
+      const registered = await anonymous.post('/v1/registrations', {
+        ...registrant,
+        registrationCode: settings.body.registrationCode,
+        password: GOOD_PASSWORD,
+      });
+      expect(registered.status).toBe(201);
+    }
+    const search = async (q: string) => {
+      const listed = await admin.get<{ items: { email: string }[] }>(
+        `/v1/registrations?status=pending&accountId=${site.id}&q=${encodeURIComponent(q)}`,
+      );
+      expect(listed.status).toBe(200);
+      return listed.body.items.map((item) => item.email).sort();
+    };
+
+    expect(await search('ANA')).toEqual(['ana.search@depot.test', 'carl@depot.test']);
+    expect(await search('stone')).toEqual(['bo_b@depot.test']);
+    // Typed wildcards are characters: "_" finds the one email with an underscore.
+    expect(await search('_')).toEqual(['bo_b@depot.test']);
+    expect(await search('%')).toEqual([]);
+    expect(await search('nobody')).toEqual([]);
+  });
 });

@@ -10,3 +10,4 @@ export { isUuid } from './ids';
 export { occurredAt } from './event-time';
 export { tokenContext } from './token-context';
 export { enumWords } from './enum-words';
+export { MAX_SEARCH_LENGTH } from './search';

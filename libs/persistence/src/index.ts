@@ -14,3 +14,4 @@ export {
   olderThan,
   type NewestFirstKey,
 } from './newest-first';
+export { containsText, likeLiteral, searchText } from './search';

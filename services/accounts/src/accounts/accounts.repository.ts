@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AccessScope } from '@onramp/authz';
-import { DATABASE } from '@onramp/persistence';
-import { likeLiteral } from '../common/names';
+import { DATABASE, likeLiteral } from '@onramp/persistence';
 import type { Account, Prisma, PrismaClient } from '../generated/prisma/client';
 
 export type Transaction = Prisma.TransactionClient;

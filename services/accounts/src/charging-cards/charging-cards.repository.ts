@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DATABASE } from '@onramp/persistence';
+import { containsText, DATABASE } from '@onramp/persistence';
 import type { ChargingCard, Prisma, PrismaClient } from '../generated/prisma/client';
 
 type Transaction = Prisma.TransactionClient;
@@ -25,17 +25,21 @@ export class ChargingCardsRepository {
     return transaction.chargingCard.update({ where: { id }, data });
   }
 
+  /** `query`: part of the uid or of the visual number, matched literally and case-insensitively. */
   list(
     accountId: string,
-    assignedUserId: string | undefined,
-    afterId: string | undefined,
+    filter: { assignedUserId?: string; afterId?: string; query?: string },
     take: number,
   ): Promise<ChargingCard[]> {
+    const { assignedUserId, afterId, query } = filter;
     return this.database.chargingCard.findMany({
       where: {
         accountId,
         ...(assignedUserId === undefined ? {} : { assignedUserId }),
         ...(afterId === undefined ? {} : { id: { gt: afterId } }),
+        ...(query === undefined
+          ? {}
+          : { OR: [{ uid: containsText(query) }, { visualNumber: containsText(query) }] }),
       },
       orderBy: { id: 'asc' },
       take,

@@ -8,7 +8,7 @@ import { DomainError } from '@onramp/errors';
 import { Outbox } from '@onramp/messaging';
 import { AccountAccess } from '../accounts/account-access';
 import { DriversRepository } from '../drivers/drivers.repository';
-import { decodeCursor, page, pageLimit } from '@onramp/persistence';
+import { decodeCursor, page, pageLimit, searchText } from '@onramp/persistence';
 import type { ChargingCard, Prisma } from '../generated/prisma/client';
 import { cardViolations, type CardFields } from './card-fields';
 import { cardMessage } from './card-message';
@@ -81,9 +81,14 @@ export class ChargingCardsService {
     const account = await this.access.require(caller, request.accountId, 'charging_cards.read');
     const limit = pageLimit(request.limit);
     const after = request.cursor === undefined ? undefined : decodeCursor(request.cursor, 1)[0];
+    const query = searchText(request.query);
     const assigned = request.assignedUserId;
     if (assigned !== undefined && !isUuid(assigned)) return { items: [] };
-    const rows = await this.repository.list(account.id, assigned?.toLowerCase(), after, limit + 1);
+    const rows = await this.repository.list(
+      account.id,
+      { assignedUserId: assigned?.toLowerCase(), afterId: after, query },
+      limit + 1,
+    );
     return page(rows, limit, (row) => [row.id]);
   }
 

@@ -2,11 +2,3 @@
 export function nameKey(name: string): string {
   return name.trim().toLowerCase();
 }
-
-/**
- * Text for a LIKE pattern (what Prisma's `contains` builds) matched literally: Prisma passes `%`,
- * `_` and the escape character `\` through as wildcards.
- */
-export function likeLiteral(text: string): string {
-  return text.replace(/[\\%_]/g, '\\$&');
-}

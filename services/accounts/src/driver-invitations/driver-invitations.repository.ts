@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DATABASE, modelRows } from '@onramp/persistence';
-import { likeLiteral } from '../common/names';
+import { DATABASE, likeLiteral, modelRows } from '@onramp/persistence';
 import type { DriverInvitation, Prisma, PrismaClient } from '../generated/prisma/client';
 
 type Transaction = Prisma.TransactionClient;

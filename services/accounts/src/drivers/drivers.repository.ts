@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isUuid } from '@onramp/contracts';
-import { DATABASE } from '@onramp/persistence';
-import { likeLiteral } from '../common/names';
+import { DATABASE, likeLiteral } from '@onramp/persistence';
 import { Prisma, type DirectoryUser, type PrismaClient } from '../generated/prisma/client';
 
 type Transaction = Prisma.TransactionClient;

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DATABASE } from '@onramp/persistence';
+import { containsText, DATABASE } from '@onramp/persistence';
 import type { CostCenter, Prisma, PrismaClient, UserGroup } from '../generated/prisma/client';
 
 type Transaction = Prisma.TransactionClient;
@@ -47,9 +47,10 @@ export class GroupsRepository {
     return transaction.costCenter.delete({ where: { id } });
   }
 
-  listCostCenters(accountId: string, afterId: string | undefined, take: number) {
+  /** `query`: part of the name, matched literally and case-insensitively. */
+  listCostCenters(accountId: string, filter: { afterId?: string; query?: string }, take: number) {
     return this.database.costCenter.findMany({
-      where: { accountId, ...(afterId === undefined ? {} : { id: { gt: afterId } }) },
+      where: { accountId, ...groupFilter(filter) },
       orderBy: { id: 'asc' },
       take,
     });
@@ -95,11 +96,20 @@ export class GroupsRepository {
     });
   }
 
-  listUserGroups(accountId: string, afterId: string | undefined, take: number) {
+  /** `query`: part of the name, matched literally and case-insensitively. */
+  listUserGroups(accountId: string, filter: { afterId?: string; query?: string }, take: number) {
     return this.database.userGroup.findMany({
-      where: { accountId, ...(afterId === undefined ? {} : { id: { gt: afterId } }) },
+      where: { accountId, ...groupFilter(filter) },
       orderBy: { id: 'asc' },
       take,
     });
   }
+}
+
+/** The page's start and the search, as the two lists of named groups both filter them. */
+function groupFilter({ afterId, query }: { afterId?: string; query?: string }) {
+  return {
+    ...(afterId === undefined ? {} : { id: { gt: afterId } }),
+    ...(query === undefined ? {} : { name: containsText(query) }),
+  };
 }

@@ -14,7 +14,7 @@ import { DomainError, type FieldViolation } from '@onramp/errors';
 import { Outbox } from '@onramp/messaging';
 import { AccountAccess } from '../accounts/account-access';
 import { nameKey } from '../common/names';
-import { decodeCursor, page, pageLimit } from '@onramp/persistence';
+import { decodeCursor, page, pageLimit, searchText } from '@onramp/persistence';
 import type { Account, CostCenter, Prisma, UserGroup } from '../generated/prisma/client';
 import { costCenterMessage, userGroupMessage } from './group-messages';
 import { GroupsRepository } from './groups.repository';
@@ -97,7 +97,11 @@ export class GroupsService {
     ]);
     const limit = pageLimit(request.limit);
     const after = request.cursor === undefined ? undefined : decodeCursor(request.cursor, 1)[0];
-    const rows = await this.repository.listCostCenters(account.id, after, limit + 1);
+    const rows = await this.repository.listCostCenters(
+      account.id,
+      { afterId: after, query: searchText(request.query) },
+      limit + 1,
+    );
     return page(rows, limit, (row) => [row.id]);
   }
 
@@ -170,7 +174,11 @@ export class GroupsService {
     ]);
     const limit = pageLimit(request.limit);
     const after = request.cursor === undefined ? undefined : decodeCursor(request.cursor, 1)[0];
-    const rows = await this.repository.listUserGroups(account.id, after, limit + 1);
+    const rows = await this.repository.listUserGroups(
+      account.id,
+      { afterId: after, query: searchText(request.query) },
+      limit + 1,
+    );
     return page(rows, limit, (row) => [row.id]);
   }
 

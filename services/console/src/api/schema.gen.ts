@@ -4034,6 +4034,7 @@ export interface operations {
     listCostCenters: {
         parameters: {
             query?: {
+                q?: string;
                 cursor?: string;
                 limit?: number;
             };
@@ -4392,6 +4393,7 @@ export interface operations {
     listUserGroups: {
         parameters: {
             query?: {
+                q?: string;
                 cursor?: string;
                 limit?: number;
             };
@@ -4771,6 +4773,7 @@ export interface operations {
         parameters: {
             query?: {
                 assignedUserId?: string;
+                q?: string;
                 cursor?: string;
                 limit?: number;
             };
@@ -9602,6 +9605,7 @@ export interface operations {
             query?: {
                 status?: "pending" | "approved" | "rejected";
                 accountId?: string;
+                q?: string;
                 cursor?: string;
                 limit?: number;
             };

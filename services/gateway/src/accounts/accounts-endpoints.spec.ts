@@ -95,6 +95,15 @@ describe('accounts endpoints', () => {
       userGroup: { id: request.userGroupId, accountId: request.accountId, name: request.name },
     }));
     await fake.answer(method.deleteUserGroup, () => ({}));
+    await fake.answer(method.listCostCenters, (request) => ({
+      costCenters: [{ id: cardId, accountId: request.accountId, name: 'Sales' }],
+    }));
+    await fake.answer(method.listUserGroups, (request) => ({
+      userGroups: [{ id: cardId, accountId: request.accountId, name: 'Depot' }],
+    }));
+    await fake.answer(method.listChargingCards, (request) => ({
+      chargingCards: [card(cardId, request.accountId)],
+    }));
     await fake.answer(method.listDrivers, () => ({ drivers: [], nextCursor: 'next' }));
     await fake.answer(method.updateDriver, (request) => ({
       driver: {
@@ -304,6 +313,35 @@ describe('accounts endpoints', () => {
       accountId,
       userGroupId: cardId,
     });
+  });
+
+  it("passes the search of an account's cost centers, user groups and cards on as the query", async () => {
+    const base = `/v1/accounts/${accountId}`;
+    const lists = [
+      { path: 'cost-centers', subject: 'rpc.accounts.cost-centers.list.v1', name: 'Sales' },
+      { path: 'user-groups', subject: 'rpc.accounts.user-groups.list.v1', name: 'Depot' },
+      { path: 'charging-cards', subject: 'rpc.accounts.charging-cards.list.v1', name: undefined },
+    ];
+    for (const { path, subject, name } of lists) {
+      fake.received.delete(subject);
+      const response = await send('GET', `${base}/${path}?q=50%25_off&limit=10`);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({
+        items: [expect.objectContaining({ id: cardId, ...(name !== undefined && { name }) })],
+        nextCursor: null,
+      });
+      expect(received(subject)).toMatchObject({ accountId, query: '50%_off', limit: 10 });
+    }
+  });
+
+  it("refuses an empty search or one past 200 characters of an account's lists with 400", async () => {
+    const base = `/v1/accounts/${accountId}`;
+    for (const path of ['cost-centers', 'user-groups', 'charging-cards'])
+      for (const q of ['', 'x'.repeat(201)]) {
+        const response = await send('GET', `${base}/${path}?q=${q}`);
+        expect(response.status).toBe(400);
+        expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      }
   });
 
   it('unassigns a card with null', async () => {

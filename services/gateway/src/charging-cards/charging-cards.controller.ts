@@ -37,10 +37,11 @@ export class ChargingCardsController {
   async list(
     @CurrentCaller() caller: common.Caller,
     @Param(accountId) { id }: { id: string },
-    @Query(new ZodQueryPipe(listChargingCardsQuery)) query: ListChargingCardsQuery,
+    @Query(new ZodQueryPipe(listChargingCardsQuery)) { q, ...filters }: ListChargingCardsQuery,
   ): Promise<ChargingCardPageResponse> {
     const page = await this.rpc.call(method.listChargingCards, {
-      ...query,
+      ...filters,
+      query: q,
       caller,
       accountId: id,
     });

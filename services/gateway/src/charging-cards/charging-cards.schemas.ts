@@ -7,7 +7,7 @@ import {
   MAX_CARD_VISUAL_NUMBER_LENGTH,
 } from '@onramp/account-rules';
 import { z } from 'zod';
-import { id, page, pageQueryFields, timestamp } from '../http/common.schemas';
+import { id, page, pageQueryFields, searchQuery, timestamp } from '../http/common.schemas';
 
 // Field sizes are those of the OCPI 2.2.1 Token object the cards are modelled on.
 export const cardTypes = ['RFID', 'APP_USER', 'AD_HOC_USER', 'OTHER'] as const;
@@ -74,6 +74,7 @@ export const chargingCardParams = z.strictObject({ id: id(), cardId: id() });
 
 export const listChargingCardsQuery = z.strictObject({
   assignedUserId: id().optional().describe('Only the cards of this driver'),
+  q: searchQuery('Part of the uid or of the visual number, case-insensitive'),
   ...pageQueryFields,
 });
 

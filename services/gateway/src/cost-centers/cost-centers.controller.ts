@@ -32,9 +32,14 @@ export class CostCentersController {
   async list(
     @CurrentCaller() caller: common.Caller,
     @Param(accountId) { id }: { id: string },
-    @Query(new ZodQueryPipe(listCostCentersQuery)) query: ListCostCentersQuery,
+    @Query(new ZodQueryPipe(listCostCentersQuery)) { q, ...paging }: ListCostCentersQuery,
   ): Promise<CostCenterPageResponse> {
-    const page = await this.rpc.call(method.listCostCenters, { ...query, caller, accountId: id });
+    const page = await this.rpc.call(method.listCostCenters, {
+      ...paging,
+      query: q,
+      caller,
+      accountId: id,
+    });
     return { items: page.costCenters.map(toCostCenterJson), nextCursor: page.nextCursor ?? null };
   }
 

@@ -1,6 +1,6 @@
 import { MAX_GROUP_NAME_LENGTH } from '@onramp/account-rules';
 import { z } from 'zod';
-import { id, page, pageQueryFields, timestamp } from '../http/common.schemas';
+import { id, page, pageQueryFields, searchQuery, timestamp } from '../http/common.schemas';
 
 export const costCenterBody = z.strictObject({
   name: z.string().min(1).max(MAX_GROUP_NAME_LENGTH).describe('Unique within the account'),
@@ -8,7 +8,10 @@ export const costCenterBody = z.strictObject({
 
 export const costCenterParams = z.strictObject({ id: id(), costCenterId: id() });
 
-export const listCostCentersQuery = z.strictObject(pageQueryFields);
+export const listCostCentersQuery = z.strictObject({
+  q: searchQuery('Part of the name, case-insensitive'),
+  ...pageQueryFields,
+});
 
 export const costCenterResponse = z.object({
   id: z.string(),

@@ -7,7 +7,7 @@ import {
   MAX_VEHICLE_TEXT_LENGTH,
 } from '@onramp/account-rules';
 import { z } from 'zod';
-import { id, page, pageQueryFields, timestamp } from '../http/common.schemas';
+import { id, page, pageQueryFields, searchQuery, timestamp } from '../http/common.schemas';
 
 export const driverTabs = ['active', 'invited', 'to_be_approved'] as const;
 
@@ -65,7 +65,7 @@ export const listDriversQuery = z.strictObject({
       'invited: users added without a password and open driver invitations by email; ' +
         'to_be_approved: self-registered users awaiting approval',
     ),
-  q: z.string().min(1).max(200).optional().describe('Part of the name or email, case-insensitive'),
+  q: searchQuery('Part of the name or email, case-insensitive'),
   ...pageQueryFields,
 });
 

@@ -1,3 +1,4 @@
+import { MAX_SEARCH_LENGTH } from '@onramp/contracts';
 import {
   languages,
   MAX_EMAIL_LENGTH,
@@ -49,6 +50,10 @@ export const pageQueryFields = {
   cursor: z.string().min(1).max(512).optional().describe('nextCursor of the previous page'),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 };
+
+/** A list's search (`q`): what it is matched against, literally and case-insensitively. */
+export const searchQuery = (matched: string) =>
+  z.string().min(1).max(MAX_SEARCH_LENGTH).optional().describe(matched);
 
 /** A page of a list: `nextCursor` is null on the last page. */
 export const page = <Item extends z.ZodType>(item: Item) =>

@@ -19,6 +19,7 @@ import {
   newPassword,
   page,
   pageQueryFields,
+  searchQuery,
   timestamp,
 } from '../http/common.schemas';
 import { permission } from '../memberships/memberships.schemas';
@@ -178,7 +179,7 @@ export const listInvitationsQuery = z.strictObject({
   status: z.enum(invitationStatuses).optional(),
   kind: z.enum(invitationKinds).optional(),
   accountId: id().optional().describe('Only invitations into this account'),
-  q: z.string().min(1).max(200).optional().describe('Part of the email, case-insensitive'),
+  q: searchQuery('Part of the email, case-insensitive'),
   ...pageQueryFields,
 });
 

@@ -189,6 +189,17 @@ describe('self-registration endpoints', () => {
     expect(rejected.status).toBe(409);
   });
 
+  it("passes the search of the registrants' email and name on as the query", async () => {
+    const list = await send(
+      'GET',
+      `/v1/registrations?status=pending&q=dan_%25&accountId=${accountId}`,
+      undefined,
+      'reader-token',
+    );
+    expect(list.status).toBe(200);
+    expect(received(subjects.list)).toMatchObject({ status: 'pending', accountId, query: 'dan_%' });
+  });
+
   it('refuses bad input with 400 before asking the service', async () => {
     for (const body of [
       { ...registrationBody, registrationCode: undefined },
@@ -202,10 +213,11 @@ describe('self-registration endpoints', () => {
     for (const body of [{}, { enabled: 'yes' }, { enabled: true, code: 'MINE' }]) {
       expect((await send('PUT', settingsPath, body, 'manager-token')).status).toBe(400);
     }
-    expect(
-      (await send('GET', '/v1/registrations?status=to_be_approved', undefined, 'reader-token'))
-        .status,
-    ).toBe(400);
+    for (const query of ['status=to_be_approved', 'q=', `q=${'x'.repeat(201)}`]) {
+      expect(
+        (await send('GET', `/v1/registrations?${query}`, undefined, 'reader-token')).status,
+      ).toBe(400);
+    }
     for (const subject of [subjects.register, subjects.putSettings, subjects.list]) {
       expect(received(subject)).toBeUndefined();
     }

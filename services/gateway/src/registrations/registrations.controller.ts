@@ -71,9 +71,9 @@ export class RegistrationsController {
   @Endpoint(api.list)
   async list(
     @CurrentCaller() caller: common.Caller,
-    @Query(new ZodQueryPipe(listRegistrationsQuery)) query: ListRegistrationsQuery,
+    @Query(new ZodQueryPipe(listRegistrationsQuery)) { q, ...filters }: ListRegistrationsQuery,
   ): Promise<RegistrationPageResponse> {
-    const page = await this.rpc.call(method.listRegistrations, { ...query, caller });
+    const page = await this.rpc.call(method.listRegistrations, { ...filters, query: q, caller });
     return {
       items: page.registrations.map(toRegistrationJson),
       nextCursor: page.nextCursor ?? null,

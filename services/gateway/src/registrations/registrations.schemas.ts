@@ -8,6 +8,7 @@ import {
   newPassword,
   page,
   pageQueryFields,
+  searchQuery,
   timestamp,
 } from '../http/common.schemas';
 
@@ -42,6 +43,7 @@ export const registerBody = z.strictObject({
 export const listRegistrationsQuery = z.strictObject({
   status: z.enum(registrationStatuses).optional().describe('pending: the drivers "to be approved"'),
   accountId: id().optional(),
+  q: searchQuery("Part of the registrant's email or name, case-insensitive"),
   ...pageQueryFields,
 });
 

@@ -33,9 +33,14 @@ export class UserGroupsController {
   async list(
     @CurrentCaller() caller: common.Caller,
     @Param(accountId) { id }: { id: string },
-    @Query(new ZodQueryPipe(listUserGroupsQuery)) query: ListUserGroupsQuery,
+    @Query(new ZodQueryPipe(listUserGroupsQuery)) { q, ...paging }: ListUserGroupsQuery,
   ): Promise<UserGroupPageResponse> {
-    const page = await this.rpc.call(method.listUserGroups, { ...query, caller, accountId: id });
+    const page = await this.rpc.call(method.listUserGroups, {
+      ...paging,
+      query: q,
+      caller,
+      accountId: id,
+    });
     return { items: page.userGroups.map(toUserGroupJson), nextCursor: page.nextCursor ?? null };
   }
 

@@ -5,7 +5,7 @@ import {
   STATION_ID,
 } from '@onramp/account-rules';
 import { z } from 'zod';
-import { id, page, pageQueryFields, timestamp } from '../http/common.schemas';
+import { id, page, pageQueryFields, searchQuery, timestamp } from '../http/common.schemas';
 
 const name = z.string().min(1).max(MAX_GROUP_NAME_LENGTH).describe('Unique within the account');
 // Stations live in the operator's charging back end, so their ids are its, not Onramp's UUIDs.
@@ -37,7 +37,10 @@ export const updateUserGroupBody = z.strictObject({
 
 export const userGroupParams = z.strictObject({ id: id(), userGroupId: id() });
 
-export const listUserGroupsQuery = z.strictObject(pageQueryFields);
+export const listUserGroupsQuery = z.strictObject({
+  q: searchQuery('Part of the name, case-insensitive'),
+  ...pageQueryFields,
+});
 
 export const userGroupResponse = z.object({
   id: z.string(),

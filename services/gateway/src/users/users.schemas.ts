@@ -1,6 +1,13 @@
 import { genders, MAX_NAME_LENGTH } from '@onramp/user-rules';
 import { z } from 'zod';
-import { emailAddress, id, languages, newPassword, timestamp } from '../http/common.schemas';
+import {
+  emailAddress,
+  id,
+  languages,
+  newPassword,
+  searchQuery,
+  timestamp,
+} from '../http/common.schemas';
 import { membershipBody, membershipResponse, role } from '../memberships/memberships.schemas';
 
 const userStatuses = ['invited', 'active', 'deactivated', 'pending_approval'] as const;
@@ -36,7 +43,7 @@ export const listUsersQuery = z.strictObject({
     .optional()
     .describe("true: the operator's staff (a platform membership); false: customers' users"),
   accountId: id().optional(),
-  q: z.string().min(1).max(200).optional().describe('Matched against name and email'),
+  q: searchQuery('Matched against name and email'),
   cursor: z.string().min(1).max(512).optional().describe('nextCursor of the previous page'),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { AccessScope, MembershipShape } from '@onramp/authz';
 import { DomainError } from '@onramp/errors';
-import { DATABASE, insertRows, isUniqueViolation } from '@onramp/persistence';
+import { containsText, DATABASE, insertRows, isUniqueViolation } from '@onramp/persistence';
 import { Prisma, type PrismaClient, type User } from '../generated/prisma/client';
 import { AccountTree } from '@onramp/account-tree';
 import { membershipColumns } from '../memberships/membership-columns';
@@ -227,13 +227,8 @@ export class UsersRepository {
       conditions.push({ memberships: { some: { accountIds: { hasSome: accountIds } } } });
     }
     if (filter.query !== undefined) {
-      const contains = escapeLikePattern(filter.query);
-      conditions.push({
-        OR: [
-          { name: { contains, mode: 'insensitive' } },
-          { email: { contains, mode: 'insensitive' } },
-        ],
-      });
+      const matches = containsText(filter.query);
+      conditions.push({ OR: [{ name: matches }, { email: matches }] });
     }
     if (filter.after !== undefined) {
       const { createdAt, id } = filter.after;
@@ -337,9 +332,4 @@ export class UsersRepository {
       throw error;
     }
   }
-}
-
-/** Free text is matched literally: `%` and `_` typed by a user are not wildcards. */
-function escapeLikePattern(text: string): string {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }

@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { AccessScope } from '@onramp/authz';
 import { isUuid } from '@onramp/contracts';
-import { DATABASE, NEWEST_FIRST, olderThan, type NewestFirstKey } from '@onramp/persistence';
+import {
+  DATABASE,
+  likeLiteral,
+  NEWEST_FIRST,
+  olderThan,
+  type NewestFirstKey,
+} from '@onramp/persistence';
 import type {
   Invitation,
   InvitationStatus,
@@ -123,7 +129,7 @@ export class InvitationsRepository {
     if (filters.kind !== undefined) where.push({ kind: filters.kind });
     if (filters.accountId !== undefined) where.push({ accountLineage: { has: filters.accountId } });
     if (filters.emailContains !== undefined)
-      where.push({ email: { contains: filters.emailContains } });
+      where.push({ email: { contains: likeLiteral(filters.emailContains) } });
     where.push(olderThan(filters.after));
     return this.database.invitation.findMany({
       where: { AND: where },

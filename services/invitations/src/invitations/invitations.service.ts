@@ -10,7 +10,7 @@ import {
   type Caller,
 } from '@onramp/authz';
 import { SERVICE_CONFIG } from '@onramp/config';
-import { invitations, isUuid, tokenContext } from '@onramp/contracts';
+import { invitations, isUuid, MAX_SEARCH_LENGTH, tokenContext } from '@onramp/contracts';
 import { DomainError, type FieldViolation } from '@onramp/errors';
 import { MAX_PERSONAL_MESSAGE_LENGTH } from '@onramp/invitation-rules';
 import { Outbox } from '@onramp/messaging';
@@ -228,8 +228,8 @@ export class InvitationsService {
       violations.push({ field: 'kind', message: `one of ${INVITATION_KINDS.join(', ')}` });
     if (input.accountId !== undefined)
       violations.push(...uuidViolations('accountId', [input.accountId]));
-    if (input.query !== undefined && input.query.length > 254)
-      violations.push({ field: 'q', message: 'at most 254 characters' });
+    if (input.query !== undefined && input.query.length > MAX_SEARCH_LENGTH)
+      violations.push({ field: 'q', message: `at most ${MAX_SEARCH_LENGTH} characters` });
     if (violations.length > 0) throw invalid('the filters are not valid', violations);
     const after = decodeNewestFirst(input.cursor);
     const scope = scopeOf(caller, 'invitations.read');

@@ -7,12 +7,14 @@ import { DomainError } from '@onramp/errors';
 import { MAX_CODE_INPUT_LENGTH } from '@onramp/invitation-rules';
 import { Outbox, RpcClient } from '@onramp/messaging';
 import {
+  containsText,
   DATABASE,
   decodeNewestFirst,
   NEWEST_FIRST,
   newestFirstPage,
   olderThan,
   pageLimit,
+  searchText,
 } from '@onramp/persistence';
 import {
   emailViolations,
@@ -198,6 +200,7 @@ export class RegistrationsService {
       input.accountId === undefined ? [] : uuidViolations('accountId', [input.accountId]);
     if (accountIdViolations.length > 0)
       throw new DomainError('validation_failed', 'the filters are not valid', accountIdViolations);
+    const query = searchText(input.query);
     const after = decodeNewestFirst(input.cursor);
     const scope = scopeOf(caller, 'invitations.read');
     if (!scope.everywhere && scope.accountIds.length === 0) return { items: [] };
@@ -207,6 +210,8 @@ export class RegistrationsService {
     if (!scope.everywhere) where.push({ accountLineage: { hasSome: [...scope.accountIds] } });
     if (input.accountId !== undefined)
       where.push({ accountLineage: { has: input.accountId.toLowerCase() } });
+    if (query !== undefined)
+      where.push({ OR: [{ email: containsText(query) }, { name: containsText(query) }] });
     where.push(olderThan(after));
     const rows = await this.database.registration.findMany({
       where: { AND: where },
