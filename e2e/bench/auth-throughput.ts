@@ -1,11 +1,17 @@
 /**
- * Login and authenticated-read throughput through the real path (gateway → NATS → identity →
- * Postgres), beside plain Fastify answering a constant on the same machine in the same run.
- * Run: npm run bench:auth -w e2e   (BENCH_SECONDS, BENCH_CONNECTIONS tune the load; loopback only)
+ * Authenticated-read throughput through the real path (gateway → NATS → identity → Postgres)
+ * beside the bare baseline (one Fastify process on the same Postgres doing the same work, see
+ * baseline/), alternated in the same run; then login throughput and password-reset timing.
+ * Run: npm run bench:auth -w e2e   (BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_ROUNDS; loopback only)
  */
 import { Api } from '../src/api';
 import { BOOTSTRAP_ADMIN, Stack } from '../src/stack';
-import { constantServer, measure, report, runBenchmark } from './measure';
+import { startBaseline, type Baseline } from './baseline/launch';
+import { tokenAlgorithmOf } from './baseline/tokens';
+import { alternate, machineCeiling, printComparisons, throughput } from './comparison';
+import { measure, runBenchmark } from './measure';
+
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 /**
  * Password reset must not reveal whether an email exists, by status, body or time: measures the
@@ -37,28 +43,42 @@ async function resetTiming(gatewayUrl: string, rounds = 200): Promise<Record<str
 }
 
 async function main(): Promise<void> {
-  const baselineServer = await constantServer();
-  const baseline = await measure('plain Fastify, constant JSON', { url: baselineServer.url });
-  await baselineServer.close();
-
+  const ceiling = await machineCeiling();
   const stack = await Stack.start(['identity', 'gateway']);
+  let baseline: Baseline | undefined;
   try {
     const { tokens } = await Api.of(stack).loginAsAdmin();
-    const me = await measure('GET /v1/me (bearer JWT)', {
-      url: `${stack.gatewayUrl}/v1/me`,
-      headers: { authorization: `Bearer ${tokens.accessToken}` },
+    const bare = (baseline = await startBaseline({
+      postgresUrl: stack.infrastructure.postgresUrl,
+      smtpUrl: stack.mailbox.url,
+      algorithm: tokenAlgorithmOf(tokens.accessToken),
+    }));
+    const me = await alternate('GET /me (JWT, live session and active user, user returned)', {
+      baseline: () =>
+        throughput('baseline GET /me', {
+          url: `${bare.url}/me`,
+          headers: bearer(bare.accessToken),
+        }),
+      onramp: () =>
+        throughput('GET /v1/me', {
+          url: `${stack.gatewayUrl}/v1/me`,
+          headers: bearer(tokens.accessToken),
+        }),
     });
+    printComparisons([me], { ceiling });
+
     const login = await measure('POST /v1/auth/login (argon2id)', {
       url: `${stack.gatewayUrl}/v1/auth/login`,
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: BOOTSTRAP_ADMIN.email, password: BOOTSTRAP_ADMIN.password }),
     });
-
-    report([baseline, me, login]);
+    console.log('login (no baseline: its cost is the password hash, by design):');
+    console.table([login]);
     console.log('password reset answer time, known vs unknown email:');
     console.table([await resetTiming(stack.gatewayUrl)]);
   } finally {
+    await baseline?.stop();
     await stack.stop();
   }
 }

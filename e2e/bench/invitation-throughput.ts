@@ -1,62 +1,114 @@
 /**
  * Invitations created per second through the gateway (each: authentication, the account and the
- * inviter looked up, the email readiness asked, one transaction with the outbox) and the time from
- * the create request to the email in the local SMTP sink at that load (median, p99); beside the
- * baseline of plain Fastify answering a constant on this machine in the same run.
- * Run: npm run bench:invitations -w e2e   (BENCH_SECONDS, BENCH_CONNECTIONS; loopback only)
+ * inviter looked up, the email readiness asked, one transaction with the outbox) beside the bare
+ * baseline doing the same work (baseline/), alternated in the same run; then Onramp at half of its
+ * best rate, where the time from the create request to the email in the local SMTP sink is read.
+ * Run: npm run bench:invitations -w e2e   (BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_ROUNDS; loopback only)
  */
-import { recipientsOf } from '@onramp/testing';
+import type autocannon from 'autocannon';
+import { recipientsOf, type SmtpSink } from '@onramp/testing';
 import { Api } from '../src/api';
 import { Stack } from '../src/stack';
-import { constantServer, measure, report, runBenchmark, type Figures } from './measure';
+import { startBaseline, type Baseline } from './baseline/launch';
+import { tokenAlgorithmOf } from './baseline/tokens';
+import {
+  alternate,
+  best,
+  machineCeiling,
+  printComparisons,
+  throughput,
+  type Rate,
+} from './comparison';
+import { untilDelivered } from './deliveries';
+import { measure, runBenchmark } from './measure';
 
-const seconds = Number(process.env['BENCH_SECONDS'] ?? 10);
-const connections = Number(process.env['BENCH_CONNECTIONS'] ?? 16);
+const EMAIL_TIMEOUT_MS = 300_000;
+
+interface Target {
+  url: string;
+  accessToken: string;
+  accountId: string;
+}
 
 function percentile(sorted: readonly number[], fraction: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))] ?? Number.NaN;
 }
 
-/** `connections` loops creating invitations for `seconds`; each email awaited from its request. */
-async function createInvitations(stack: Stack, admin: Api, accountId: string) {
-  const deadline = Date.now() + seconds * 1000;
-  const toEmail: Promise<number>[] = [];
-  const requestMs: number[] = [];
-  let failures = 0;
-  let next = 0;
-  const worker = async () => {
-    while (Date.now() < deadline) {
-      const email = `bench${(next += 1)}@load.test`;
-      const started = performance.now();
-      const response = await admin.post('/v1/invitations', { kind: 'account', email, accountId });
-      requestMs.push(performance.now() - started);
-      if (response.status !== 201) {
-        failures += 1;
-        continue;
-      }
-      toEmail.push(
-        stack.mailbox
-          .waitFor((message) => recipientsOf(message).includes(email), 300_000)
-          .then(() => performance.now() - started),
-      );
-    }
+let invitees = 0;
+
+/** Times each created invitation's email, from its request being sent to the sink receiving it. */
+class EmailTimes {
+  private readonly sent = new WeakMap<object, { email: string; at: number }>();
+  private readonly times: Promise<number>[] = [];
+
+  constructor(private readonly mailbox: SmtpSink) {}
+
+  requested(connection: object, email: string): void {
+    this.sent.set(connection, { email, at: performance.now() });
+  }
+
+  answered(status: number, connection: object): void {
+    const request = this.sent.get(connection);
+    if (status !== 201 || request === undefined) return;
+    this.times.push(
+      this.mailbox
+        .waitFor((message) => recipientsOf(message).includes(request.email), EMAIL_TIMEOUT_MS)
+        .then(() => performance.now() - request.at),
+    );
+  }
+
+  async sorted(): Promise<number[]> {
+    return (await Promise.all(this.times)).sort((a, b) => a - b);
+  }
+}
+
+/**
+ * One invitation per request, each to a new invitee, the same body on both sides; with `times`,
+ * each one's email is timed (autocannon keeps one request in flight per connection context).
+ */
+function creations(target: Target, times?: EmailTimes): autocannon.Options {
+  return {
+    url: target.url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${target.accessToken}` },
+    requests: [
+      {
+        setupRequest: (request, connection) => {
+          const email = `invitee${(invitees += 1)}@load.test`;
+          times?.requested(connection, email);
+          return {
+            ...request,
+            body: JSON.stringify({ kind: 'account', email, accountId: target.accountId }),
+          };
+        },
+        onResponse: (status, _body, connection) => times?.answered(status, connection),
+      },
+    ],
   };
-  const began = performance.now();
-  await Promise.all(Array.from({ length: connections }, worker));
-  const elapsed = (performance.now() - began) / 1000;
-  const latencies = (await Promise.all(toEmail)).sort((a, b) => a - b);
-  const requests = [...requestMs].sort((a, b) => a - b);
-  return { created: toEmail.length, failures, elapsed, latencies, requests };
+}
+
+/**
+ * Waits until every invitation Onramp holds has its email in the sink, so that no email of one
+ * round is still being sent while the next round (the baseline's) runs.
+ */
+async function settle(stack: Stack, emailsBefore: number): Promise<void> {
+  const count = async () =>
+    Number(
+      (await stack.query<{ count: string }>('SELECT count(*) FROM invitations.invitations'))[0]
+        ?.count ?? 0,
+    );
+  // Requests still in flight when the load stopped may have created more meanwhile.
+  let invitations = await count();
+  for (;;) {
+    await untilDelivered(stack.mailbox, emailsBefore + invitations);
+    const after = await count();
+    if (after === invitations) return;
+    invitations = after;
+  }
 }
 
 runBenchmark(async () => {
-  const baseline = await constantServer();
-  const runs: Figures[] = [];
-  try {
-    runs.push(await measure('plain Fastify, constant JSON', { url: baseline.url }));
-  } finally {
-    await baseline.close();
-  }
+  const ceiling = await machineCeiling();
   const stack = await Stack.start([
     'identity',
     'accounts',
@@ -64,26 +116,55 @@ runBenchmark(async () => {
     'notifications',
     'gateway',
   ]);
+  let baseline: Baseline | undefined;
   try {
-    const admin = (await Api.of(stack).loginAsAdmin()).api;
+    const { api: admin, tokens } = await Api.of(stack).loginAsAdmin();
     const account = await admin.post<{ id: string }>('/v1/accounts', {
       name: 'Load Fleet',
       type: 'consumer',
     });
-    const result = await createInvitations(stack, admin, account.body.id);
-    runs.push({
-      name: 'POST /v1/invitations (created → 201)',
-      requestsPerSecond: Math.round(result.created / result.elapsed),
-      p50Ms: Math.round(percentile(result.requests, 0.5)),
-      p99Ms: Math.round(percentile(result.requests, 0.99)),
-      non2xx: result.failures,
+    const onramp: Target = {
+      url: `${stack.gatewayUrl}/v1/invitations`,
+      accessToken: tokens.accessToken,
+      accountId: account.body.id,
+    };
+    const bare = (baseline = await startBaseline({
+      postgresUrl: stack.infrastructure.postgresUrl,
+      smtpUrl: stack.mailbox.url,
+      algorithm: tokenAlgorithmOf(tokens.accessToken),
+    }));
+    const bareTarget: Target = {
+      url: `${bare.url}/invitations`,
+      accessToken: bare.accessToken,
+      accountId: bare.accountId,
+    };
+    const emailsBefore = stack.mailbox.messages.length;
+
+    const creation = await alternate('POST /invitations (JWT, body, account, one transaction)', {
+      baseline: () => throughput('baseline POST /invitations', creations(bareTarget)),
+      onramp: async (): Promise<Rate> => {
+        const rate = await throughput('POST /v1/invitations', creations(onramp));
+        await settle(stack, emailsBefore);
+        return rate;
+      },
     });
-    report(runs, `; ${result.created} invitations`);
+    printComparisons([creation], { ceiling });
+
+    const halfRate = Math.max(1, Math.floor(best(creation.onramp) / 2));
+    const times = new EmailTimes(stack.mailbox);
+    const atHalf = await measure('POST /v1/invitations at half rate', {
+      ...creations(onramp, times),
+      overallRate: halfRate,
+    });
+    const latencies = await times.sorted();
     console.log(
-      `create request → email in the sink: median ${Math.round(percentile(result.latencies, 0.5))} ms, ` +
-        `p99 ${Math.round(percentile(result.latencies, 0.99))} ms, max ${Math.round(result.latencies.at(-1) ?? 0)} ms`,
+      `Onramp at half of its best rate (${halfRate} invitations/s asked, ${atHalf.requestsPerSecond}/s done, ` +
+        `${atHalf.non2xx} failed): create request → email in the sink over ${latencies.length} emails: ` +
+        `median ${Math.round(percentile(latencies, 0.5))} ms, p99 ${Math.round(percentile(latencies, 0.99))} ms, ` +
+        `max ${Math.round(latencies.at(-1) ?? 0)} ms; request itself p50 ${atHalf.p50Ms} ms, p99 ${atHalf.p99Ms} ms`,
     );
   } finally {
+    await baseline?.stop();
     await stack.stop();
   }
 });

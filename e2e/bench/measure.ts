@@ -2,8 +2,11 @@ import os from 'node:os';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
 
-const seconds = Number(process.env['BENCH_SECONDS'] ?? 10);
+/** How long each load run lasts. */
+export const runSeconds = Number(process.env['BENCH_SECONDS'] ?? 10);
 const connections = Number(process.env['BENCH_CONNECTIONS'] ?? 16);
+/** How often baseline and Onramp each run, alternated, so that both see the machine's drift. */
+export const rounds = Number(process.env['BENCH_ROUNDS'] ?? 2);
 
 export interface Figures {
   name: string;
@@ -15,7 +18,7 @@ export interface Figures {
 
 /** One load run (BENCH_SECONDS long, BENCH_CONNECTIONS at once); a bounded loop on loopback. */
 export async function measure(name: string, options: autocannon.Options): Promise<Figures> {
-  const result = await autocannon({ duration: seconds, connections, ...options });
+  const result = await autocannon({ duration: runSeconds, connections, ...options });
   return {
     name,
     requestsPerSecond: Math.round(result.requests.average),
@@ -33,14 +36,23 @@ export async function constantServer(): Promise<{ url: string; close: () => Prom
   return { url, close: () => app.close() };
 }
 
+/** The machine a report was measured on: cores, CPU model, memory and Node version. */
+export function machine(): string {
+  return (
+    `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ` +
+    `${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`
+  );
+}
+
+/** The load shape of a report's runs. */
+export function loadShape(): string {
+  return `${runSeconds} s per run, ${connections} connections`;
+}
+
 /** Prints the machine, then each run beside the baseline (the first run) as a ratio. */
 export function report(runs: readonly Figures[], context = ''): void {
   const [baseline] = runs;
-  console.log(
-    `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ` +
-      `${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; ` +
-      `${seconds} s per run, ${connections} connections${context}`,
-  );
+  console.log(`machine: ${machine()}; ${loadShape()}${context}`);
   console.table(
     runs.map((figures) => ({
       ...figures,
