@@ -173,6 +173,28 @@ describe('the console: an account’s settings tabs', () => {
     ]);
   });
 
+  it('searches the cost centers on the server: exactly the matching row, the search in the address', async () => {
+    await openTab('Cost centers');
+    const panel = page().getByRole('tabpanel');
+    await panel.getByLabel('New cost center').fill('Marketing');
+    await panel.getByRole('button', { name: 'Add cost center' }).click();
+    await panel.getByRole('row', { name: /^Marketing/ }).waitFor();
+
+    await panel.getByRole('searchbox', { name: 'Search' }).fill('SAL');
+    await page().waitForURL(/[?&]q=SAL(&|$)/);
+    await panel.getByRole('row', { name: /^Marketing/ }).waitFor({ state: 'detached' });
+    await panel.getByRole('row', { name: /^Sales/ }).waitFor();
+    // The header row and the one cost center whose name holds the search.
+    expect(await panel.getByRole('row').count()).toBe(2);
+    expect(await operator.screenProblems()).toEqual([]);
+
+    // A typed % is a character, which no cost center's name holds.
+    await panel.getByRole('searchbox', { name: 'Search' }).fill('%');
+    await page().waitForURL(/[?&]q=%25(&|$)/);
+    await panel.getByText('Nothing to show.').waitFor();
+    expect(await panel.getByRole('row').count()).toBe(1);
+  });
+
   it('adds a charging card and deletes it: the card stays listed, invalid', async () => {
     await openTab('Charging cards');
     await page().getByRole('button', { name: '+ Add charging card' }).click();

@@ -249,4 +249,33 @@ describe('the console: Accounts, an account page and its invitations', () => {
     expect(enterprise.cspViolations).toEqual([]);
     await enterprise.close();
   });
+
+  it('edits the account on its Details tab: the details and the API show the new values', async () => {
+    await operator.goto(`/accounts/${fleetId}`);
+    await operator.page.getByRole('button', { name: 'Edit', exact: true }).click();
+    const dialog = operator.page.getByRole('dialog', { name: 'Edit account' });
+    await dialog.getByLabel('Account name').fill('Fleet Partners Europe');
+    await dialog.getByLabel('Reimbursement rate (EUR per kWh)').fill('0.2875');
+    expect(await operator.screenProblems()).toEqual([]);
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    await operator.page.getByRole('heading', { name: 'Fleet Partners Europe' }).waitFor();
+    await operator.page.getByRole('row', { name: /Account name.*Fleet Partners Europe/ }).waitFor();
+    await operator.page.getByRole('row', { name: /Reimbursement rate.*0\.2875/ }).waitFor();
+    expect(await operator.screenProblems()).toEqual([]);
+    const saved = await admin.get<AccountJson>(`/v1/accounts/${fleetId}`);
+    expect(saved.status).toBe(200);
+    // The fields not changed are as created.
+    expect(saved.body).toMatchObject({
+      name: 'Fleet Partners Europe',
+      reimbursementRateEurPerKwh: '0.2875',
+      plan: 'pro',
+      company: { legalName: 'Fleet Partners B.V.', registrationNumber: '12345678' },
+      contact: { name: 'Ada Admin', email: 'ada@fleet.test' },
+      billingAddress: { line1: 'Laan 1', postalCode: '1234 AB', city: 'Utrecht', country: 'NL' },
+      paymentReference: 'SEPA-42',
+      stationIssueEmails: false,
+    });
+  });
 });

@@ -1,12 +1,13 @@
 import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
 import type { UseMutationResult } from '@tanstack/react-query';
-import type { FormEvent, ReactNode } from 'react';
+import { useEffect, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from './ProblemAlert';
 
 /**
  * A dialog holding one form that sends one request: the API's problem above the fields when it
- * refuses, and once it succeeded the confirmation in place of the form.
+ * refuses, and once it succeeded the confirmation in place of the form. Closing resets the form
+ * and the mutation, so the dialog opens empty again and keeps nothing of the answer.
  */
 export function FormModal(props: {
   opened: boolean;
@@ -18,7 +19,15 @@ export function FormModal(props: {
     UseMutationResult<unknown, Error, never>,
     'isSuccess' | 'isPending' | 'error' | 'reset'
   >;
-  done: string;
+  /** The confirmation shown in place of the form once the request succeeded. */
+  done?: string;
+  /**
+   * Shown below the confirmation: what the answer holds this once (a secret, a code) for the
+   * user to copy before closing; closing resets the mutation, and with it this.
+   */
+  doneDetails?: ReactNode;
+  /** For a form whose result shows behind the dialog (a new row, a changed field): success closes it. */
+  closeOnSuccess?: boolean;
   submitLabel: string;
   onSubmit: (event?: FormEvent<HTMLFormElement>) => void;
   /** Shown beside Close after success, e.g. a link to what was made; given the dialog's close. */
@@ -33,11 +42,18 @@ export function FormModal(props: {
     mutation.reset();
     props.onClose();
   };
+  const closesNow = props.closeOnSuccess === true && mutation.isSuccess;
+  useEffect(() => {
+    if (closesNow) close();
+    // Once per success: close resets the mutation, which turns closesNow off again.
+  }, [closesNow]);
+
   return (
     <Modal opened={props.opened} onClose={close} title={props.title} size={props.size ?? 'lg'}>
-      {mutation.isSuccess ? (
+      {mutation.isSuccess && !closesNow ? (
         <Stack>
-          <Alert role="status">{props.done}</Alert>
+          {props.done !== undefined && <Alert role="status">{props.done}</Alert>}
+          {props.doneDetails}
           <Group justify="flex-end">
             <Button variant={props.doneActions ? 'default' : 'filled'} onClick={close}>
               {t('action.close')}

@@ -1,5 +1,11 @@
 import { useSearchParams } from 'react-router';
 
+/** The page of a searchable list a query asks for: its search and where the page starts. */
+export interface ListPage {
+  q: string | undefined;
+  cursor: string | undefined;
+}
+
 /**
  * A list's filters live in the address (a filtered list has its own link); changing a filter
  * goes back to the first page, since a cursor belongs to the filters it was made with.

@@ -1,7 +1,7 @@
-import { Button, Group, Modal, NativeSelect, Stack, TextInput } from '@mantine/core';
+import { NativeSelect, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { ProblemAlert } from '../../ui/ProblemAlert';
+import { FormModal } from '../../ui/FormModal';
 import {
   cardTypes,
   chargingCardBody,
@@ -22,7 +22,6 @@ export function AddChargingCardModal(props: {
   onClose: () => void;
 }) {
   const { t } = useTranslation('accountSettings');
-  const { t: common } = useTranslation();
   const add = useAddChargingCard(props.accountId);
   const explained = (rule: (value: string) => CardProblem | undefined) => (value: string) => {
     const problem = rule(value);
@@ -46,57 +45,44 @@ export function AddChargingCardModal(props: {
       groupId: explained(groupIdProblem),
     },
   });
-  const close = () => {
-    form.reset();
-    add.reset();
-    props.onClose();
-  };
-  const submit = form.onSubmit((values) =>
-    add.mutate(chargingCardBody(values), { onSuccess: close }),
-  );
+  const submit = form.onSubmit((values) => add.mutate(chargingCardBody(values)));
 
+  // The new card shows in the list behind the dialog: success closes it.
   return (
-    <Modal opened={props.opened} onClose={close} title={t('cards.add')}>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <ProblemAlert error={add.error} />
-          <TextInput
-            label={t('cards.uid')}
-            description={t('cards.uidHint')}
-            required
-            {...form.getInputProps('uid')}
-          />
-          <NativeSelect
-            label={t('cards.type')}
-            data={[...cardTypes]}
-            {...form.getInputProps('type')}
-          />
-          <TextInput
-            label={t('cards.contractId')}
-            description={t('cards.contractIdHint')}
-            required
-            {...form.getInputProps('contractId')}
-          />
-          <TextInput label={t('cards.issuer')} required {...form.getInputProps('issuer')} />
-          <TextInput label={t('cards.visualNumber')} {...form.getInputProps('visualNumber')} />
-          <TextInput label={t('cards.groupId')} {...form.getInputProps('groupId')} />
-          <NativeSelect
-            label={t('cards.whitelist')}
-            description={t('cards.whitelistHint')}
-            data={[...whitelistTypes]}
-            {...form.getInputProps('whitelist')}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {common('action.cancel')}
-            </Button>
-            <Button type="submit" loading={add.isPending}>
-              {t('cards.addSubmit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened={props.opened}
+      onClose={props.onClose}
+      form={form}
+      title={t('cards.add')}
+      size="md"
+      mutation={add}
+      closeOnSuccess
+      submitLabel={t('cards.addSubmit')}
+      onSubmit={submit}
+    >
+      <TextInput
+        label={t('cards.uid')}
+        description={t('cards.uidHint')}
+        required
+        {...form.getInputProps('uid')}
+      />
+      <NativeSelect label={t('cards.type')} data={[...cardTypes]} {...form.getInputProps('type')} />
+      <TextInput
+        label={t('cards.contractId')}
+        description={t('cards.contractIdHint')}
+        required
+        {...form.getInputProps('contractId')}
+      />
+      <TextInput label={t('cards.issuer')} required {...form.getInputProps('issuer')} />
+      <TextInput label={t('cards.visualNumber')} {...form.getInputProps('visualNumber')} />
+      <TextInput label={t('cards.groupId')} {...form.getInputProps('groupId')} />
+      <NativeSelect
+        label={t('cards.whitelist')}
+        description={t('cards.whitelistHint')}
+        data={[...whitelistTypes]}
+        {...form.getInputProps('whitelist')}
+      />
+    </FormModal>
   );
 }
 

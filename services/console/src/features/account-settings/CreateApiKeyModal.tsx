@@ -1,8 +1,8 @@
-import { Button, Checkbox, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Checkbox, SimpleGrid, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { useAccess } from '../../session/SessionProvider';
-import { ProblemAlert } from '../../ui/ProblemAlert';
+import { FormModal } from '../../ui/FormModal';
 import { useAccountRoles } from '../accounts/accounts.api';
 import { keyNameProblem, keyPermissionChoices, keyPermissionsProblem } from './api-key-rules';
 import { useCreateApiKey, type KeyPermission } from './api-keys.api';
@@ -33,12 +33,6 @@ export function CreateApiKeyModal(props: {
         keyPermissionsProblem(chosen) === undefined ? null : t('apiKeys.permissionsRequired'),
     },
   });
-  // Closing drops the answer, and with it the secret: it is never shown again.
-  const close = () => {
-    form.reset();
-    create.reset();
-    props.onClose();
-  };
   const submit = form.onSubmit((values) =>
     create.mutate({
       name: values.name.trim(),
@@ -46,51 +40,43 @@ export function CreateApiKeyModal(props: {
     }),
   );
 
+  // Closing drops the answer, and with it the secret: it is never shown again.
   return (
-    <Modal opened={props.opened} onClose={close} title={t('apiKeys.create')} size="lg">
-      {create.isSuccess ? (
-        <Stack>
+    <FormModal
+      opened={props.opened}
+      onClose={props.onClose}
+      form={form}
+      title={t('apiKeys.create')}
+      mutation={create}
+      doneDetails={
+        create.data && (
           <SecretOnce
             label={t('apiKeys.created', { name: create.data.apiKey.name })}
             secret={create.data.secret}
           />
-          <Group justify="flex-end">
-            <Button onClick={close}>{common('action.close')}</Button>
-          </Group>
-        </Stack>
-      ) : (
-        <form onSubmit={submit} noValidate>
-          <Stack>
-            <ProblemAlert error={create.error} />
-            <TextInput
-              label={common('field.name')}
-              description={t('apiKeys.nameHint')}
-              required
-              {...form.getInputProps('name')}
-            />
-            <Checkbox.Group
-              label={t('apiKeys.permissions')}
-              description={t('apiKeys.permissionsHint')}
-              required
-              {...form.getInputProps('permissions')}
-            >
-              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" mt="xs">
-                {choices.map((permission) => (
-                  <Checkbox key={permission} value={permission} label={permission} />
-                ))}
-              </SimpleGrid>
-            </Checkbox.Group>
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                {common('action.cancel')}
-              </Button>
-              <Button type="submit" loading={create.isPending}>
-                {t('apiKeys.createSubmit')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      )}
-    </Modal>
+        )
+      }
+      submitLabel={t('apiKeys.createSubmit')}
+      onSubmit={submit}
+    >
+      <TextInput
+        label={common('field.name')}
+        description={t('apiKeys.nameHint')}
+        required
+        {...form.getInputProps('name')}
+      />
+      <Checkbox.Group
+        label={t('apiKeys.permissions')}
+        description={t('apiKeys.permissionsHint')}
+        required
+        {...form.getInputProps('permissions')}
+      >
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" mt="xs">
+          {choices.map((permission) => (
+            <Checkbox key={permission} value={permission} label={permission} />
+          ))}
+        </SimpleGrid>
+      </Checkbox.Group>
+    </FormModal>
   );
 }

@@ -1,7 +1,7 @@
-import { Alert, Button, Group, Modal, NativeSelect, NumberInput, Stack, Text } from '@mantine/core';
+import { Group, NativeSelect, NumberInput, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { ProblemAlert } from '../../ui/ProblemAlert';
+import { FormModal } from '../../ui/FormModal';
 import { useAccountRoles } from '../accounts/accounts.api';
 import { CopyValueButton } from './CopyValueButton';
 import {
@@ -20,7 +20,6 @@ export function CreateJoiningCodeModal(props: {
   onClose: () => void;
 }) {
   const { t } = useTranslation('accountSettings');
-  const { t: common } = useTranslation();
   const roles = useAccountRoles();
   const create = useCreateJoiningCode(props.accountId);
   const form = useForm<JoiningCodeValues>({
@@ -31,69 +30,52 @@ export function CreateJoiningCodeModal(props: {
         validDaysProblem(value) === undefined ? null : t('codes.validDaysInvalid'),
     },
   });
-  const close = () => {
-    form.reset();
-    create.reset();
-    props.onClose();
-  };
+  const submit = form.onSubmit((values) => create.mutate(joiningCodeBody(values)));
 
   return (
-    <Modal opened={props.opened} onClose={close} title={t('codes.create')}>
-      {create.isSuccess ? (
-        <Stack>
-          <Alert role="status">{t('codes.created')}</Alert>
+    <FormModal
+      opened={props.opened}
+      onClose={props.onClose}
+      form={form}
+      title={t('codes.create')}
+      size="md"
+      mutation={create}
+      done={t('codes.created')}
+      doneDetails={
+        create.data && (
           <Group justify="space-between">
             <Text ff="monospace" fw={700} size="lg">
               {create.data.code}
             </Text>
             <CopyValueButton value={create.data.code} />
           </Group>
-          <Group justify="flex-end">
-            <Button onClick={close}>{common('action.close')}</Button>
-          </Group>
-        </Stack>
-      ) : (
-        <form
-          onSubmit={form.onSubmit((values) => create.mutate(joiningCodeBody(values)))}
-          noValidate
-        >
-          <Stack>
-            <ProblemAlert error={create.error} />
-            <NativeSelect
-              label={t('codes.role')}
-              data={(roles.data?.roles ?? [{ name: 'driver' }]).map((role) => role.name)}
-              {...form.getInputProps('role')}
-              onChange={(event) =>
-                form.setFieldValue('role', event.currentTarget.value as AccountRole)
-              }
-            />
-            <NumberInput
-              label={t('codes.maxUses')}
-              description={t('codes.maxUsesHint')}
-              min={1}
-              allowDecimal={false}
-              clampBehavior="none"
-              {...form.getInputProps('maxUses')}
-            />
-            <NumberInput
-              label={t('codes.validDays')}
-              required
-              min={1}
-              allowDecimal={false}
-              clampBehavior="none"
-              {...form.getInputProps('validDays')}
-            />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                {common('action.cancel')}
-              </Button>
-              <Button type="submit" loading={create.isPending}>
-                {t('codes.createSubmit')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      )}
-    </Modal>
+        )
+      }
+      submitLabel={t('codes.createSubmit')}
+      onSubmit={submit}
+    >
+      <NativeSelect
+        label={t('codes.role')}
+        data={(roles.data?.roles ?? [{ name: 'driver' }]).map((role) => role.name)}
+        {...form.getInputProps('role')}
+        onChange={(event) => form.setFieldValue('role', event.currentTarget.value as AccountRole)}
+      />
+      <NumberInput
+        label={t('codes.maxUses')}
+        description={t('codes.maxUsesHint')}
+        min={1}
+        allowDecimal={false}
+        clampBehavior="none"
+        {...form.getInputProps('maxUses')}
+      />
+      <NumberInput
+        label={t('codes.validDays')}
+        required
+        min={1}
+        allowDecimal={false}
+        clampBehavior="none"
+        {...form.getInputProps('validDays')}
+      />
+    </FormModal>
   );
 }

@@ -1,6 +1,7 @@
-import { Button, Checkbox, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
+import { FormModal } from '../../ui/FormModal';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { SecretOnce } from './SecretOnce';
 import {
@@ -19,7 +20,6 @@ export function CreateWebhookModal(props: {
   onClose: () => void;
 }) {
   const { t } = useTranslation('accountSettings');
-  const { t: common } = useTranslation();
   const eventTypes = useEventTypes();
   const create = useCreateWebhook(props.accountId);
   const form = useForm<WebhookValues>({
@@ -33,66 +33,49 @@ export function CreateWebhookModal(props: {
     },
   });
   // Closing drops the answer, and with it the secret: it is never shown again.
-  const close = () => {
-    form.reset();
-    create.reset();
-    props.onClose();
-  };
-
   return (
-    <Modal opened={props.opened} onClose={close} title={t('webhooks.create')} size="lg">
-      {create.isSuccess ? (
-        <Stack>
-          <SecretOnce label={t('webhooks.created')} secret={create.data.secret} />
-          <Group justify="flex-end">
-            <Button onClick={close}>{common('action.close')}</Button>
-          </Group>
+    <FormModal
+      opened={props.opened}
+      onClose={props.onClose}
+      form={form}
+      title={t('webhooks.create')}
+      mutation={create}
+      doneDetails={
+        create.data && <SecretOnce label={t('webhooks.created')} secret={create.data.secret} />
+      }
+      submitLabel={t('webhooks.createSubmit')}
+      onSubmit={form.onSubmit((values) => create.mutate(webhookBody(values)))}
+    >
+      <ProblemAlert error={eventTypes.error} />
+      <TextInput
+        label={t('webhooks.url')}
+        description={t('webhooks.urlHint')}
+        type="url"
+        required
+        {...form.getInputProps('url')}
+      />
+      <Textarea
+        label={t('webhooks.description')}
+        autosize
+        minRows={2}
+        {...form.getInputProps('description')}
+      />
+      <Checkbox.Group
+        label={t('webhooks.eventTypes')}
+        required
+        {...form.getInputProps('eventTypes')}
+      >
+        <Stack gap="xs" mt="xs">
+          {(eventTypes.data?.items ?? []).map((type) => (
+            <Checkbox
+              key={type.name}
+              value={type.name}
+              label={type.name}
+              description={type.description}
+            />
+          ))}
         </Stack>
-      ) : (
-        <form onSubmit={form.onSubmit((values) => create.mutate(webhookBody(values)))} noValidate>
-          <Stack>
-            <ProblemAlert error={create.error} />
-            <ProblemAlert error={eventTypes.error} />
-            <TextInput
-              label={t('webhooks.url')}
-              description={t('webhooks.urlHint')}
-              type="url"
-              required
-              {...form.getInputProps('url')}
-            />
-            <Textarea
-              label={t('webhooks.description')}
-              autosize
-              minRows={2}
-              {...form.getInputProps('description')}
-            />
-            <Checkbox.Group
-              label={t('webhooks.eventTypes')}
-              required
-              {...form.getInputProps('eventTypes')}
-            >
-              <Stack gap="xs" mt="xs">
-                {(eventTypes.data?.items ?? []).map((type) => (
-                  <Checkbox
-                    key={type.name}
-                    value={type.name}
-                    label={type.name}
-                    description={type.description}
-                  />
-                ))}
-              </Stack>
-            </Checkbox.Group>
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                {common('action.cancel')}
-              </Button>
-              <Button type="submit" loading={create.isPending}>
-                {t('webhooks.createSubmit')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      )}
-    </Modal>
+      </Checkbox.Group>
+    </FormModal>
   );
 }

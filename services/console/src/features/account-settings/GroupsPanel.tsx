@@ -3,8 +3,10 @@ import { useForm } from '@mantine/form';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../ui/format';
-import { Pager } from '../../ui/Pager';
+import type { ListPage } from '../../ui/list-params';
+import { ListPanel } from '../../ui/ListPanel';
 import { ProblemAlert } from '../../ui/ProblemAlert';
+import { SearchField } from '../../ui/SearchField';
 import { ConfirmButton } from '../people/ConfirmButton';
 import { groupNameProblem, stationList, stationsProblem } from './group-rules';
 import type { Groups, NamedItem } from './groups.api';
@@ -15,82 +17,78 @@ import { RenameButton } from './RenameButton';
 export type GroupSection = 'costCenters' | 'userGroups';
 
 /**
- * An account's cost centers or user groups: listed, added, renamed and removed. User groups
- * also name the stations (and station groups) their drivers may charge at.
+ * An account's cost centers or user groups: listed (searched by name), added, renamed and removed.
+ * User groups also name the stations (and station groups) their drivers may charge at.
  */
 export function GroupsPanel<Item extends NamedItem>(props: {
   section: GroupSection;
   groups: Groups<Item>;
   manages: boolean;
-  cursor: string | undefined;
+  /** The search and the page, as the address keeps them. */
+  page: ListPage;
+  onSearch: (q: string | undefined) => void;
   onPage: (cursor: string | undefined) => void;
   /** A column more, e.g. a user group's stations. */
   extra?: { title: string; value: (item: Item) => ReactNode };
 }) {
   const { t } = useTranslation('accountSettings');
   const { t: common } = useTranslation();
-  const { section, groups, manages, extra } = props;
+  const { section, groups, manages, extra, page } = props;
   const action = useRowAction(groups.key);
-  const rows = groups.list.data?.items ?? [];
 
   return (
-    <Stack>
-      <Text c="dimmed">{t(`${section}.lead`)}</Text>
-      {manages && <AddGroupForm section={section} groups={groups} />}
-      <ProblemAlert error={groups.list.error} />
-      {action.result}
-      <Table.ScrollContainer minWidth={520}>
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{common('field.name')}</Table.Th>
-              {extra && <Table.Th>{extra.title}</Table.Th>}
-              <Table.Th>{common('field.created')}</Table.Th>
-              {manages && <Table.Th>{t('list.actions')}</Table.Th>}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((item) => (
-              <Table.Tr key={item.id}>
-                <Table.Td>{item.name}</Table.Td>
-                {extra && <Table.Td>{extra.value(item)}</Table.Td>}
-                <Table.Td>{formatDateTime(item.createdAt)}</Table.Td>
-                {manages && (
-                  <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      <RenameButton
-                        title={t(`${section}.rename`)}
-                        name={item.name}
-                        listKey={groups.key}
-                        onRename={(name) => groups.rename(item.id, name)}
-                      />
-                      <ConfirmButton
-                        size="compact-sm"
-                        variant="light"
-                        color="red"
-                        label={t(`${section}.delete`)}
-                        question={t(`${section}.confirmDelete`, { name: item.name })}
-                        onConfirm={() =>
-                          action.run(t(`${section}.deleted`, { name: item.name }), () =>
-                            groups.remove(item.id),
-                          )
-                        }
-                      />
-                    </Group>
-                  </Table.Td>
-                )}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-      {groups.list.isSuccess && rows.length === 0 && <Text>{t(`${section}.none`)}</Text>}
-      <Pager
-        cursor={props.cursor}
-        nextCursor={groups.list.data?.nextCursor}
-        onPage={props.onPage}
-      />
-    </Stack>
+    <ListPanel
+      lead={t(`${section}.lead`)}
+      addForm={manages && <AddGroupForm section={section} groups={groups} />}
+      search={
+        <SearchField value={page.q} onSearch={props.onSearch} hint={t(`${section}.searchHint`)} />
+      }
+      list={groups.list}
+      outcome={action.result}
+      minWidth={520}
+      columns={
+        <>
+          <Table.Th>{common('field.name')}</Table.Th>
+          {extra && <Table.Th>{extra.title}</Table.Th>}
+          <Table.Th>{common('field.created')}</Table.Th>
+          {manages && <Table.Th>{t('list.actions')}</Table.Th>}
+        </>
+      }
+      cells={(item) => (
+        <>
+          <Table.Td>{item.name}</Table.Td>
+          {extra && <Table.Td>{extra.value(item)}</Table.Td>}
+          <Table.Td>{formatDateTime(item.createdAt)}</Table.Td>
+          {manages && (
+            <Table.Td>
+              <Group gap="xs" wrap="nowrap">
+                <RenameButton
+                  title={t(`${section}.rename`)}
+                  name={item.name}
+                  listKey={groups.key}
+                  onRename={(name) => groups.rename(item.id, name)}
+                />
+                <ConfirmButton
+                  size="compact-sm"
+                  variant="light"
+                  color="red"
+                  label={t(`${section}.delete`)}
+                  question={t(`${section}.confirmDelete`, { name: item.name })}
+                  onConfirm={() =>
+                    action.run(t(`${section}.deleted`, { name: item.name }), () =>
+                      groups.remove(item.id),
+                    )
+                  }
+                />
+              </Group>
+            </Table.Td>
+          )}
+        </>
+      )}
+      empty={page.q === undefined ? t(`${section}.none`) : common('list.empty')}
+      cursor={page.cursor}
+      onPage={props.onPage}
+    />
   );
 }
 

@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { api } from '../../api/client';
 import { answered } from '../../api/problem';
 import type { paths } from '../../api/schema.gen';
+import type { ListPage } from '../../ui/list-params';
 
 type Cards = paths['/v1/accounts/{id}/charging-cards'];
 export type ChargingCard =
@@ -10,14 +11,14 @@ export type NewChargingCard = Cards['post']['requestBody']['content']['applicati
 
 export const chargingCardsKey = (accountId: string) => ['charging-cards', accountId];
 
-export function useChargingCards(accountId: string, cursor: string | undefined) {
+export function useChargingCards(accountId: string, page: ListPage) {
   return useQuery({
-    queryKey: [...chargingCardsKey(accountId), cursor],
+    queryKey: [...chargingCardsKey(accountId), page],
     placeholderData: keepPreviousData,
     queryFn: () =>
       answered(
         api.GET('/v1/accounts/{id}/charging-cards', {
-          params: { path: { id: accountId }, query: { cursor } },
+          params: { path: { id: accountId }, query: { q: page.q, cursor: page.cursor } },
         }),
       ),
   });

@@ -10,6 +10,7 @@ import {
 import { api } from '../../api/client';
 import { answered } from '../../api/problem';
 import type { paths } from '../../api/schema.gen';
+import type { ListPage } from '../../ui/list-params';
 
 type CostCenterPage =
   paths['/v1/accounts/{id}/cost-centers']['get']['responses'][200]['content']['application/json'];
@@ -39,18 +40,18 @@ export interface Groups<Item extends NamedItem> {
   remove: (id: string) => Promise<unknown>;
 }
 
-export function useCostCenters(accountId: string, cursor: string | undefined): Groups<NamedItem> {
+export function useCostCenters(accountId: string, page: ListPage): Groups<NamedItem> {
   const key = ['cost-centers', accountId];
   const queries = useQueryClient();
   const path = { id: accountId };
   return {
     key,
     list: useQuery({
-      queryKey: [...key, cursor],
+      queryKey: [...key, page],
       placeholderData: keepPreviousData,
       queryFn: (): Promise<CostCenterPage> =>
         answered(
-          api.GET('/v1/accounts/{id}/cost-centers', { params: { path, query: { cursor } } }),
+          api.GET('/v1/accounts/{id}/cost-centers', { params: { path, query: { ...page } } }),
         ),
     }),
     create: useMutation({
@@ -75,17 +76,19 @@ export function useCostCenters(accountId: string, cursor: string | undefined): G
   };
 }
 
-export function useUserGroups(accountId: string, cursor: string | undefined): Groups<UserGroup> {
+export function useUserGroups(accountId: string, page: ListPage): Groups<UserGroup> {
   const key = ['user-groups', accountId];
   const queries = useQueryClient();
   const path = { id: accountId };
   return {
     key,
     list: useQuery({
-      queryKey: [...key, cursor],
+      queryKey: [...key, page],
       placeholderData: keepPreviousData,
       queryFn: (): Promise<UserGroupPage> =>
-        answered(api.GET('/v1/accounts/{id}/user-groups', { params: { path, query: { cursor } } })),
+        answered(
+          api.GET('/v1/accounts/{id}/user-groups', { params: { path, query: { ...page } } }),
+        ),
     }),
     create: useMutation({
       mutationFn: (body: NewGroup) =>

@@ -65,6 +65,7 @@ const en = {
     confirmDelete: 'Delete the cost center {{name}}? Its drivers are left without one.',
     deleted: 'Cost center {{name}} deleted.',
     none: 'No cost centers yet.',
+    searchHint: 'Cost center name',
   },
   userGroups: {
     lead: 'On a Pro licence, a driver’s user groups decide at which stations they may charge.',
@@ -76,6 +77,7 @@ const en = {
     confirmDelete: 'Delete the user group {{name}}?',
     deleted: 'User group {{name}} deleted.',
     none: 'No user groups yet.',
+    searchHint: 'User group name',
     stations: 'Stations',
     stationGroups: 'Station groups',
     stationsHint: 'Ids separated by commas',
@@ -109,6 +111,7 @@ const en = {
     confirmDelete: 'Delete the card {{uid}}? It can no longer charge, and stays listed as invalid.',
     deleted: 'Card {{uid}} is now invalid.',
     none: 'No charging cards yet.',
+    searchHint: 'UID or number printed on the card',
   },
   apiKeys: {
     lead: 'Keys that let the account’s systems call the API. Only their first characters are shown.',
@@ -232,6 +235,7 @@ const nl: Messages<typeof en> = {
     confirmDelete: 'Kostenplaats {{name}} verwijderen? Haar bestuurders houden er dan geen.',
     deleted: 'Kostenplaats {{name}} verwijderd.',
     none: 'Nog geen kostenplaatsen.',
+    searchHint: 'Naam van de kostenplaats',
   },
   userGroups: {
     lead: 'Met een Pro-licentie bepalen de gebruikersgroepen van een bestuurder waar die mag laden.',
@@ -243,6 +247,7 @@ const nl: Messages<typeof en> = {
     confirmDelete: 'Gebruikersgroep {{name}} verwijderen?',
     deleted: 'Gebruikersgroep {{name}} verwijderd.',
     none: 'Nog geen gebruikersgroepen.',
+    searchHint: 'Naam van de gebruikersgroep',
     stations: 'Laadstations',
     stationGroups: 'Stationsgroepen',
     stationsHint: 'Id’s gescheiden door komma’s',
@@ -277,6 +282,7 @@ const nl: Messages<typeof en> = {
       'Pas {{uid}} verwijderen? Hij kan niet meer laden en blijft in de lijst als ongeldig.',
     deleted: 'Pas {{uid}} is nu ongeldig.',
     none: 'Nog geen laadpassen.',
+    searchHint: 'UID of nummer op de pas',
   },
   apiKeys: {
     lead: 'Sleutels waarmee de systemen van het account de API aanroepen. Alleen hun eerste tekens worden getoond.',
@@ -402,6 +408,7 @@ const de: Messages<typeof en> = {
     confirmDelete: 'Kostenstelle {{name}} löschen? Ihre Fahrer haben dann keine mehr.',
     deleted: 'Kostenstelle {{name}} gelöscht.',
     none: 'Noch keine Kostenstellen.',
+    searchHint: 'Name der Kostenstelle',
   },
   userGroups: {
     lead: 'Bei einer Pro-Lizenz bestimmen die Benutzergruppen eines Fahrers, wo er laden darf.',
@@ -413,6 +420,7 @@ const de: Messages<typeof en> = {
     confirmDelete: 'Benutzergruppe {{name}} löschen?',
     deleted: 'Benutzergruppe {{name}} gelöscht.',
     none: 'Noch keine Benutzergruppen.',
+    searchHint: 'Name der Benutzergruppe',
     stations: 'Ladestationen',
     stationGroups: 'Stationsgruppen',
     stationsHint: 'IDs durch Kommas getrennt',
@@ -447,6 +455,7 @@ const de: Messages<typeof en> = {
       'Karte {{uid}} löschen? Sie kann nicht mehr laden und bleibt als ungültig aufgeführt.',
     deleted: 'Karte {{uid}} ist jetzt ungültig.',
     none: 'Noch keine Ladekarten.',
+    searchHint: 'UID oder aufgedruckte Nummer',
   },
   apiKeys: {
     lead: 'Schlüssel, mit denen die Systeme des Kontos die API aufrufen. Nur ihre ersten Zeichen werden angezeigt.',
@@ -566,6 +575,7 @@ const fr: Messages<typeof en> = {
     confirmDelete: 'Supprimer le centre de coûts {{name}} ? Ses conducteurs n’en auront plus.',
     deleted: 'Centre de coûts {{name}} supprimé.',
     none: 'Aucun centre de coûts pour l’instant.',
+    searchHint: 'Nom du centre de coûts',
   },
   userGroups: {
     lead: 'Avec une licence Pro, les groupes d’un conducteur décident des bornes où il peut recharger.',
@@ -577,6 +587,7 @@ const fr: Messages<typeof en> = {
     confirmDelete: 'Supprimer le groupe d’utilisateurs {{name}} ?',
     deleted: 'Groupe d’utilisateurs {{name}} supprimé.',
     none: 'Aucun groupe d’utilisateurs pour l’instant.',
+    searchHint: 'Nom du groupe d’utilisateurs',
     stations: 'Bornes',
     stationGroups: 'Groupes de bornes',
     stationsHint: 'Identifiants séparés par des virgules',
@@ -611,6 +622,7 @@ const fr: Messages<typeof en> = {
       'Supprimer la carte {{uid}} ? Elle ne pourra plus recharger et restera listée comme invalide.',
     deleted: 'La carte {{uid}} est désormais invalide.',
     none: 'Aucune carte de recharge pour l’instant.',
+    searchHint: 'UID ou numéro imprimé sur la carte',
   },
   apiKeys: {
     lead: 'Les clés avec lesquelles les systèmes du compte appellent l’API. Seuls leurs premiers caractères sont affichés.',

@@ -1,15 +1,24 @@
+import { Button, Group, Stack } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAccess } from '../../session/SessionProvider';
 import { DetailsTable } from '../../ui/DetailsTable';
 import { formatDateTime } from '../../ui/format';
 import { useAccountWords } from './account-words';
 import type { Account } from './accounts.api';
+import { EditAccountModal } from './EditAccountModal';
 
-/** Everything the account holds, as the API answers it; an empty field shows a dash. */
+/**
+ * Everything the account holds, as the API answers it; an empty field shows a dash. Edit is
+ * offered to who may change accounts (accounts.manage, which PATCH /v1/accounts/{id} asks).
+ */
 export function AccountDetails({ account }: { account: Account }) {
   const { t } = useTranslation('accounts');
   const { t: common } = useTranslation();
   const words = useAccountWords();
+  const manages = useAccess().can('accounts.manage');
+  const [editing, { open, close }] = useDisclosure();
   const none = t('field.none');
   const rows: [string, ReactNode][] = [
     [t('field.name'), account.name],
@@ -46,5 +55,16 @@ export function AccountDetails({ account }: { account: Account }) {
     [t('field.externalId'), account.externalId ?? none],
     [common('field.created'), formatDateTime(account.createdAt)],
   ];
-  return <DetailsTable rows={rows} />;
+  return (
+    <Stack>
+      {manages && (
+        <Group justify="flex-end">
+          <Button onClick={open}>{t('edit.open')}</Button>
+        </Group>
+      )}
+      <DetailsTable rows={rows} />
+      {/* Mounted while open, so each opening starts from the account as it is now. */}
+      {editing && <EditAccountModal account={account} opened onClose={close} />}
+    </Stack>
+  );
 }

@@ -27,7 +27,8 @@ export { accountNameProblem, emailProblem, rateProblem };
 
 const COUNTRY = /^[A-Z]{2}$/;
 
-export interface NewAccountValues {
+/** The account form as typed, for a new account and for changing one alike. */
+export interface AccountFormValues {
   name: string;
   type: string;
   plan: string;
@@ -50,7 +51,7 @@ export interface NewAccountValues {
   stationIssueEmails: boolean;
 }
 
-export const blankAccount: NewAccountValues = {
+export const blankAccount: AccountFormValues = {
   name: '',
   type: '',
   plan: '',
@@ -73,19 +74,20 @@ export const blankAccount: NewAccountValues = {
   stationIssueEmails: true,
 };
 
-const given = (text: string) => text.trim() !== '';
+/** Whether the user typed something in a field. */
+export const given = (text: string) => text.trim() !== '';
 
 export function accountTypeProblem(type: string): 'typeRequired' | undefined {
   return isAccountType(type) ? undefined : 'typeRequired';
 }
 
 /** A business account is a company: its legal name is asked. */
-export function legalNameProblem(values: NewAccountValues): 'legalNameRequired' | undefined {
+export function legalNameProblem(values: AccountFormValues): 'legalNameRequired' | undefined {
   return values.type === 'business' && !given(values.legalName) ? 'legalNameRequired' : undefined;
 }
 
 /** A contact is a person: once any contact field is given, their name is too. */
-export function contactNameProblem(values: NewAccountValues): 'contactNameRequired' | undefined {
+export function contactNameProblem(values: AccountFormValues): 'contactNameRequired' | undefined {
   const any = [values.contactName, values.contactPhone, values.contactEmail].some(given);
   return any && !given(values.contactName) ? 'contactNameRequired' : undefined;
 }
@@ -99,7 +101,7 @@ export function contactEmailProblem(email: string): 'emailRequired' | undefined 
  * a business is billed, so it needs one.
  */
 export function addressProblem(
-  values: NewAccountValues,
+  values: AccountFormValues,
 ): 'addressRequired' | 'addressIncomplete' | 'countryFormat' | undefined {
   const parts = [values.line1, values.postalCode, values.city, values.country];
   if (!parts.some(given) && !given(values.line2))
@@ -108,10 +110,11 @@ export function addressProblem(
   return COUNTRY.test(values.country.trim()) ? undefined : 'countryFormat';
 }
 
-const optional = (text: string) => (given(text) ? text.trim() : undefined);
+/** A field's trimmed text, or undefined when left empty. */
+export const optional = (text: string) => (given(text) ? text.trim() : undefined);
 
 /** The account the form creates, once its rules passed; empty fields are left out. */
-export function newAccount(values: NewAccountValues): NewAccount {
+export function newAccount(values: AccountFormValues): NewAccount {
   if (!isAccountType(values.type) || !isLicence(values.licence) || !isLanguage(values.language))
     throw new Error('the account form was sent before its rules passed');
   const level: Level | undefined = isLevel(values.level) ? values.level : undefined;

@@ -7,6 +7,9 @@ export type Account =
   paths['/v1/accounts/{id}']['get']['responses'][200]['content']['application/json'];
 export type NewAccount =
   paths['/v1/accounts']['post']['requestBody']['content']['application/json'];
+export type AccountChanges = NonNullable<
+  paths['/v1/accounts/{id}']['patch']['requestBody']
+>['content']['application/json'];
 export type SubAccountInvitation =
   paths['/v1/accounts/{id}/sub-accounts']['post']['requestBody']['content']['application/json'];
 type InvitationBody =
@@ -44,6 +47,16 @@ export function useCreateAccount() {
   const queries = useQueryClient();
   return useMutation({
     mutationFn: (body: NewAccount) => answered(api.POST('/v1/accounts', { body })),
+    onSuccess: () => queries.invalidateQueries({ queryKey: ['accounts'] }),
+  });
+}
+
+/** Changes the fields given; the account's page and the lists show the answer. */
+export function useUpdateAccount(id: string) {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: (changes: AccountChanges) =>
+      answered(api.PATCH('/v1/accounts/{id}', { params: { path: { id } }, body: changes })),
     onSuccess: () => queries.invalidateQueries({ queryKey: ['accounts'] }),
   });
 }

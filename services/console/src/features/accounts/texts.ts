@@ -29,6 +29,7 @@ const en = {
       payment: 'Payment and reimbursement',
     },
   },
+  edit: { open: 'Edit', title: 'Edit account' },
   field: {
     name: 'Account name',
     type: 'Account type',
@@ -72,6 +73,8 @@ const en = {
     relationRequired: 'Choose employee or subsidiary.',
     roleRequired: 'Choose a role.',
     accountsRequired: 'Choose at least one account.',
+    contactKept: 'The contact can be changed, not removed.',
+    addressKept: 'The billing address can be changed, not removed.',
   },
   tabs: {
     details: 'Details',
@@ -149,6 +152,7 @@ const nl: Messages<typeof en> = {
       payment: 'Betaling en vergoeding',
     },
   },
+  edit: { open: 'Bewerken', title: 'Account bewerken' },
   field: {
     name: 'Accountnaam',
     type: 'Accounttype',
@@ -192,6 +196,8 @@ const nl: Messages<typeof en> = {
     relationRequired: 'Kies werknemer of dochteronderneming.',
     roleRequired: 'Kies een rol.',
     accountsRequired: 'Kies minstens één account.',
+    contactKept: 'De contactpersoon kan worden gewijzigd, niet verwijderd.',
+    addressKept: 'Het factuuradres kan worden gewijzigd, niet verwijderd.',
   },
   tabs: {
     details: 'Gegevens',
@@ -263,6 +269,7 @@ const de: Messages<typeof en> = {
       payment: 'Zahlung und Erstattung',
     },
   },
+  edit: { open: 'Bearbeiten', title: 'Konto bearbeiten' },
   field: {
     name: 'Kontoname',
     type: 'Kontoart',
@@ -306,6 +313,8 @@ const de: Messages<typeof en> = {
     relationRequired: 'Wählen Sie Mitarbeitende oder Tochtergesellschaft.',
     roleRequired: 'Wählen Sie eine Rolle.',
     accountsRequired: 'Wählen Sie mindestens ein Konto.',
+    contactKept: 'Der Kontakt kann geändert, aber nicht entfernt werden.',
+    addressKept: 'Die Rechnungsadresse kann geändert, aber nicht entfernt werden.',
   },
   tabs: {
     details: 'Details',
@@ -377,6 +386,7 @@ const fr: Messages<typeof en> = {
       payment: 'Paiement et remboursement',
     },
   },
+  edit: { open: 'Modifier', title: 'Modifier le compte' },
   field: {
     name: 'Nom du compte',
     type: 'Type de compte',
@@ -420,6 +430,8 @@ const fr: Messages<typeof en> = {
     relationRequired: 'Choisissez salarié ou filiale.',
     roleRequired: 'Choisissez un rôle.',
     accountsRequired: 'Choisissez au moins un compte.',
+    contactKept: 'Le contact peut être modifié, pas supprimé.',
+    addressKept: "L'adresse de facturation peut être modifiée, pas supprimée.",
   },
   tabs: {
     details: 'Détails',

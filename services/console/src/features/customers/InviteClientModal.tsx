@@ -1,9 +1,9 @@
-import { Alert, Button, Checkbox, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { languages, type Language } from '../../i18n/languages';
+import { FormModal } from '../../ui/FormModal';
 import { LanguageField } from '../../ui/LanguageField';
-import { ProblemAlert } from '../../ui/ProblemAlert';
 import { CustomerAccountField } from './CustomerAccountField';
 import { useInviteCustomer } from './customers.api';
 import { accountProblem, emailProblem, ownerRoleProblem } from './invite-rules';
@@ -37,11 +37,6 @@ export function InviteClientModal({ opened, onClose }: { opened: boolean; onClos
     },
   });
 
-  const close = () => {
-    form.reset();
-    invite.reset();
-    onClose();
-  };
   const submit = form.onSubmit((values) =>
     invite.mutate({
       kind: 'account_owner',
@@ -53,50 +48,37 @@ export function InviteClientModal({ opened, onClose }: { opened: boolean; onClos
   );
 
   return (
-    <Modal opened={opened} onClose={close} title={t('client.title')} size="lg">
-      {invite.isSuccess ? (
-        <Stack>
-          <Alert role="status">{t('invite.sent', { email: invite.data.email })}</Alert>
-          <Group justify="flex-end">
-            <Button onClick={close}>{common('action.close')}</Button>
-          </Group>
-        </Stack>
-      ) : (
-        <form onSubmit={submit} noValidate>
-          <Stack>
-            <ProblemAlert error={invite.error} />
-            <TextInput
-              label={common('field.email')}
-              type="email"
-              required
-              {...form.getInputProps('email')}
-            />
-            <CustomerAccountField
-              label={t('client.account')}
-              required
-              {...form.getInputProps('accountId')}
-            />
-            <Checkbox.Group label={common('field.roles')} required {...form.getInputProps('roles')}>
-              <Checkbox mt="xs" value="account_owner" label={t('role.account_owner')} />
-            </Checkbox.Group>
-            <LanguageField {...form.getInputProps('language')} />
-            <Textarea
-              label={common('field.personalMessage')}
-              autosize
-              minRows={2}
-              {...form.getInputProps('personalMessage')}
-            />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                {common('action.cancel')}
-              </Button>
-              <Button type="submit" loading={invite.isPending}>
-                {t('invite.send')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      )}
-    </Modal>
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      form={form}
+      title={t('client.title')}
+      mutation={invite}
+      done={invite.data ? t('invite.sent', { email: invite.data.email }) : ''}
+      submitLabel={t('invite.send')}
+      onSubmit={submit}
+    >
+      <TextInput
+        label={common('field.email')}
+        type="email"
+        required
+        {...form.getInputProps('email')}
+      />
+      <CustomerAccountField
+        label={t('client.account')}
+        required
+        {...form.getInputProps('accountId')}
+      />
+      <Checkbox.Group label={common('field.roles')} required {...form.getInputProps('roles')}>
+        <Checkbox mt="xs" value="account_owner" label={t('role.account_owner')} />
+      </Checkbox.Group>
+      <LanguageField {...form.getInputProps('language')} />
+      <Textarea
+        label={common('field.personalMessage')}
+        autosize
+        minRows={2}
+        {...form.getInputProps('personalMessage')}
+      />
+    </FormModal>
   );
 }

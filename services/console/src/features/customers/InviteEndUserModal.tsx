@@ -1,7 +1,7 @@
-import { Alert, Button, Group, Modal, Radio, Stack, TextInput } from '@mantine/core';
+import { Group, Radio, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { ProblemAlert } from '../../ui/ProblemAlert';
+import { FormModal } from '../../ui/FormModal';
 import { CustomerAccountField } from './CustomerAccountField';
 import { useInviteCustomer } from './customers.api';
 import {
@@ -48,80 +48,62 @@ export function InviteEndUserModal({ opened, onClose }: { opened: boolean; onClo
     },
   });
 
-  const close = () => {
-    form.reset();
-    invite.reset();
-    onClose();
-  };
   const submit = form.onSubmit((values) => invite.mutate(endUserInvitation(values)));
 
   return (
-    <Modal opened={opened} onClose={close} title={t('endUser.title')} size="lg">
-      {invite.isSuccess ? (
-        <Stack>
-          <Alert role="status">{t('invite.sent', { email: invite.data.email })}</Alert>
-          <Group justify="flex-end">
-            <Button onClick={close}>{common('action.close')}</Button>
-          </Group>
-        </Stack>
-      ) : (
-        <form onSubmit={submit} noValidate>
-          <Stack>
-            <ProblemAlert error={invite.error} />
-            <TextInput
-              label={common('field.email')}
-              type="email"
-              required
-              {...form.getInputProps('email')}
-            />
-            <TextInput
-              label={t('endUser.accountName')}
-              description={t('endUser.accountNameHint')}
-              required
-              {...form.getInputProps('accountName')}
-            />
-            <Radio.Group label={t('endUser.role')} required {...form.getInputProps('role')}>
-              <Group mt="xs">
-                {endUserRoles.map((role) => (
-                  <Radio key={role} value={role} label={t(`role.${role}`)} />
-                ))}
-              </Group>
-            </Radio.Group>
-            <Radio.Group
-              label={t('endUser.accountType')}
-              description={t('endUser.accountTypeHint')}
-              required
-              {...form.getInputProps('accountType')}
-            >
-              <Group mt="xs">
-                {accountTypes.map((type) => (
-                  <Radio key={type} value={type} label={t(`accountType.${type}`)} />
-                ))}
-              </Group>
-            </Radio.Group>
-            <CustomerAccountField
-              label={t('endUser.account')}
-              required
-              {...form.getInputProps('accountId')}
-            />
-            <TextInput
-              label={t('endUser.rate')}
-              description={t('endUser.rateHint')}
-              inputMode="decimal"
-              autoComplete="off"
-              {...form.getInputProps('rate')}
-            />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                {common('action.cancel')}
-              </Button>
-              <Button type="submit" loading={invite.isPending}>
-                {t('invite.send')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      )}
-    </Modal>
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      form={form}
+      title={t('endUser.title')}
+      mutation={invite}
+      done={invite.data ? t('invite.sent', { email: invite.data.email }) : ''}
+      submitLabel={t('invite.send')}
+      onSubmit={submit}
+    >
+      <TextInput
+        label={common('field.email')}
+        type="email"
+        required
+        {...form.getInputProps('email')}
+      />
+      <TextInput
+        label={t('endUser.accountName')}
+        description={t('endUser.accountNameHint')}
+        required
+        {...form.getInputProps('accountName')}
+      />
+      <Radio.Group label={t('endUser.role')} required {...form.getInputProps('role')}>
+        <Group mt="xs">
+          {endUserRoles.map((role) => (
+            <Radio key={role} value={role} label={t(`role.${role}`)} />
+          ))}
+        </Group>
+      </Radio.Group>
+      <Radio.Group
+        label={t('endUser.accountType')}
+        description={t('endUser.accountTypeHint')}
+        required
+        {...form.getInputProps('accountType')}
+      >
+        <Group mt="xs">
+          {accountTypes.map((type) => (
+            <Radio key={type} value={type} label={t(`accountType.${type}`)} />
+          ))}
+        </Group>
+      </Radio.Group>
+      <CustomerAccountField
+        label={t('endUser.account')}
+        required
+        {...form.getInputProps('accountId')}
+      />
+      <TextInput
+        label={t('endUser.rate')}
+        description={t('endUser.rateHint')}
+        inputMode="decimal"
+        autoComplete="off"
+        {...form.getInputProps('rate')}
+      />
+    </FormModal>
   );
 }

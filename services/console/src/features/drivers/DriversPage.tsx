@@ -40,9 +40,7 @@ export function DriversPage() {
           valueLabel={account.data?.name}
           onChange={(chosen) => list.set({ account: chosen ?? undefined })}
         />
-        {tab !== 'to_be_approved' && (
-          <SearchField value={list.q} onSearch={(q) => list.set({ q })} />
-        )}
+        <SearchField value={list.q} onSearch={(q) => list.set({ q })} />
       </SimpleGrid>
       <ProblemAlert error={account.error} />
       {account.data !== undefined && <Text>{t(`licence.${licenceOf(account.data)}`)}</Text>}
@@ -58,7 +56,7 @@ export function DriversPage() {
       {account.data === undefined ? (
         accountId === undefined && <Text>{t('account.choose')}</Text>
       ) : tab === 'to_be_approved' ? (
-        <RegistrationList accountId={account.data.id} paging={paging} />
+        <RegistrationList accountId={account.data.id} q={list.q} paging={paging} />
       ) : (
         <Drivers account={account.data} tab={tab} q={list.q} paging={paging} />
       )}

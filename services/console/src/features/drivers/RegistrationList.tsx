@@ -13,11 +13,20 @@ import {
 } from './drivers.api';
 
 /** Drivers who registered themselves and wait: approved, they become active; rejected, erased. */
-export function RegistrationList({ accountId, paging }: { accountId: string; paging: Paging }) {
+export function RegistrationList({
+  accountId,
+  q,
+  paging,
+}: {
+  accountId: string;
+  /** Part of the registrant's email or name. */
+  q: string | undefined;
+  paging: Paging;
+}) {
   const { t } = useTranslation();
   const { t: drivers } = useTranslation('drivers');
   const access = useAccess();
-  const registrations = usePendingRegistrations(accountId, paging.cursor);
+  const registrations = usePendingRegistrations(accountId, { q, cursor: paging.cursor });
   const decide = useRegistrationDecision();
   const rows = registrations.data?.items ?? [];
   const mayDecide = access.can('invitations.manage');

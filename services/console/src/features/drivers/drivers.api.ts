@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { api } from '../../api/client';
 import { answered } from '../../api/problem';
 import type { paths } from '../../api/schema.gen';
+import type { ListPage } from '../../ui/list-params';
 
 type DriverPage =
   paths['/v1/accounts/{id}/drivers']['get']['responses'][200]['content']['application/json'];
@@ -19,14 +20,9 @@ export type ChargingCard =
 /** The tabs listed from the drivers API; "to be approved" comes from the registrations. */
 export type DriverListTab = 'active' | 'invited';
 
-interface Page {
-  q: string | undefined;
-  cursor: string | undefined;
-}
-
 /**
- * The most a pick list asks for in one page: the API pages cost centers, user groups and cards
- * without a search, so a choice offers the first hundred.
+ * The most a pick list asks for in one page: a pick list of cost centers, user groups or cards
+ * does not search them, so a choice offers the first hundred.
  */
 const PICK_LIST_LIMIT = 100;
 
@@ -50,7 +46,7 @@ export function useAccount(accountId: string | undefined) {
   });
 }
 
-export function useDrivers(accountId: string, tab: DriverListTab, page: Page) {
+export function useDrivers(accountId: string, tab: DriverListTab, page: ListPage) {
   return useQuery({
     queryKey: ['drivers', accountId, tab, page],
     placeholderData: keepPreviousData,
@@ -76,14 +72,14 @@ export function useDriver(accountId: string, userId: string) {
 }
 
 /** Self-registrations of the account that wait for a decision, newest first. */
-export function usePendingRegistrations(accountId: string, cursor: string | undefined) {
+export function usePendingRegistrations(accountId: string, page: ListPage) {
   return useQuery({
-    queryKey: ['registrations', accountId, cursor],
+    queryKey: ['registrations', accountId, page],
     placeholderData: keepPreviousData,
     queryFn: () =>
       answered(
         api.GET('/v1/registrations', {
-          params: { query: { status: 'pending', accountId, cursor } },
+          params: { query: { status: 'pending', accountId, q: page.q, cursor: page.cursor } },
         }),
       ),
   });
@@ -189,7 +185,7 @@ export function useCardAssignment(accountId: string) {
   });
 }
 
-/** Erases the user: the seed's "delete user" at the bottom of the driver's panel. */
+/** Erases the user: "delete user" at the bottom of the driver's panel. */
 export function useDeleteUser(userId: string) {
   const refresh = useRefreshDrivers();
   return useMutation({

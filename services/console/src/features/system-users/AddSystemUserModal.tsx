@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -6,8 +6,8 @@ import { api } from '../../api/client';
 import { answered } from '../../api/problem';
 import type { paths } from '../../api/schema.gen';
 import { languages, type Language } from '../../i18n/languages';
+import { FormModal } from '../../ui/FormModal';
 import { LanguageField } from '../../ui/LanguageField';
-import { ProblemAlert } from '../../ui/ProblemAlert';
 import { emailProblem, rolesProblem } from './invitee-rules';
 import { usePlatformRoles } from './system-users.api';
 
@@ -47,11 +47,6 @@ export function AddSystemUserModal({ opened, onClose }: { opened: boolean; onClo
     onSuccess: () => queries.invalidateQueries({ queryKey: ['invitations'] }),
   });
 
-  const close = () => {
-    form.reset();
-    invite.reset();
-    onClose();
-  };
   const submit = form.onSubmit((values) =>
     invite.mutate({
       kind: 'system_user',
@@ -64,60 +59,47 @@ export function AddSystemUserModal({ opened, onClose }: { opened: boolean; onClo
   );
 
   return (
-    <Modal opened={opened} onClose={close} title={t('add.title')} size="lg">
-      {invite.isSuccess ? (
-        <Stack>
-          <Alert role="status">{t('add.sent', { email: invite.data.email })}</Alert>
-          <Group justify="flex-end">
-            <Button onClick={close}>{common('action.close')}</Button>
-          </Group>
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      form={form}
+      title={t('add.title')}
+      mutation={invite}
+      done={invite.data ? t('add.sent', { email: invite.data.email }) : ''}
+      submitLabel={t('add.send')}
+      onSubmit={submit}
+    >
+      <TextInput
+        label={common('field.email')}
+        type="email"
+        required
+        {...form.getInputProps('email')}
+      />
+      <TextInput label={common('field.name')} {...form.getInputProps('name')} />
+      <LanguageField {...form.getInputProps('language')} />
+      <Checkbox.Group
+        label={t('add.roles')}
+        description={t('add.rolesHint')}
+        required
+        {...form.getInputProps('roles')}
+      >
+        <Stack gap="xs" mt="xs">
+          {(roles.data ?? []).map((role) => (
+            <Checkbox
+              key={role.name}
+              value={role.name}
+              label={role.name}
+              description={role.description}
+            />
+          ))}
         </Stack>
-      ) : (
-        <form onSubmit={submit} noValidate>
-          <Stack>
-            <ProblemAlert error={invite.error} />
-            <TextInput
-              label={common('field.email')}
-              type="email"
-              required
-              {...form.getInputProps('email')}
-            />
-            <TextInput label={common('field.name')} {...form.getInputProps('name')} />
-            <LanguageField {...form.getInputProps('language')} />
-            <Checkbox.Group
-              label={t('add.roles')}
-              description={t('add.rolesHint')}
-              required
-              {...form.getInputProps('roles')}
-            >
-              <Stack gap="xs" mt="xs">
-                {(roles.data ?? []).map((role) => (
-                  <Checkbox
-                    key={role.name}
-                    value={role.name}
-                    label={role.name}
-                    description={role.description}
-                  />
-                ))}
-              </Stack>
-            </Checkbox.Group>
-            <Textarea
-              label={common('field.personalMessage')}
-              autosize
-              minRows={2}
-              {...form.getInputProps('personalMessage')}
-            />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                {common('action.cancel')}
-              </Button>
-              <Button type="submit" loading={invite.isPending}>
-                {t('add.send')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      )}
-    </Modal>
+      </Checkbox.Group>
+      <Textarea
+        label={common('field.personalMessage')}
+        autosize
+        minRows={2}
+        {...form.getInputProps('personalMessage')}
+      />
+    </FormModal>
   );
 }
