@@ -30,9 +30,18 @@ export async function insertRows(
   renamed: RenamedFields = {},
 ): Promise<void> {
   if (rows.length === 0) return;
+  // Rows of one call share their fields: each column name is worked out once, not once a row.
+  const columns = new Map<string, string>();
+  const column = (field: string) => {
+    const known = columns.get(field);
+    if (known !== undefined) return known;
+    const name = columnOf(field, renamed);
+    columns.set(field, name);
+    return name;
+  };
   const records = rows.map((row) =>
     Object.fromEntries(
-      Object.entries(row).map(([field, value]) => [columnOf(field, renamed), value as unknown]),
+      Object.entries(row).map(([field, value]) => [column(field), value as unknown]),
     ),
   );
   await client.$executeRawUnsafe(

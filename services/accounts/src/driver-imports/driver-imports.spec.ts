@@ -370,7 +370,8 @@ describe('ImportDrivers chunks', () => {
     expect(results.filter((result) => result.outcome === CREATED)).toHaveLength(1000);
     expect(await app.database.costCenter.count({ where: { accountId: account.id } })).toBe(5);
     expect(await app.database.chargingCard.count({ where: { accountId: account.id } })).toBe(1000);
-  });
+    // A full chunk on a busy 2-core machine takes seconds: more than the default 5.
+  }, 30_000);
 });
 
 describe('LookupDrivers', () => {
