@@ -10,7 +10,7 @@ interface Named {
   name: string;
 }
 
-/** `003_…` by clicks: Users → Drivers & Vehicles of a Pro account, and a driver's side panel. */
+/** Drivers by clicks: Users → Drivers & Vehicles of a Pro account, and a driver's side panel. */
 describe('the console: Users → Drivers & Vehicles', () => {
   let stack: Stack;
   let browser: Browser;

@@ -17,7 +17,7 @@ interface DriverPage {
   nextCursor: string | null;
 }
 
-/** `003_…`: the drivers' Active and Invited tabs, and the cards of a listed driver. */
+/** The drivers' Active and Invited tabs, and the cards of a listed driver. */
 describe('drivers: invited by email, then active with a card', () => {
   let stack: Stack;
   let flows: InvitationFlows;

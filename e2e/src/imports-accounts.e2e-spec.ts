@@ -91,7 +91,7 @@ describe('importing accounts from CSV through the gateway', () => {
   }, 180_000);
   afterAll(() => stack?.stop());
 
-  it("stores the seed's columns exactly: gender, feature flags, language, parents by legacy id, exact rates", async () => {
+  it('stores the previous system’s columns exactly: gender, feature flags, language, parents by legacy id, exact rates', async () => {
     const t = tag();
     const file = csvOf(HEADER, [
       accountRow({
@@ -141,7 +141,7 @@ describe('importing accounts from CSV through the gateway', () => {
       featureFlags: ['api_access', 'reports'],
       contact: { name: 'Anna de Vries', email: 'anna@legacy.test', gender: 'female' },
     });
-    // "female" only when exactly "female"; every other value is "male" (the seed's rule).
+    // "female" only when exactly "female"; every other value is "male".
     expect(await account(`Employee ${t}`, `L-${t}-2`)).toMatchObject({
       parentId: parent.id,
       relation: 'employee',

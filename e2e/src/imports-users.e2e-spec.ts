@@ -96,7 +96,7 @@ describe('importing users and drivers from CSV through the gateway', () => {
   }, 180_000);
   afterAll(() => stack?.stop());
 
-  it("applies the seed's rules to users and keeps every driver field", async () => {
+  it('applies the gender, language and migrated rules to users and keeps every driver field', async () => {
     const t = tag();
     const file = csvOf(HEADER, [
       userRow({

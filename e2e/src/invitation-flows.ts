@@ -20,7 +20,7 @@ export interface InvitationJson {
   acceptanceUrl?: string;
 }
 
-/** What the invitation steps of the seeds need: invite, read the email, open the link, accept. */
+/** What every invitation flow needs: invite, read the email, open the link, accept. */
 export class InvitationFlows {
   constructor(
     private readonly stack: Stack,
@@ -77,7 +77,7 @@ export class InvitationFlows {
     return as.post('/v1/invitations/accept', { token, name: 'Invitee', ...body });
   }
 
-  /** The whole seed step: email arrives, link opens, weak password refused, good one accepted. */
+  /** The invitee's whole path: email arrives, link opens, weak password refused, good one accepted. */
   async acceptFromEmail(
     email: string,
     body: Record<string, unknown> = {},

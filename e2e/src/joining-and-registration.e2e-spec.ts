@@ -2,7 +2,7 @@ import { Api } from './api';
 import { GOOD_PASSWORD, InvitationFlows, type Grants } from './invitation-flows';
 import { eventually, Stack } from './stack';
 
-/** `001_…` joining codes and `003_…` driver self-registration with approval. */
+/** Joining codes and driver self-registration with approval. */
 describe('joining codes and self-registration', () => {
   let stack: Stack;
   let anonymous: Api;
@@ -24,7 +24,7 @@ describe('joining codes and self-registration', () => {
     return (await flows.acceptFromEmail(email)).api;
   };
 
-  it('001: a user who enters the account’s joining code gets access at once', async () => {
+  it('a user who enters the account’s joining code gets access at once', async () => {
     const zone = await flows.createAccount({ name: 'Charging Zone', type: 'consumer' });
     const created = await admin.post<{ id: string; code: string; status: string }>(
       `/v1/accounts/${zone.id}/joining-codes`,
@@ -54,7 +54,7 @@ describe('joining codes and self-registration', () => {
     expect(usedUp.status).toBe(410);
   });
 
-  it('001: a rotated or revoked code stops working at once; nobody redeems without signing in', async () => {
+  it('a rotated or revoked code stops working at once; nobody redeems without signing in', async () => {
     const zone = await flows.createAccount({ name: 'Rotating Zone', type: 'consumer' });
     const created = await admin.post<{ id: string; code: string }>(
       `/v1/accounts/${zone.id}/joining-codes`,
@@ -77,7 +77,7 @@ describe('joining codes and self-registration', () => {
     );
   });
 
-  it('003: a self-registered driver waits to be approved, then charges; a rejected one is erased', async () => {
+  it('a self-registered driver waits to be approved, then charges; a rejected one is erased', async () => {
     const site = await flows.createAccount({
       name: 'Depot West',
       type: 'consumer',
@@ -113,7 +113,7 @@ describe('joining codes and self-registration', () => {
       `/v1/registrations?status=pending&accountId=${site.id}`,
     );
     expect(toBeApproved.body.items.map((item) => item.email)).toEqual(['self@depot.test']);
-    // 003_'s tabs: "to be approved" now, "active" once approved.
+    // The drivers' tabs: "to be approved" now, "active" once approved.
     const tab = async (name: string) =>
       (
         await admin.get<{ items: { email: string }[] }>(
@@ -167,7 +167,7 @@ describe('joining codes and self-registration', () => {
     expect(late.status).toBe(410);
   });
 
-  it("003: the drivers to be approved are searched by the registrant's email or name", async () => {
+  it("the drivers to be approved are searched by the registrant's email or name", async () => {
     const site = await flows.createAccount({ name: 'Depot Search', type: 'consumer' });
     const settings = await admin.request<{ registrationCode: string }>(
       'PUT',

@@ -43,7 +43,7 @@ describe('process lifecycle', () => {
     });
     expect(await process.exited()).toBe(1);
     expect(process.output().at(-1)).toMatch(
-      /^identity: invalid configuration: ONRAMP_ADMIN_PASSWORD does not satisfy the seeds password policy: /,
+      /^identity: invalid configuration: ONRAMP_ADMIN_PASSWORD does not satisfy the composition password policy: /,
     );
   });
 

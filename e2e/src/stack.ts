@@ -44,6 +44,9 @@ export const POSTMARK_WEBHOOK = { user: 'postmark', password: 'bounce-hook-secre
 
 export const BOOTSTRAP_ADMIN = { email: 'admin@onramp.test', password: 'Charge-Point-Admin-7!' };
 
+/** The invitations service's limits in e2e stacks, set here so that tests count up to these values. */
+export const INVITATION_LIMITS = { resendsPerHour: 5, tokenAttempts: 8 } as const;
+
 /**
  * The real thing, for end-to-end tests: Postgres and NATS (containers or embedded), a fresh
  * database, every service's migrations, and the built services as separate processes.
@@ -139,7 +142,8 @@ export class Stack {
       invitations: {
         PUBLIC_URL: this.gatewayUrl,
         EXPIRY_SWEEP_SECONDS: '1',
-        INVITATION_TOKEN_ATTEMPTS: '8',
+        INVITATION_RESENDS_PER_HOUR: String(INVITATION_LIMITS.resendsPerHour),
+        INVITATION_TOKEN_ATTEMPTS: String(INVITATION_LIMITS.tokenAttempts),
         EVENT_TOKEN_KEY: this.eventTokenKey,
       },
       // A job left by a killed replica is taken over within seconds rather than the default.

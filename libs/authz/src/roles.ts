@@ -1,6 +1,6 @@
 import { permissions, platformOnlyPermissions, type Permission } from './permissions';
 
-/** Everything an account admin may do within their accounts (the seeds' "sees everything"). */
+/** Everything an account admin may do within their accounts: they see everything there. */
 const accountAdministration: readonly Permission[] = permissions.filter(
   (permission) =>
     !platformOnlyPermissions.has(permission) &&
@@ -15,7 +15,7 @@ interface RoleDefinition {
   permissions: readonly Permission[];
 }
 
-/** The role catalogue: system roles from `000_…`, account roles from `004_…`, admin levels `001_…`. */
+/** The role catalogue: the operator's system roles, roles within accounts, and the admin levels. */
 export const roles = {
   platform_admin: {
     scope: 'platform',

@@ -13,7 +13,7 @@ import { checkedDriverTexts, proLicenceViolation } from './driver-fields';
 import { driverMessage, type ListedDriver } from './driver-message';
 import { DriversRepository, type DriverRow } from './drivers.repository';
 
-/** The seed's tabs and the user status each lists. */
+/** The tabs of the drivers list and the user status each lists. */
 const TABS: Record<string, string> = {
   active: 'active',
   invited: 'invited',

@@ -42,7 +42,7 @@ export const invitationsOperations = {
     path: '/v1/accounts/{id}/sub-accounts',
     operationId: 'inviteSubAccount',
     summary:
-      'Invite the user of a new sub-account of this account (000_: "+ Add sub-account"); the account is created when they accept',
+      'Invite the user of a new sub-account of this account ("+ Add sub-account"); the account is created when they accept',
     tag,
     access: { public: false, permission: 'invitations.manage' },
     params: idParams,

@@ -1,5 +1,6 @@
 import { eventTokenConfig } from '@onramp/sealing';
 import { z } from 'zod';
+import { PASSWORD_POLICY_NAMES, type PasswordPolicyName } from '../credentials/password-policy';
 
 /** One HMAC key for access tokens; `kid` names it in the token header so keys can rotate. */
 export interface SigningKey {
@@ -38,13 +39,27 @@ const signingKeys = z.string().transform((value, context): SigningKey[] => {
 
 const seconds = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 
+/**
+ * Names a policy went by before, each read as the policy it stands for, so that deployments which
+ * still set them keep starting. Deprecated: set the policy's own name.
+ */
+const DEPRECATED_PASSWORD_POLICY_NAMES = new Map<string, PasswordPolicyName>([
+  ['seeds', 'composition'],
+]);
+
+const passwordPolicy = z
+  .string()
+  .default('composition')
+  .transform((name) => DEPRECATED_PASSWORD_POLICY_NAMES.get(name) ?? name)
+  .pipe(z.enum(PASSWORD_POLICY_NAMES));
+
 /** The identity service's own variables (validated with the common ones at start). */
 export const identityConfig = z.object({
   JWT_SIGNING_KEYS: signingKeys,
   ACCESS_TOKEN_TTL_SECONDS: seconds(900),
   REFRESH_TOKEN_TTL_SECONDS: seconds(2_592_000),
   PASSWORD_RESET_TTL_SECONDS: seconds(1_800),
-  PASSWORD_POLICY: z.enum(['seeds', 'asvs']).default('seeds'),
+  PASSWORD_POLICY: passwordPolicy,
   // Both or neither; checked with the password policy when the admin is bootstrapped.
   ONRAMP_ADMIN_EMAIL: z.email().optional(),
   ONRAMP_ADMIN_PASSWORD: z.string().min(1).optional(),

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { passwordViolations } from './password-policy';
+import { passwordViolations, type PasswordPolicyName } from './password-policy';
 
 // Random strings mixed with characters of each class, so that many candidates pass the policy.
 const candidates = fc
@@ -11,16 +11,16 @@ const candidates = fc
   )
   .map((parts) => parts.join(''));
 
-const messages = (policy: 'seeds' | 'asvs', password: string) =>
+const messages = (policy: PasswordPolicyName, password: string) =>
   passwordViolations(policy, password).map((violation) => violation.message);
 
-describe('password policy "seeds" (the help center default)', () => {
+describe('password policy "composition" (the default)', () => {
   it('accepts 8+ characters with upper, lower, digit and special', () => {
-    expect(passwordViolations('seeds', 'Charge-2-Go')).toEqual([]);
+    expect(passwordViolations('composition', 'Charge-2-Go')).toEqual([]);
   });
 
   it('names every missing class on the password field', () => {
-    expect(passwordViolations('seeds', 'aaaaaaaaaaaaq')).toEqual([
+    expect(passwordViolations('composition', 'aaaaaaaaaaaaq')).toEqual([
       { field: 'password', message: 'must contain an upper-case letter' },
       { field: 'password', message: 'must contain a digit' },
       { field: 'password', message: 'must contain a special character' },
@@ -28,14 +28,14 @@ describe('password policy "seeds" (the help center default)', () => {
   });
 
   it('refuses passwords shorter than 8 or longer than 128 characters', () => {
-    expect(messages('seeds', 'Ab1!xyz')).toContain('must be 8 to 128 characters long');
-    expect(messages('seeds', `Ab1!${'x'.repeat(125)}`)).toContain(
+    expect(messages('composition', 'Ab1!xyz')).toContain('must be 8 to 128 characters long');
+    expect(messages('composition', `Ab1!${'x'.repeat(125)}`)).toContain(
       'must be 8 to 128 characters long',
     );
   });
 
   it('refuses a common password even when it has every class', () => {
-    expect(messages('seeds', 'P@ssw0rd')).toContain(
+    expect(messages('composition', 'P@ssw0rd')).toContain(
       'is one of the most common passwords; choose another',
     );
   });
@@ -43,7 +43,7 @@ describe('password policy "seeds" (the help center default)', () => {
   it('accepts only strings that have each class and at least 8 characters', () => {
     fc.assert(
       fc.property(candidates, (password) => {
-        fc.pre(passwordViolations('seeds', password).length === 0);
+        fc.pre(passwordViolations('composition', password).length === 0);
         expect([...password].length).toBeGreaterThanOrEqual(8);
         expect(password).toMatch(/\p{Lu}/u);
         expect(password).toMatch(/\p{Ll}/u);

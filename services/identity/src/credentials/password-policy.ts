@@ -3,10 +3,12 @@ import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '@onramp/user-rules';
 import { isCommonPassword } from './common-passwords';
 
 /**
- * `seeds`: the help center's default (8+ characters with upper, lower, digit and special).
+ * `composition`: 8+ characters with upper, lower, digit and special, and not a common password.
  * `asvs`: OWASP ASVS 2.1, length and a breached-password check only, no composition rules.
  */
-export type PasswordPolicyName = 'seeds' | 'asvs';
+export const PASSWORD_POLICY_NAMES = ['composition', 'asvs'] as const;
+
+export type PasswordPolicyName = (typeof PASSWORD_POLICY_NAMES)[number];
 
 const compositionRules: readonly { pattern: RegExp; message: string }[] = [
   { pattern: /\p{Lu}/u, message: 'must contain an upper-case letter' },
@@ -27,7 +29,7 @@ export function passwordViolations(
   if (length < MIN_PASSWORD_LENGTH || length > MAX_PASSWORD_LENGTH) {
     messages.push(`must be ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters long`);
   }
-  if (policy === 'seeds') {
+  if (policy === 'composition') {
     for (const rule of compositionRules) {
       if (!rule.pattern.test(password)) messages.push(rule.message);
     }

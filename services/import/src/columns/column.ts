@@ -105,8 +105,9 @@ export function ignoredColumn(header: string, example = ''): Column<string> {
 }
 
 /**
- * The seed's gender rule: "female" when the cell is exactly `female`, every other value "male".
- * An empty cell gives none, so that a contact exported without one imports back the same.
+ * The previous system's gender rule: "female" when the cell is exactly `female`, every other
+ * value "male". An empty cell gives none, so that a contact exported without one imports back
+ * the same.
  */
 export function genderColumn(header: string): Column<string> {
   return {
@@ -119,8 +120,8 @@ export function genderColumn(header: string): Column<string> {
 }
 
 /**
- * The seed's language rule for users: `nl` when the cell is exactly `nl`; Onramp's other
- * languages `de` and `fr` are kept; every other value `en`.
+ * The previous system's language rule for users: `nl` when the cell is exactly `nl`; Onramp's
+ * other languages `de` and `fr` are kept; every other value `en`.
  */
 export function userLanguageColumn(header: string): Column<string> {
   return {
@@ -132,7 +133,7 @@ export function userLanguageColumn(header: string): Column<string> {
   };
 }
 
-/** `migrated` is a boolean column by the seed's rule: "true", "false", empty = false. */
+/** `migrated` is a boolean column: "true", "false", empty = false. */
 export const migratedColumn = (): Column<boolean> => booleanColumn('migrated', 'false');
 
 /** A typed accessor for a parsed row's values (the columns module guarantees the shapes). */

@@ -43,7 +43,7 @@ const passwordHash: Column<string> = {
   format: () => '',
 };
 
-/** The driver fields (`003_…`): they apply in the row's first account. */
+/** The driver fields (cost center, vehicle, groups, cards): they apply in the row's first account. */
 export const DRIVER_HEADERS = [
   'costCenter',
   'info1',
@@ -58,8 +58,8 @@ export const DRIVER_HEADERS = [
 
 /**
  * The columns of a users file: one membership per row (the same email on several rows is the
- * same user in several accounts), the seed's rules for gender, language and migrated, and the
- * driver fields.
+ * same user in several accounts), the previous system's rules for gender, language and migrated,
+ * and the driver fields.
  */
 export const userColumns: readonly Column<CellValue>[] = [
   email,

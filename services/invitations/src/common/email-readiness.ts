@@ -9,7 +9,7 @@ export interface EmailState {
 
 /**
  * What to tell an inviter about the email at once: "not_sent" when no provider is configured
- * (`004_…`: the email can't be sent until one is activated), "queued" otherwise. The delivery's
+ * (the email can't be sent until one is activated), "queued" otherwise. The delivery's
  * real outcome follows from notifications' events.
  */
 @Injectable()

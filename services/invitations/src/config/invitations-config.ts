@@ -20,8 +20,8 @@ const hours = z.coerce
   .max(24 * 365);
 
 /**
- * How long an invitation link lives, per kind. The seeds' own: 24 hours for staff and customers
- * (`000_…`), 21 days for client users (`002_…`); the others a week.
+ * How long an invitation link lives, per kind: 24 hours for staff and customers, 21 days for
+ * client users; the others a week.
  */
 export const DEFAULT_TTL_HOURS: Record<(typeof INVITATION_KINDS)[number], number> = {
   system_user: 24,

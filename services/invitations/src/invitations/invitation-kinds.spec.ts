@@ -14,7 +14,7 @@ function kindOf(init: SpecInit) {
 }
 
 describe('invitation kinds', () => {
-  it('grants each kind the membership the seeds describe', () => {
+  it('grants each kind the membership its invitee is promised', () => {
     const cases: [SpecInit, boolean, string[]][] = [
       [
         { kind: { case: 'systemUser', value: { roles: ['support', 'billing'] } } },

@@ -4,7 +4,7 @@ import { invitations } from '@onramp/contracts';
 import type { Invitation, InvitationEvent } from '../generated/prisma/client';
 
 /**
- * The seeds' words for an invitation's state, as admins see them in user lists; an accepted
+ * The words for an invitation's state that admins see in user lists; an accepted
  * invitation reads "deactivated" while its user is.
  */
 const DISPLAY_STATUS: Record<Invitation['status'], string> = {

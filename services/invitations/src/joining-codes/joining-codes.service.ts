@@ -48,7 +48,7 @@ export function joiningCodeStatus(
 const usable = (code: CodeState) => joiningCodeStatus(code) === 'active';
 
 /**
- * Joining codes (`001_…`): an account admin shares a code, and any signed-in user who enters it
+ * Joining codes: an account admin shares a code, and any signed-in user who enters it
  * gets the code's role in the account at once.
  */
 @Injectable()

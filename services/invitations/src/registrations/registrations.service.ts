@@ -47,7 +47,7 @@ function invalidCode(): DomainError {
 }
 
 /**
- * Driver self-registration with approval (`003_…`): an account enables it and shares its
+ * Driver self-registration with approval: an account enables it and shares its
  * registration code; a driver registers with it and lands "to be approved" (a user who may not
  * sign in yet); an admin approves (the user becomes active) or rejects (the user is erased).
  */

@@ -66,7 +66,7 @@ export type Grant = Message<"onramp.common.v1.Grant"> & {
   platform: boolean;
 
   /**
-   * The accounts (the seeds' "permission level") when not platform-wide; never empty then.
+   * The accounts (the grant's "permission level") when not platform-wide; never empty then.
    *
    * @generated from field: repeated string account_ids = 2;
    */

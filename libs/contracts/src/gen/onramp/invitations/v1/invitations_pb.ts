@@ -81,7 +81,7 @@ export const InvitationSpecSchema: GenMessage<InvitationSpec> = /*@__PURE__*/
   messageDesc(file_onramp_invitations_v1_invitations, 0);
 
 /**
- * Operator staff (`000_…`): one or more system roles on the platform.
+ * Operator staff: one or more system roles on the platform.
  *
  * @generated from message onramp.invitations.v1.SystemUserInvitation
  */
@@ -100,7 +100,7 @@ export const SystemUserInvitationSchema: GenMessage<SystemUserInvitation> = /*@_
   messageDesc(file_onramp_invitations_v1_invitations, 1);
 
 /**
- * A customer's owner (`000_…`): account_owner of an existing account.
+ * A customer's owner: account_owner of an existing account.
  *
  * @generated from message onramp.invitations.v1.AccountOwnerInvitation
  */
@@ -119,7 +119,7 @@ export const AccountOwnerInvitationSchema: GenMessage<AccountOwnerInvitation> = 
   messageDesc(file_onramp_invitations_v1_invitations, 2);
 
 /**
- * An end user of a customer (`000_…`, "Invite end-user"): a new sub-account under the customer's
+ * An end user of a customer ("Invite end-user"): a new sub-account under the customer's
  * account, created on acceptance, with the invitee as driver or account owner.
  *
  * @generated from message onramp.invitations.v1.EndUserInvitation
@@ -167,7 +167,7 @@ export const EndUserInvitationSchema: GenMessage<EndUserInvitation> = /*@__PURE_
   messageDesc(file_onramp_invitations_v1_invitations, 3);
 
 /**
- * A sub-account (`000_…`, "+ Add sub-account"), created on acceptance with the invitee as its
+ * A sub-account ("+ Add sub-account"), created on acceptance with the invitee as its
  * owner. Business sub-accounts need company details, which the invitee provides on acceptance.
  *
  * @generated from message onramp.invitations.v1.SubAccountInvitation
@@ -211,7 +211,7 @@ export const SubAccountInvitationSchema: GenMessage<SubAccountInvitation> = /*@_
   messageDesc(file_onramp_invitations_v1_invitations, 4);
 
 /**
- * An admin at the account's level (`001_…`): enterprise_admin, company_admin or location_admin.
+ * An admin at the account's level: enterprise_admin, company_admin or location_admin.
  *
  * @generated from message onramp.invitations.v1.AdminInvitation
  */
@@ -237,7 +237,7 @@ export const AdminInvitationSchema: GenMessage<AdminInvitation> = /*@__PURE__*/
   messageDesc(file_onramp_invitations_v1_invitations, 5);
 
 /**
- * A user of one or more clients (`002_…`): a role, additional permissions and the accounts they
+ * A user of one or more clients: a role, additional permissions and the accounts they
  * apply to (the permission level).
  *
  * @generated from message onramp.invitations.v1.AccountUserInvitation
@@ -267,7 +267,7 @@ export const AccountUserInvitationSchema: GenMessage<AccountUserInvitation> = /*
   messageDesc(file_onramp_invitations_v1_invitations, 6);
 
 /**
- * An account invite (`004_…`): one account role in one account.
+ * An account invite: one account role in one account.
  *
  * @generated from message onramp.invitations.v1.AccountInvitation
  */
@@ -423,8 +423,8 @@ export type Invitation = Message<"onramp.invitations.v1.Invitation"> & {
   status: string;
 
   /**
-   * The seeds' words: "invited" while pending (or expired), "active" once accepted,
-   * "deactivated" when revoked or superseded.
+   * The words admins see in user lists: "invited" while pending (or expired), "active" once
+   * accepted, "deactivated" when revoked or superseded.
    *
    * @generated from field: string display_status = 8;
    */
@@ -1487,7 +1487,7 @@ export type Registration = Message<"onramp.invitations.v1.Registration"> & {
   name: string;
 
   /**
-   * "pending" (the seeds' "to be approved"), "approved" or "rejected".
+   * "pending" (shown as "to be approved"), "approved" or "rejected".
    *
    * @generated from field: string status = 6;
    */
