@@ -38,6 +38,8 @@ describe('dead letters: bounded retries of failing events, parked for an operato
   const calls = new Map<string, number>();
   /** How long the `waiting` consumer asks to wait, per user id (absent: it applies the event). */
   const waits = new Map<string, number>();
+  /** For how many calls the `poisoned` consumer finds the database unavailable, per user id. */
+  const databaseDownFor = new Map<string, number>();
 
   const called = (key: string) => calls.get(key) ?? 0;
   const count = (key: string) => calls.set(key, called(key) + 1);
@@ -62,6 +64,9 @@ describe('dead letters: bounded retries of failing events, parked for an operato
       schema: identity.UserCreatedSchema,
       handler: async (event, transaction, { messageId }) => {
         count(`poisoned:${event.userId}`);
+        if (called(`poisoned:${event.userId}`) <= (databaseDownFor.get(event.userId) ?? 0))
+          // What node-postgres throws when the server went away mid-query.
+          throw new Error('Connection terminated unexpectedly');
         await apply('poisoned', transaction, event.userId, messageId);
         if (broken.has(event.userId))
           throw new Error(`line one: secret call\ncannot apply ${event.userId}`);
@@ -241,6 +246,22 @@ describe('dead letters: bounded retries of failing events, parked for an operato
         lastError: expect.stringMatching(/^still waiting \d+ s after publication: not yet$/),
       }),
     ]);
+  }, 60_000);
+
+  it('retries a message while the database is unavailable without counting a failed attempt', async () => {
+    databaseDownFor.set('outage', MAX_ATTEMPTS + 1);
+    await publish('identity.user.created.v1', userCreated('outage'), 'outage-1');
+
+    await eventually(
+      'the message to be handled once the database is back',
+      async () => (await applied('poisoned', 'outage')).length === 1,
+      30_000,
+    );
+    expect(called('poisoned:outage')).toBe(MAX_ATTEMPTS + 2);
+    expect(await applied('poisoned', 'outage')).toEqual(['outage-1']);
+    expect(
+      (await deadLetters('dl-poisoned')).filter((row) => row.messageId === 'outage-1'),
+    ).toEqual([]);
   }, 60_000);
 
   it('keeps counting attempts across a restart', async () => {

@@ -1,9 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { JsMsg } from '@nats-io/jetstream';
-import { DATABASE, type Database } from '@onramp/persistence';
+import { DomainError } from '@onramp/errors';
+import { DATABASE, isDatabaseUnavailable, type Database } from '@onramp/persistence';
 import { backoffDelay } from './backoff';
 import { DeadLetterMetrics } from './dead-letter-metrics';
 import { DeadLetterStore, type FailedMessage } from './dead-letter-store';
+import { describeError } from './describe-error';
 import {
   MESSAGING_OPTIONS,
   type ConsumerRetryPolicy,
@@ -16,18 +18,21 @@ const MIN_WAIT_MS = 1_000;
 const MAX_WAIT_MS = 60 * 60 * 1000;
 /** Longest wait between two failed attempts of one message. */
 const MAX_BACKOFF_MS = 5 * 60 * 1000;
-/** Longest wait while failures cannot be recorded: work resumes soon after the database is back. */
-const UNRECORDED_MAX_BACKOFF_MS = 30_000;
-/** Stored and logged errors are cut here. */
-const MAX_ERROR_LENGTH = 500;
+/**
+ * Longest wait while the database (or a service the handler asks) is unavailable, or failures
+ * cannot be recorded: work resumes soon after it is back.
+ */
+const UNAVAILABLE_MAX_BACKOFF_MS = 30_000;
 
 /**
  * What happens to a message its consumer could not handle. A failure is counted in the service's
  * `dead_letters` table (so the count survives restarts and is shared by replicas) and the message
  * comes back after an exponential backoff, until `maxAttempts` failures park it there for an
  * operator. A wait a handler asks for (RetryLater) is no failure: it is honoured until the message
- * is `maxWaitMs` old, then parked too. A message that cannot be decoded is parked at once. No path
- * retries a message for ever.
+ * is `maxWaitMs` old, then parked too. Neither is a database or a service that is unavailable (a
+ * restart, a failover): the message waits with a backoff, under the same bound, so an outage of
+ * minutes parks nothing. A message that cannot be decoded is parked at once. No path retries a
+ * message for ever.
  */
 @Injectable()
 export class EventFailures {
@@ -49,7 +54,8 @@ export class EventFailures {
   }
 
   async handlingFailed(message: JsMsg, failed: FailedMessage, error: unknown): Promise<void> {
-    if (!(error instanceof RetryLater))
+    const delayMs = this.waitFor(message, error);
+    if (delayMs === undefined)
       return this.fail(message, failed, describeError(error), this.retry.maxAttempts);
     const waitedMs = Date.now() - message.time.getTime();
     if (waitedMs >= this.retry.maxWaitMs)
@@ -59,11 +65,19 @@ export class EventFailures {
         `still waiting ${Math.round(waitedMs / 1000)} s after publication: ${describeError(error)}`,
         0,
       );
-    const delayMs = Math.min(Math.max(error.delayMs, MIN_WAIT_MS), MAX_WAIT_MS);
     this.logger.log(
-      `${failed.consumer}: message ${failed.messageId} again in ${delayMs} ms: ${error.message}`,
+      `${failed.consumer}: message ${failed.messageId} again in ${delayMs} ms: ${describeError(error)}`,
     );
     message.nak(delayMs);
+  }
+
+  /** How long the message waits without counting as a failure, or undefined when it failed. */
+  private waitFor(message: JsMsg, error: unknown): number | undefined {
+    if (error instanceof RetryLater)
+      return Math.min(Math.max(error.delayMs, MIN_WAIT_MS), MAX_WAIT_MS);
+    if (isDependencyUnavailable(error))
+      return this.backoff(message.info.deliveryCount, UNAVAILABLE_MAX_BACKOFF_MS);
+    return undefined;
   }
 
   private async fail(
@@ -78,7 +92,7 @@ export class EventFailures {
       outcome = await this.store.recordFailure(failed, reason, parkAt);
     } catch (error) {
       // The database may be what fails: the message waits, and is counted once it can be.
-      const delayMs = this.backoff(message.info.deliveryCount, UNRECORDED_MAX_BACKOFF_MS);
+      const delayMs = this.backoff(message.info.deliveryCount, UNAVAILABLE_MAX_BACKOFF_MS);
       this.logger.warn(
         `${consumer}: message ${messageId} failed (${reason}) and its failure could not be recorded (${describeError(error)}); again in ${delayMs} ms`,
       );
@@ -110,18 +124,12 @@ export class EventFailures {
 }
 
 /**
- * An error in one line: its last line only, since database errors put the call and its arguments
- * (which may hold personal data) above the cause.
+ * The database, or a service the handler called (whose own database may be what is down), cannot
+ * be reached for now: nothing is wrong with the message.
  */
-export function describeError(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  const lastLine = text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '')
-    .at(-1);
-  return (lastLine ?? (error instanceof Error ? error.name : 'unknown error')).slice(
-    0,
-    MAX_ERROR_LENGTH,
+function isDependencyUnavailable(error: unknown): boolean {
+  return (
+    isDatabaseUnavailable(error) ||
+    (error instanceof DomainError && error.code === 'service_unavailable')
   );
 }

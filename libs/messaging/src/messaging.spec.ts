@@ -4,7 +4,7 @@ import { jetstream } from '@nats-io/jetstream';
 import { create, toBinary } from '@bufbuild/protobuf';
 import { Pool } from 'pg';
 import { identity } from '@onramp/contracts';
-import { DomainError } from '@onramp/errors';
+import { DomainError, SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS } from '@onramp/errors';
 import { DATABASE, type Database, type SqlClient } from '@onramp/persistence';
 import {
   createDatabase,
@@ -53,6 +53,15 @@ describe('messaging against real NATS and Postgres', () => {
     });
     const rpc = app.get(RpcServer);
     rpc.handle(identity.IdentityService.method.createUser, (request) => {
+      if (request.email === 'database-down@example.com') {
+        // What the driver adapter reports for a server that refuses connections.
+        return Promise.reject(
+          Object.assign(new Error("Can't reach database server at 127.0.0.1:5432"), {
+            code: 'P1001',
+            meta: { driverAdapterError: { cause: { kind: 'DatabaseNotReachable' } } },
+          }),
+        );
+      }
       if (request.email === 'busy@example.com') {
         return Promise.reject(DomainError.rateLimited('slow down', 7));
       }
@@ -159,6 +168,18 @@ describe('messaging against real NATS and Postgres', () => {
       .get(RpcClient)
       .call(identity.IdentityService.method.createUser, { email: 'busy@example.com', name: 'C' });
     await expect(limited).rejects.toMatchObject({ code: 'rate_limited', retryAfterSeconds: 7 });
+  });
+
+  it('answers service_unavailable, with when to try again, while the database is unavailable', async () => {
+    const call = app.get(RpcClient).call(identity.IdentityService.method.createUser, {
+      email: 'database-down@example.com',
+      name: 'D',
+    });
+    await expect(call).rejects.toMatchObject({
+      code: 'service_unavailable',
+      detail: 'the database is unavailable for now; try again shortly',
+      retryAfterSeconds: SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS,
+    });
   });
 
   it('publishes appended events once they commit, and applies each exactly once', async () => {

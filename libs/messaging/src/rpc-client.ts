@@ -56,7 +56,7 @@ function translateTransportError(error: unknown, subject: string): DomainError {
     error instanceof errors.NoRespondersError ||
     (error instanceof errors.RequestError && error.isNoResponders())
   ) {
-    return new DomainError('service_unavailable', `no service answers ${subject}`);
+    return DomainError.serviceUnavailable(`no service answers ${subject}`);
   }
   if (
     error instanceof errors.TimeoutError ||
@@ -64,5 +64,5 @@ function translateTransportError(error: unknown, subject: string): DomainError {
   ) {
     return new DomainError('upstream_timeout', `${subject} did not answer in time`);
   }
-  return new DomainError('service_unavailable', `${subject} could not be reached`);
+  return DomainError.serviceUnavailable(`${subject} could not be reached`);
 }

@@ -13,6 +13,8 @@ import { headers, type Msg, type NatsConnection, type Subscription } from '@nats
 import { common, rpcSubject } from '@onramp/contracts';
 import { DomainError } from '@onramp/errors';
 import { newCorrelationId, withCorrelationId } from '@onramp/logging';
+import { databaseUnavailableError } from '@onramp/persistence';
+import { describeError } from './describe-error';
 import { correlationIdOf, ERROR_HEADER } from './headers';
 import { InFlight } from './in-flight';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging-options';
@@ -25,7 +27,9 @@ type Handler<Input extends DescMessage, Output extends DescMessage> = (
 /**
  * Serves RPCs declared in `proto/`. Replicas share a queue group, so each request is handled once.
  * A request that cannot be decoded, or a DomainError from the handler, becomes an ErrorReply the
- * caller turns back into the same DomainError; anything else is logged with an error id.
+ * caller turns back into the same DomainError. A database that is unavailable answers
+ * `service_unavailable` (503 with Retry-After at the gateway), since the same request succeeds
+ * once it is back; anything else is logged with an error id.
  */
 @Injectable()
 export class RpcServer implements BeforeApplicationShutdown {
@@ -90,12 +94,18 @@ export class RpcServer implements BeforeApplicationShutdown {
   }
 
   private errorReply(error: unknown, methodName: string): common.ErrorReply {
-    if (error instanceof DomainError) {
+    const unavailable = databaseUnavailableError(error);
+    if (unavailable !== undefined)
+      this.logger.warn(
+        `${methodName} failed: the database is unavailable (${describeError(error)})`,
+      );
+    const domainError = unavailable ?? error;
+    if (domainError instanceof DomainError) {
       return create(common.ErrorReplySchema, {
-        code: error.code,
-        detail: error.detail,
-        violations: [...error.violations],
-        retryAfterSeconds: error.retryAfterSeconds ?? 0,
+        code: domainError.code,
+        detail: domainError.detail,
+        violations: [...domainError.violations],
+        retryAfterSeconds: domainError.retryAfterSeconds ?? 0,
       });
     }
     const errorId = randomUUID();

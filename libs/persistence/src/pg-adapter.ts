@@ -1,6 +1,20 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 
-/** Prisma's Rust-free client talks to Postgres through node-postgres. */
+/**
+ * Longest wait for a connection to Postgres, new or from the pool. node-postgres waits for ever
+ * by default, so a request made while the database is out of reach would hang until the caller's
+ * RPC timeout (5 s by default); failing sooner answers it 503 with a reason instead.
+ */
+export const DATABASE_CONNECT_TIMEOUT_MS = 2_000;
+
+/**
+ * Prisma's Rust-free client talks to Postgres through node-postgres. The pool replaces
+ * connections the server dropped by itself, so a service rides out a database restart.
+ */
 export function createPgAdapter(databaseUrl: string, maxConnections = 10): PrismaPg {
-  return new PrismaPg({ connectionString: databaseUrl, max: maxConnections });
+  return new PrismaPg({
+    connectionString: databaseUrl,
+    max: maxConnections,
+    connectionTimeoutMillis: DATABASE_CONNECT_TIMEOUT_MS,
+  });
 }

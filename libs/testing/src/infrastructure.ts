@@ -9,6 +9,11 @@ export interface Infrastructure {
   kind: 'given' | 'containers' | 'embedded';
   /** Kills NATS and brings it back on the same address (fault tests). Absent for given servers. */
   restartNats?: () => Promise<void>;
+  /**
+   * Shuts Postgres down as a restart does, keeping its data, and starts it again on the same
+   * address (fault tests). Embedded servers only: absent for given servers and containers.
+   */
+  postgres?: { stopKeepingData(): Promise<void>; start(): Promise<void> };
   stop(): Promise<void>;
 }
 
@@ -42,6 +47,7 @@ async function startEmbedded(): Promise<Infrastructure> {
     natsUrl: nats.url,
     kind: 'embedded',
     restartNats: () => nats.restart(),
+    postgres: { stopKeepingData: () => postgres.stopKeepingData(), start: () => postgres.start() },
     stop: async () => {
       await Promise.all([postgres.stop(), nats.stop()]);
     },

@@ -43,4 +43,22 @@ describe('startEmbeddedPostgres', () => {
     expect((await stat(privateFolder)).mode & 0o777).toBe(0o700);
     expect((await stat(path.dirname(dataDir))).mode & 0o002).toBe(0);
   }, 120_000);
+
+  it('keeps its data over a stop and a start on the same address (a restart, for fault tests)', async () => {
+    const server = await startEmbeddedPostgres();
+    try {
+      await query(
+        server.url,
+        'CREATE TABLE survived (answer int); INSERT INTO survived VALUES (7)',
+      );
+      await server.stopKeepingData();
+      await expect(query(server.url, 'SELECT 1')).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+      await server.start();
+      expect(await query<{ answer: number }>(server.url, 'SELECT answer FROM survived')).toEqual([
+        { answer: 7 },
+      ]);
+    } finally {
+      await server.stop();
+    }
+  }, 120_000);
 });

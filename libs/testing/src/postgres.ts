@@ -15,6 +15,14 @@ import {
 export interface PostgresServer {
   /** Connection URL of the `postgres` database; see `createDatabase` for isolated ones. */
   url: string;
+  /**
+   * Shuts the server down as a restart does (every session ends), keeping its data and port:
+   * `start` brings it back. Fault tests use this.
+   */
+  stopKeepingData(): Promise<void>;
+  /** Starts the server stopped by `stopKeepingData` again, on the same data and port. */
+  start(): Promise<void>;
+  /** Stops the server for good (removing its data when it was temporary). */
   stop(): Promise<void>;
 }
 
@@ -52,23 +60,55 @@ export async function startEmbeddedPostgres(
   const views =
     user === undefined ? [] : await viewsFor(user, [path.dirname(launcher), binaries(), dataDir]);
   const port = options.port ?? (await freePort());
-  const args = [seenThrough(views, launcher), seenThrough(views, dataDir), String(port)];
+  // The launcher always keeps the data: a temporary folder is removed here, on the final stop.
+  const args = [seenThrough(views, launcher), seenThrough(views, dataDir), String(port), 'true'];
+  let running: Launched | undefined;
+  const launch = async (): Promise<void> => {
+    running = await launchServer(args, views);
+  };
+  const shutDown = async (): Promise<void> => {
+    await running?.stop();
+    running = undefined;
+  };
+  await launch().catch(async (error: unknown) => {
+    await removeViews(views);
+    if (temporary) await rm(parent, { recursive: true, force: true });
+    throw error;
+  });
+  return {
+    url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`,
+    stopKeepingData: shutDown,
+    start: async () => {
+      if (running === undefined) await launch();
+    },
+    stop: async () => {
+      await shutDown();
+      await removeViews(views);
+      if (temporary) await rm(parent, { recursive: true, force: true });
+    },
+  };
+}
+
+interface Launched {
+  stop(): Promise<void>;
+}
+
+/** Runs the launcher (through the private mount when there are views); resolves once it is ready. */
+async function launchServer(args: string[], views: View[]): Promise<Launched> {
   const child =
     views.length === 0
-      ? spawn(process.execPath, [...args, String(!temporary)], {
-          stdio: ['ignore', 'pipe', 'pipe'],
-        })
+      ? spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] })
       : spawn(
           'unshare',
           [
             ...['--mount', '--propagation', 'private', 'sh', '-c', MOUNT_THEN_RUN, 'sh'],
             ...views.flatMap((view) => [view.source, view.target]),
-            ...['--', process.execPath, ...args, String(!temporary)],
+            ...['--', process.execPath, ...args],
           ],
           { stdio: ['ignore', 'pipe', 'pipe'], cwd: '/' },
         );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const started = new Promise<void>((resolve, reject) => {
+  await new Promise<void>((resolve, reject) => {
     let errors = '';
     const fail = (reason: string, mountFailure = mountFailureIn(errors)): void => {
       clearTimeout(timer);
@@ -94,18 +134,10 @@ export async function startEmbeddedPostgres(
       fail(`embedded Postgres exited with code ${code}: ${errors.trim()}`),
     );
   });
-  await started.catch(async (error: unknown) => {
-    await removeViews(views);
-    if (temporary) await rm(parent, { recursive: true, force: true });
-    throw error;
-  });
   return {
-    url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`,
     stop: async () => {
       child.kill('SIGTERM');
       await exited;
-      await removeViews(views);
-      if (temporary) await rm(parent, { recursive: true, force: true });
     },
   };
 }

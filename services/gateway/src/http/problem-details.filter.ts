@@ -10,6 +10,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   DomainError,
   PROBLEM_CONTENT_TYPE,
+  SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS,
   toProblemDetails,
   type ErrorCode,
 } from '@onramp/errors';
@@ -49,12 +50,20 @@ export function sendProblem(reply: FastifyReply, instance: string, error: unknow
   });
   if (problem.status >= 500)
     logger.error({ err: error, errorId }, `request failed with ${problem.status}`);
-  if (error instanceof DomainError && error.retryAfterSeconds !== undefined) {
-    void reply.header('retry-after', String(error.retryAfterSeconds));
-  }
+  const retryAfterSeconds = retryAfterOf(error, problem.status);
+  if (retryAfterSeconds !== undefined) void reply.header('retry-after', String(retryAfterSeconds));
   // RFC 9110: a 401 names the scheme that would be accepted.
   if (problem.code === 'unauthenticated') void reply.header('www-authenticate', 'Bearer');
   void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+}
+
+/**
+ * When the caller may try again: what the error says, and for every 503 at least the usual wait,
+ * so that clients back off from a dependency that is down instead of retrying at once.
+ */
+function retryAfterOf(error: unknown, status: number): number | undefined {
+  const given = error instanceof DomainError ? error.retryAfterSeconds : undefined;
+  return given ?? (status === 503 ? SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS : undefined);
 }
 
 /**
