@@ -70,9 +70,12 @@ describe('loggerOptions', () => {
       return line.req.url;
     };
 
-    it('censor the token of an invitation link and of token query parameters, and keep the rest', async () => {
+    it('censor the token of an invitation link, the ticket of a template preview and token query parameters, and keep the rest', async () => {
       const secret = 'kX9-secret_Token0123456789abcdef';
       expect(await loggedUrlOf(`/invite/${secret}`)).toBe('/invite/[redacted]');
+      expect(await loggedUrlOf(`/v1/template-previews/${secret}`)).toBe(
+        '/v1/template-previews/[redacted]',
+      );
       expect(await loggedUrlOf(`/reset-password?token=${secret}&lang=nl`)).toBe(
         '/reset-password?token=[redacted]&lang=nl',
       );

@@ -24,8 +24,11 @@ export const CENSOR = '[redacted]';
 /** Query parameters whose value is a one-time secret (the reset link's and invitation lookups'). */
 const SECRET_QUERY_PARAMETERS: ReadonlySet<string> = new Set(['token']);
 
-/** Path segments that are one-time secrets: the invitation link `/invite/{token}`. */
-const SECRET_PATH_SEGMENT = /(\/invite\/)[^/?#]+/gi;
+/**
+ * Path segments that are secrets: the invitation link `/invite/{token}`, and the ticket of a
+ * template preview `/v1/template-previews/{ticket}`.
+ */
+const SECRET_PATH_SEGMENT = /(\/invite\/|\/v1\/template-previews\/)[^/?#]+/gi;
 
 function decoded(component: string): string {
   try {

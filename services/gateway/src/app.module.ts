@@ -21,6 +21,7 @@ import { MembershipsService } from './memberships/memberships.service';
 import { NotificationsController } from './notifications/notifications.controller';
 import { PostmarkWebhooksModule } from './postmark-webhooks/postmark-webhooks.module';
 import { RolesController } from './roles/roles.controller';
+import { TemplatePreviews } from './templates/template-previews';
 import { TemplatesController } from './templates/templates.controller';
 import { UserGroupsController } from './user-groups/user-groups.controller';
 import { UsersController } from './users/users.controller';
@@ -60,6 +61,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthenticationGuard },
         FailedAuthentications,
         MembershipsService,
+        TemplatePreviews,
       ],
     };
   }

@@ -678,6 +678,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/template-previews/{ticket}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rendered HTML of a preview, as a document for a sandboxed frame of the console; no bearer credential: the ticket in the path is the capability */
+        get: operations["showTemplatePreview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/invitations": {
         parameters: {
             query?: never;
@@ -712,7 +729,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Invite the user of a new sub-account of this account (000_: "+ Add sub-account"); the account is created when they accept
+         * Invite the user of a new sub-account of this account ("+ Add sub-account"); the account is created when they accept
          * @description Requires the permission `invitations.manage` in some scope; the result is limited to the caller's scope.
          */
         post: operations["inviteSubAccount"];
@@ -6235,6 +6252,8 @@ export interface operations {
                         subject: string;
                         html: string;
                         text: string;
+                        /** @description Where the rendered HTML can be shown, styles included, for a few minutes: a document of its own for a sandboxed frame (see GET /v1/template-previews/{ticket}) */
+                        previewUrl: string;
                     };
                 };
             };
@@ -6285,6 +6304,55 @@ export interface operations {
             };
             /** @description The request body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    showTemplatePreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ticket: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The HTML email: styles and https or data: images load, scripts never; only a page of this origin may frame it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html; charset=utf-8": string;
+                };
+            };
+            /** @description The request is not valid; `violations` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The ticket is unknown, malformed or has expired */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

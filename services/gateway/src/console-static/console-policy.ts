@@ -11,6 +11,8 @@ export const CSP_NONCE_PLACEHOLDER = '__CSP_NONCE__';
 /**
  * Everything from the gateway's own origin, no inline script at all, nothing framing it. Styles
  * added at run time are allowed by the nonce of the page that added them, and by nothing else.
+ * Frames are of the same origin only: the template preview, a document the gateway serves under
+ * its own, stricter policy (see templates/preview-document-headers).
  */
 function policy(styleSources: string): string {
   return [
@@ -21,6 +23,7 @@ function policy(styleSources: string): string {
     "font-src 'self'",
     "connect-src 'self'",
     "manifest-src 'self'",
+    "frame-src 'self'",
     "frame-ancestors 'none'",
     "base-uri 'none'",
     "form-action 'self'",

@@ -49,8 +49,8 @@ describe('the console at /console', () => {
         expect(response.headers.get('content-security-policy')).toBe(
           "default-src 'none'; script-src 'self'; " +
             `style-src 'self' 'nonce-${nonce ?? ''}'; img-src 'self' data:; font-src 'self'; ` +
-            "connect-src 'self'; manifest-src 'self'; frame-ancestors 'none'; base-uri 'none'; " +
-            "form-action 'self'",
+            "connect-src 'self'; manifest-src 'self'; frame-src 'self'; frame-ancestors 'none'; " +
+            "base-uri 'none'; form-action 'self'",
         );
         expect(response.headers.get('x-content-type-options')).toBe('nosniff');
       }

@@ -83,6 +83,9 @@ function describe(operation: Operation): object {
       ...(success.csv && {
         content: { 'text/csv; charset=utf-8': { schema: { type: 'string' } } },
       }),
+      ...(success.html && {
+        content: { 'text/html; charset=utf-8': { schema: { type: 'string' } } },
+      }),
     },
   };
   for (const status of problemStatuses(operation)) {

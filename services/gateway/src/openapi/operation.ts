@@ -39,6 +39,8 @@ export interface Operation {
     schema?: z.ZodType;
     /** The answer is a CSV file (text/csv), streamed, instead of JSON. */
     csv?: true;
+    /** The answer is an HTML document (text/html) instead of JSON. */
+    html?: true;
   };
   /**
    * Problems this operation may answer besides the ones every operation of its kind has: 401 for a

@@ -4,6 +4,7 @@ import { DomainError } from '@onramp/errors';
 import type { FakeIdentity } from '../testing/fake-identity';
 import { GatewayBed } from '../testing/gateway-bed';
 import type { TestGateway } from '../testing/start-gateway';
+import { MAX_PREVIEW_BYTES } from './template-previews';
 
 const method = notifications.TemplatesService.method;
 const subjects = {
@@ -40,6 +41,10 @@ const shippedJson = {
   updatedBy: null,
 };
 const parts = { subject: 'Hoi {{name}}', html: '<p>Hoi {{name}}</p>', text: 'Hoi {{name}}' };
+const renderedHtml = '<p style="color: rgb(200, 0, 0)">Sam &lt;script&gt;</p>';
+const previewUrl = /^\/v1\/template-previews\/[A-Za-z0-9_-]{43}$/;
+/** What the API answers carry, which the preview document must not change. */
+const apiPolicy = "default-src 'none';frame-ancestors 'none'";
 
 describe('template endpoints', () => {
   let bed: GatewayBed;
@@ -73,7 +78,7 @@ describe('template endpoints', () => {
     await fake.answer(method.resetTemplate, () => ({ template: shipped }));
     await fake.answer(method.previewTemplate, (request) => ({
       subject: request.subject ?? 'Stel je Onramp-wachtwoord opnieuw in',
-      html: '<p>Sam &lt;script&gt;</p>',
+      html: request.html === 'huge' ? `<p>${'x'.repeat(MAX_PREVIEW_BYTES)}</p>` : renderedHtml,
       text: 'Sam <script>',
     }));
   });
@@ -161,8 +166,9 @@ describe('template endpoints', () => {
     expect(plain.status).toBe(200);
     expect(await plain.json()).toEqual({
       subject: 'Stel je Onramp-wachtwoord opnieuw in',
-      html: '<p>Sam &lt;script&gt;</p>',
+      html: renderedHtml,
       text: 'Sam <script>',
+      previewUrl: expect.stringMatching(previewUrl),
     });
     const received = fake.received.get(subjects.preview) as notifications.PreviewTemplateRequest;
     expect(received.subject).toBeUndefined();
@@ -177,6 +183,68 @@ describe('template endpoints', () => {
     ).toBe(400);
   });
 
+  it('serves the rendered HTML at the previewUrl, without a credential, under a policy of its own', async () => {
+    const preview = await send('POST', '/v1/templates/password-reset/nl/preview');
+    const { previewUrl: url } = (await preview.json()) as { previewUrl: string };
+    // The frame asks twice when the console re-renders or the operator reloads it.
+    for (const attempt of [1, 2]) {
+      const document = await fetch(`${gateway.url}${url}`);
+      expect({ attempt, status: document.status }).toEqual({ attempt, status: 200 });
+      expect(await document.text()).toBe(renderedHtml);
+      expect({
+        'content-type': document.headers.get('content-type'),
+        'content-security-policy': document.headers.get('content-security-policy'),
+        'x-frame-options': document.headers.get('x-frame-options'),
+        'x-content-type-options': document.headers.get('x-content-type-options'),
+        'cache-control': document.headers.get('cache-control'),
+        'referrer-policy': document.headers.get('referrer-policy'),
+      }).toEqual({
+        'content-type': 'text/html; charset=utf-8',
+        'content-security-policy':
+          "default-src 'none'; style-src 'unsafe-inline'; img-src data: https:; frame-ancestors 'self'; sandbox",
+        'x-frame-options': 'SAMEORIGIN',
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'no-store',
+        'referrer-policy': 'no-referrer',
+      });
+    }
+
+    const another = (await (
+      await send('POST', '/v1/templates/password-reset/nl/preview')
+    ).json()) as { previewUrl: string };
+    expect(another.previewUrl).toMatch(previewUrl);
+    expect(another.previewUrl).not.toBe(url);
+
+    const list = await send('GET', '/v1/templates');
+    expect(list.status).toBe(200);
+    expect(list.headers.get('content-security-policy')).toBe(apiPolicy);
+    expect(list.headers.get('x-frame-options')).toBe('DENY');
+  });
+
+  it('answers 404 problem+json for a ticket that is unknown or malformed', async () => {
+    // (A segment over the router's length limit is a 400 before any route, as on every path.)
+    for (const ticket of ['A'.repeat(43), 'short', `${'A'.repeat(42)}%2B`, 'A'.repeat(90)]) {
+      const response = await fetch(`${gateway.url}/v1/template-previews/${ticket}`);
+      expect({ ticket, status: response.status }).toEqual({ ticket, status: 404 });
+      expect(response.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
+      expect(response.headers.get('content-security-policy')).toBe(apiPolicy);
+      expect(await response.json()).toMatchObject({ code: 'not_found' });
+    }
+  });
+
+  it('refuses to keep a rendered email larger than the preview bound', async () => {
+    const response = await send('POST', '/v1/templates/password-reset/nl/preview', {
+      html: 'huge',
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      code: 'validation_failed',
+      violations: [
+        { field: 'html', message: `rendered, it is larger than ${MAX_PREVIEW_BYTES} bytes` },
+      ],
+    });
+  });
+
   it('refuses a caller without templates.manage before asking the notifications service', async () => {
     expect((await send('GET', '/v1/templates', undefined, 'reader-token')).status).toBe(403);
     expect(
@@ -188,7 +256,7 @@ describe('template endpoints', () => {
     for (const subject of Object.values(subjects)) expect(fake.received.has(subject)).toBe(false);
   });
 
-  it('documents the four operations in the OpenAPI document', async () => {
+  it('documents the five operations in the OpenAPI document', async () => {
     const document = (await (await fetch(`${gateway.url}/docs/openapi.json`)).json()) as {
       paths: Record<string, Record<string, { operationId: string }>>;
     };
@@ -200,5 +268,10 @@ describe('template endpoints', () => {
     expect(document.paths['/v1/templates/{key}/{lang}/preview']?.post?.operationId).toBe(
       'previewTemplate',
     );
+    expect(document.paths['/v1/template-previews/{ticket}']?.get).toMatchObject({
+      operationId: 'showTemplatePreview',
+      security: [],
+      responses: { 200: { content: { 'text/html; charset=utf-8': {} } } },
+    });
   });
 });

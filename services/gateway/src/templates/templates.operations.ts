@@ -4,6 +4,7 @@ import {
   putTemplateBody,
   templateListResponse,
   templateParams,
+  templatePreviewParams,
   templatePreviewResponse,
   templateResponse,
 } from './templates.schemas';
@@ -61,5 +62,23 @@ export const templatesOperations = {
     optionalBody: true,
     success: { status: 200, description: 'The rendered email', schema: templatePreviewResponse },
     problems: [404],
+  },
+  showPreview: {
+    method: 'get',
+    path: '/v1/template-previews/{ticket}',
+    operationId: 'showTemplatePreview',
+    summary:
+      'The rendered HTML of a preview, as a document for a sandboxed frame of the console; no bearer credential: the ticket in the path is the capability',
+    tag,
+    access: { public: true },
+    params: templatePreviewParams,
+    success: {
+      status: 200,
+      description:
+        'The HTML email: styles and https or data: images load, scripts never; only a page of this origin may frame it',
+      html: true,
+    },
+    problems: [404],
+    problemDescriptions: { 404: 'The ticket is unknown, malformed or has expired' },
   },
 } satisfies Record<string, Operation>;

@@ -53,6 +53,15 @@ export const templatePreviewResponse = z.object({
   subject: z.string(),
   html: z.string(),
   text: z.string(),
+  previewUrl: z
+    .string()
+    .describe(
+      'Where the rendered HTML can be shown, styles included, for a few minutes: a document of its own for a sandboxed frame (see GET /v1/template-previews/{ticket})',
+    ),
+});
+
+export const templatePreviewParams = z.strictObject({
+  ticket: z.string().describe('The unguessable ticket of a preview, from its previewUrl'),
 });
 
 export type TemplateParams = z.output<typeof templateParams>;
@@ -61,3 +70,4 @@ export type PreviewTemplateBody = z.output<typeof previewTemplateBody>;
 export type TemplateResponse = z.output<typeof templateResponse>;
 export type TemplateListResponse = z.output<typeof templateListResponse>;
 export type TemplatePreviewResponse = z.output<typeof templatePreviewResponse>;
+export type TemplatePreviewParams = z.output<typeof templatePreviewParams>;

@@ -83,8 +83,6 @@ const en = {
     previewTitle: 'Preview with sample data',
     previewSubject: 'Subject: {{subject}}',
     previewFrame: 'The HTML email, as rendered',
-    previewUnstyled:
-      'Shown without the email’s own styles and outside images: the console’s security policy does not let them apply here.',
     previewText: 'Plain-text version',
     problems: {
       partRequired: 'This part cannot be empty.',
@@ -189,8 +187,6 @@ const nl: Messages<typeof en> = {
     previewTitle: 'Voorbeeld met voorbeeldgegevens',
     previewSubject: 'Onderwerp: {{subject}}',
     previewFrame: 'De HTML-e-mail, zoals weergegeven',
-    previewUnstyled:
-      'Getoond zonder de eigen opmaak van de e-mail en zonder afbeeldingen van elders: het beveiligingsbeleid van de console staat die hier niet toe.',
     previewText: 'Versie in platte tekst',
     problems: {
       partRequired: 'Dit deel mag niet leeg zijn.',
@@ -296,8 +292,6 @@ const de: Messages<typeof en> = {
     previewTitle: 'Vorschau mit Beispieldaten',
     previewSubject: 'Betreff: {{subject}}',
     previewFrame: 'Die HTML-E-Mail, wie dargestellt',
-    previewUnstyled:
-      'Ohne die eigenen Stile der E-Mail und ohne fremde Bilder gezeigt: Die Sicherheitsrichtlinie der Konsole lässt sie hier nicht zu.',
     previewText: 'Nur-Text-Fassung',
     problems: {
       partRequired: 'Dieser Teil darf nicht leer sein.',
@@ -408,8 +402,6 @@ const fr: Messages<typeof en> = {
     previewTitle: 'Aperçu avec des données d’exemple',
     previewSubject: 'Objet : {{subject}}',
     previewFrame: 'L’e-mail HTML, tel que rendu',
-    previewUnstyled:
-      "Affiché sans les styles propres de l'e-mail ni les images venant d'ailleurs : la politique de sécurité de la console ne les laisse pas s'appliquer ici.",
     previewText: 'Version en texte brut',
     problems: {
       partRequired: 'Cette partie ne peut pas être vide.',
