@@ -15,6 +15,12 @@ export interface JsonSchema {
   pattern?: string;
   maxLength?: number;
   maximum?: number;
+  minimum?: number;
+  minLength?: number;
+  minItems?: number;
+  required?: string[];
+  default?: unknown;
+  description?: string;
 }
 
 interface DocumentedOperation {
