@@ -73,7 +73,9 @@ describe('ImportUsers: chunks of users and memberships, row by row (real Postgre
 
   beforeAll(async () => {
     bed = await IdentityTestBed.start();
-    app = await bed.app();
+    // Two concurrent chunks, one written row by row, can take the default 5 s RPC timeout on a
+    // busy 2-core machine; the import service retries such a chunk, this test would just fail.
+    app = await bed.app({ RPC_TIMEOUT_MS: '30000' });
     admin = await adminCaller(app);
     alice = await personIn(app, admin, accountA, 'account_admin', 'alice');
     bob = await personIn(app, admin, accountB, 'account_admin', 'bob');
