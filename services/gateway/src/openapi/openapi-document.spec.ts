@@ -12,7 +12,10 @@ interface OperationObject {
   security: Schema[];
   parameters?: Parameter[];
   requestBody?: { required: boolean; content: Record<string, { schema: Schema }> };
-  responses: Record<string, { description: string; content?: Record<string, { schema: Schema }> }>;
+  responses: Record<
+    string,
+    { description: string; content?: Record<string, { schema: Schema }>; headers?: object }
+  >;
 }
 
 const document = openApiDocument();
@@ -67,10 +70,12 @@ describe('the OpenAPI document', () => {
     }
   });
 
-  it('describes problems: 401 where a credential is checked, 403 where one is required, 429 everywhere, 400 with input', () => {
+  it('describes problems: 401 where a credential is checked, 403 where one is required, 429, 503 and 504 everywhere, 400 with input', () => {
     for (const { operation } of operations) {
       const statuses = Object.keys(operation.responses);
-      expect(statuses).toContain('429');
+      expect(statuses).toEqual(expect.arrayContaining(['429', '503', '504']));
+      for (const status of ['429', '503'])
+        expect(Object.keys(operation.responses[status].headers ?? {})).toEqual(['Retry-After']);
       const acceptsCredential =
         operation.security.some((requirement) => 'bearer' in requirement) ||
         credentialsInBody.includes(operation.operationId);

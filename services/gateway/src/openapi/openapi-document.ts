@@ -36,6 +36,17 @@ const problemDescriptions: Record<number, string> = {
   413: 'The request body is too large',
   415: 'The request body is not JSON',
   429: 'Too many requests; `Retry-After` says when to try again',
+  503: 'A service or its database is unavailable for a moment; `Retry-After` says when to try again',
+  504: 'A service needed for this request did not answer in time',
+};
+
+/** Problems that say when to try again. */
+const RETRY_AFTER_STATUSES: ReadonlySet<number> = new Set([429, 503]);
+const retryAfterHeader = {
+  'Retry-After': {
+    description: 'Seconds to wait before trying again',
+    schema: { type: 'integer', minimum: 1 },
+  },
 };
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
@@ -62,7 +73,8 @@ function problemStatuses(operation: Operation): number[] {
   const { access } = operation;
   if (!access.public) [401, 403].forEach((status) => statuses.add(status));
   if (access.public && access.callerIfPresent) statuses.add(401);
-  statuses.add(429);
+  // Every operation reaches a service through NATS, which may be restarting or slow.
+  [429, 503, 504].forEach((status) => statuses.add(status));
   return [...statuses].sort((a, b) => a - b);
 }
 
@@ -93,6 +105,7 @@ function describe(operation: Operation): object {
       description:
         operation.problemDescriptions?.[status as keyof Operation['problemDescriptions']] ??
         problemDescriptions[status],
+      ...(RETRY_AFTER_STATUSES.has(status) && { headers: retryAfterHeader }),
       content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
     };
   }
