@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { accounts } from '@onramp/contracts';
-import { AccountsApp, callerWith } from './testing/accounts-app';
+import { AccountsApp } from './testing/accounts-app';
 
 const methods = accounts.AccountsService.method;
 
@@ -10,23 +10,14 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => app.stop());
 
-const operator = callerWith(randomUUID(), { platform: true }, ['accounts.create']);
-
-async function customer() {
-  const { account } = await app.call(methods.createAccount, {
-    caller: operator,
-    name: `Customer ${randomUUID()}`,
-    type: 'consumer',
-  });
-  const admin = callerWith(randomUUID(), { accountIds: [account!.id] }, [
+const customer = () =>
+  app.customer([
     'accounts.read',
     'cost_centers.manage',
     'user_groups.manage',
     'charging_cards.read',
     'charging_cards.manage',
   ]);
-  return { accountId: account!.id, admin };
-}
 
 function refusal(promise: Promise<unknown>): Promise<{ code: string }> {
   return promise.then(
@@ -39,7 +30,10 @@ function refusal(promise: Promise<unknown>): Promise<{ code: string }> {
 
 describe("an account's cost centers and user groups are searched by name", () => {
   it('lists the cost centers whose name holds the search, in any case, and % and _ literally', async () => {
-    const { accountId, admin } = await customer();
+    const {
+      account: { id: accountId },
+      admin,
+    } = await customer();
     for (const name of [
       'Sales North',
       'sales south',
@@ -62,7 +56,10 @@ describe("an account's cost centers and user groups are searched by name", () =>
   });
 
   it('lists the user groups whose name holds the search, a blank search lists them all', async () => {
-    const { accountId, admin } = await customer();
+    const {
+      account: { id: accountId },
+      admin,
+    } = await customer();
     for (const name of ['Night shift', 'Day shift', 'Visitors'])
       await app.call(methods.createUserGroup, { caller: admin, accountId, name });
     const names = async (query: string) =>
@@ -77,7 +74,10 @@ describe("an account's cost centers and user groups are searched by name", () =>
   });
 
   it('refuses a search longer than 200 characters', async () => {
-    const { accountId, admin } = await customer();
+    const {
+      account: { id: accountId },
+      admin,
+    } = await customer();
     const refused = await refusal(
       app.call(methods.listCostCenters, { caller: admin, accountId, query: 'x'.repeat(201) }),
     );
@@ -87,7 +87,10 @@ describe("an account's cost centers and user groups are searched by name", () =>
 
 describe("an account's charging cards are searched by uid and visual number", () => {
   it('lists the cards whose uid or visual number holds the search, % and _ literally', async () => {
-    const { accountId, admin } = await customer();
+    const {
+      account: { id: accountId },
+      admin,
+    } = await customer();
     const tag = randomUUID().slice(0, 8);
     const cards = [
       { uid: `${tag}-AA11`, visualNumber: 'Van 7' },

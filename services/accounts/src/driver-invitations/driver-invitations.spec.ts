@@ -13,21 +13,9 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => app.stop());
 
-const operator = callerWith(randomUUID(), { platform: true }, ['accounts.create']);
 const at = (iso: string) => timestampFromDate(new Date(iso));
 
-async function customer() {
-  const { account } = await app.call(methods.createAccount, {
-    caller: operator,
-    name: `Customer ${randomUUID()}`,
-    type: 'consumer',
-  });
-  const admin = callerWith(randomUUID(), { accountIds: [account!.id] }, [
-    'accounts.read',
-    'drivers.read',
-  ]);
-  return { account: account!, admin };
-}
+const customer = () => app.customer(['accounts.read', 'drivers.read']);
 
 type Spec = MessageInitShape<typeof invitations.InvitationSpecSchema>['kind'];
 

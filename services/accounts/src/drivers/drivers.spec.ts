@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { accounts, identity } from '@onramp/contracts';
 import { eventually } from '@onramp/testing';
-import { AccountsApp, callerWith } from '../testing/accounts-app';
+import { AccountsApp } from '../testing/accounts-app';
 
 const methods = accounts.AccountsService.method;
 
@@ -21,23 +21,14 @@ function failure(promise: Promise<unknown>): Promise<{ code: string }> {
   );
 }
 
-const operator = callerWith(randomUUID(), { platform: true }, ['accounts.create']);
-
-async function customer() {
-  const { account } = await app.call(methods.createAccount, {
-    caller: operator,
-    name: `Customer ${randomUUID()}`,
-    type: 'consumer',
-  });
-  const admin = callerWith(randomUUID(), { accountIds: [account!.id] }, [
+const customer = () =>
+  app.customer([
     'accounts.read',
     'drivers.read',
     'drivers.manage',
     'charging_cards.read',
     'charging_cards.manage',
   ]);
-  return { account: account!, admin };
-}
 
 function membership(userId: string, accountIds: string[], id = randomUUID()) {
   return { id, userId, platform: false, accountIds, roles: ['driver'], additionalPermissions: [] };

@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { MessageInitShape } from '@bufbuild/protobuf';
-import type { common } from '@onramp/contracts';
+import { accounts, type common } from '@onramp/contracts';
 import { createPgAdapter } from '@onramp/persistence';
 import { ServiceTestBed, type ServiceInstance } from '@onramp/service-testing';
 import { accountsConfig } from '../config/accounts-config';
@@ -41,6 +42,19 @@ export class AccountsApp {
 
   readonly handled: ServiceInstance['handled'] = (consumer, messageId) =>
     this.instance.handled(consumer, messageId);
+
+  /** A new top-level consumer account, and an admin of it holding `permissions` there. */
+  async customer(permissions: string[]) {
+    const { account } = await this.call(accounts.AccountsService.method.createAccount, {
+      caller: callerWith(randomUUID(), { platform: true }, ['accounts.create']),
+      name: `Customer ${randomUUID()}`,
+      type: 'consumer',
+    });
+    return {
+      account: account!,
+      admin: callerWith(randomUUID(), { accountIds: [account!.id] }, permissions),
+    };
+  }
 
   stop(): Promise<void> {
     return this.bed.stop();
